@@ -1,0 +1,25 @@
+import { connectorFor } from '../connectors/registry';
+import type { ConnectorId } from '../model/record';
+import { removeConnection, saveConnection } from '../platform/storage';
+import { customerDb } from '../store/db';
+import { clearHealth } from '../store/records';
+import type { Reply } from '../protocol/messages';
+import { toErrorReply } from './errors';
+
+/** One real API call decides: a rejected token is never stored. */
+export async function connect(connectorId: ConnectorId, token: string): Promise<Reply<'options→background:connect'>> {
+  try {
+    const verified = await connectorFor(connectorId).verify({ token });
+    const connection = { ...verified, connectedAt: Date.now() };
+    await saveConnection(connection, token);
+    await clearHealth(customerDb(), connectorId);
+    return { ok: true, data: { connection } };
+  } catch (error) {
+    return { ok: false, error: toErrorReply(error) };
+  }
+}
+
+export async function disconnect(connectorId: ConnectorId): Promise<Reply<'options→background:disconnect'>> {
+  await removeConnection(connectorId);
+  return { ok: true, data: {} };
+}

@@ -1,0 +1,22 @@
+import { detectPage } from '../connectors/page-registry';
+import type { Handlers } from '../protocol/server';
+import { connect, disconnect } from './connection-service';
+import { fetchRecord, openRecord } from './record-service';
+
+export const handlers: Handlers = {
+  'panel→background:fetchRecord': ({ context, force }) => fetchRecord(context, force),
+  'panel→background:openRecord': ({ key }) => openRecord(key),
+  'options→background:connect': ({ connector, token }) => connect(connector, token),
+  'options→background:disconnect': ({ connector }) => disconnect(connector),
+
+  /**
+   * Warms the cache while the user reads the console page, so the panel opens on fresh data.
+   * The record is derived from the tab's real URL as the browser reports it; nothing the
+   * page could plant is trusted.
+   */
+  'content→background:pageVisited': async (_request, sender) => {
+    const context = detectPage(sender.tab?.url ?? sender.url);
+    if (context) await fetchRecord(context, false);
+    return { ok: true, data: {} };
+  },
+};

@@ -1,0 +1,76 @@
+import { connectorFor } from '../connectors/registry';
+import { isConnectorError } from '../connectors/errors';
+import type { RecordPageContext } from '../model/page-context';
+import { recordKey } from '../model/record';
+import { customerDb } from '../store/db';
+import { getRecord, markViewed, recordHealthError, recordHealthSuccess, saveRecords } from '../store/records';
+import { getConnection, getToken } from '../platform/storage';
+import type { Reply } from '../protocol/messages';
+import { toErrorReply } from './errors';
+
+/** A page visit refreshes a record at most this often; the refresh button always does. */
+const AUTO_REFRESH_AFTER_MS = 5 * 60_000;
+
+/** Two panels (or a panel and the content script) asking at once share one request. */
+const inFlight = new Map<string, Promise<Reply<'panel→background:fetchRecord'>>>();
+
+export function fetchRecord(context: RecordPageContext, force: boolean): Promise<Reply<'panel→background:fetchRecord'>> {
+  const key = recordKey(context.connector, context.account, context.type, context.id);
+  const running = inFlight.get(key);
+  if (running) return running;
+  const task = fetchAndStore(context, key, force).finally(() => inFlight.delete(key));
+  inFlight.set(key, task);
+  return task;
+}
+
+async function fetchAndStore(context: RecordPageContext, key: string, force: boolean): Promise<Reply<'panel→background:fetchRecord'>> {
+  const db = customerDb();
+  const connector = connectorFor(context.connector);
+  const [connection, token] = await Promise.all([getConnection(context.connector), getToken(context.connector)]);
+  if (!connection || !token) {
+    return { ok: false, error: { kind: 'not-connected', message: `${connector.label} is not connected. Add a token in Options.` } };
+  }
+  if (connection.account !== context.account) {
+    return {
+      ok: false,
+      error: {
+        kind: 'wrong-account',
+        message: `This page is in ${connector.label} account ${context.account}, but the connected token belongs to ${connection.accountLabel}.`,
+      },
+    };
+  }
+  await markViewed(db, key);
+  const cached = await getRecord(db, key);
+  if (!force && cached && Date.now() - cached.fetchedAt < AUTO_REFRESH_AFTER_MS) return { ok: true, data: { key } };
+
+  try {
+    // Nothing is written until the whole answer parsed: a bad payload leaves the cache as it was.
+    const { records } = await connector.fetchRecord(context, { token }, connection);
+    await saveRecords(db, records);
+    await recordHealthSuccess(db, context.connector);
+    return { ok: true, data: { key } };
+  } catch (error) {
+    if (isConnectorError(error) && error.kind !== 'not-found') {
+      await recordHealthError(db, context.connector, {
+        kind: error.kind,
+        message: error.message,
+        object: error.detail.object,
+        path: error.detail.path,
+      });
+    }
+    return { ok: false, error: toErrorReply(error) };
+  }
+}
+
+/** The user picked a record from search or recents: remember it, refresh it if it is old. */
+export async function openRecord(key: string): Promise<Reply<'panel→background:openRecord'>> {
+  const db = customerDb();
+  const record = await getRecord(db, key);
+  if (!record) return { ok: false, error: { kind: 'not-found', message: 'That record is no longer cached.' } };
+  await markViewed(db, key);
+  const connection = await getConnection(record.connector);
+  const host = connection?.consoleHost ?? new URL(record.url).hostname;
+  return fetchRecord({ connector: record.connector, account: record.account, type: record.type, id: record.id, host }, false).then(
+    (reply) => (reply.ok ? { ok: true, data: { key } } : reply),
+  );
+}

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import type { ConnectorErrorKind } from '../model/health';
+
+/** Every failure a connector reports is one of these, with a message a marketer can act on. */
+export class ConnectorError extends Error {
+  constructor(
+    readonly kind: ConnectorErrorKind,
+    message: string,
+    readonly detail: { status?: number; retryAfterMs?: number; path?: string; object?: string } = {},
+  ) {
+    super(message);
+    this.name = 'ConnectorError';
+  }
+}
+
+/** Turns a zod failure into a schema error naming the first offending path. */
+export function schemaError(vendor: string, object: string, error: z.ZodError): ConnectorError {
+  const issue = error.issues[0];
+  const path = issue ? issue.path.map(String).join('.') || '(root)' : '(root)';
+  const reason = issue ? issue.message : 'did not match';
+  return new ConnectorError('schema', `${vendor} sent a ${object} we could not read: ${path}: ${reason}`, {
+    path,
+    object,
+  });
+}
+
+export function isConnectorError(error: unknown): error is ConnectorError {
+  return error instanceof ConnectorError;
+}

@@ -1,0 +1,118 @@
+import { ConnectorError } from './errors';
+import type { RateLimiter } from './rate-limiter';
+
+export interface JsonRequest {
+  vendor: string;
+  /** What is being read, for error messages: `contact 101`. */
+  object: string;
+  url: string;
+  token: string;
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  limiter?: RateLimiter;
+  timeoutMs?: number;
+  /** How many times a 429 or 5xx is retried before giving up. */
+  retries?: number;
+  /** Longest Retry-After we wait for inside one call; longer ones become errors. */
+  maxRetryWaitMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Seconds or an HTTP date, per RFC 9110; anything else falls back to one second. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number {
+  if (!value) return 1000;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? 1000 : Math.max(0, date - now);
+}
+
+/**
+ * The one fetch path for every vendor: bearer auth, timeout, pacing, 429/Retry-After,
+ * retries on 5xx, and errors that say what to do. Returns the parsed JSON body, unchecked:
+ * the caller validates it with the vendor's zod schema.
+ */
+export async function requestJson(req: JsonRequest): Promise<unknown> {
+  const { vendor, object, retries = 2, maxRetryWaitMs = 10_000, timeoutMs = 15_000 } = req;
+  const doFetch = req.fetchImpl ?? fetch;
+  for (let attempt = 0; ; attempt++) {
+    await req.limiter?.take();
+    let response: Response;
+    try {
+      response = await doFetch(req.url, {
+        method: req.method ?? 'GET',
+        headers: {
+          authorization: `Bearer ${req.token}`,
+          accept: 'application/json',
+          ...(req.body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: req.body === undefined ? undefined : JSON.stringify(req.body),
+        signal: AbortSignal.timeout(timeoutMs),
+        credentials: 'omit',
+        cache: 'no-store',
+      });
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
+      throw new ConnectorError(
+        'network',
+        timedOut ? `${vendor} did not answer within ${timeoutMs / 1000} s.` : `Could not reach ${vendor}: you may be offline.`,
+        { object },
+      );
+    }
+
+    if (response.ok) {
+      try {
+        return await response.json();
+      } catch {
+        throw new ConnectorError('schema', `${vendor} sent a ${object} that is not JSON.`, { object, path: '(root)' });
+      }
+    }
+
+    const status = response.status;
+    if (status === 429) {
+      const waitMs = parseRetryAfter(response.headers.get('retry-after'));
+      req.limiter?.pauseFor(waitMs);
+      if (attempt < retries && waitMs <= maxRetryWaitMs) {
+        await sleep(waitMs);
+        continue;
+      }
+      throw new ConnectorError('rate-limit', `${vendor} is rate limiting requests; try again in ${Math.ceil(waitMs / 1000)} s.`, {
+        status,
+        retryAfterMs: waitMs,
+        object,
+      });
+    }
+    if (status >= 500 && attempt < retries) {
+      await sleep(500 * 2 ** attempt);
+      continue;
+    }
+    throw await statusError(vendor, object, response);
+  }
+}
+
+async function statusError(vendor: string, object: string, response: Response): Promise<ConnectorError> {
+  const status = response.status;
+  const vendorMessage = await response
+    .json()
+    .then((body: unknown) => (body && typeof body === 'object' && 'message' in body ? String(body.message) : ''))
+    .catch(() => '');
+  if (status === 401) {
+    return new ConnectorError('auth', `${vendor} rejected the token. Reconnect ${vendor} in Options with a valid token.`, {
+      status,
+      object,
+    });
+  }
+  if (status === 403) {
+    return new ConnectorError('auth', `${vendor} refused access to the ${object}: the token is missing a scope.${vendorMessage ? ` (${vendorMessage})` : ''}`, {
+      status,
+      object,
+    });
+  }
+  if (status === 404) return new ConnectorError('not-found', `${vendor} has no ${object}.`, { status, object });
+  return new ConnectorError('vendor', `${vendor} answered ${status} for the ${object}.${vendorMessage ? ` ${vendorMessage}` : ''}`, {
+    status,
+    object,
+  });
+}

@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import { requestJson } from '../http';
+import { RateLimiter } from '../rate-limiter';
+import { ConnectorError, schemaError } from '../errors';
+import {
+  hubspotAccountInfoSchema,
+  hubspotListSchema,
+  hubspotObjectSchema,
+  hubspotOwnerSchema,
+  hubspotSearchSchema,
+  isLegacyV2Payload,
+  type HubspotObject,
+  type HubspotOwner,
+} from './schemas';
+
+export const HUBSPOT_API_ORIGIN = 'https://api.hubapi.com';
+
+export const CONTACT_PROPERTIES = [
+  'firstname', 'lastname', 'email', 'hs_additional_emails', 'phone', 'mobilephone', 'jobtitle', 'company',
+  'lifecyclestage', 'hubspot_owner_id', 'createdate', 'lastmodifieddate',
+];
+export const COMPANY_PROPERTIES = [
+  'name', 'domain', 'phone', 'industry', 'city', 'country', 'lifecyclestage', 'hubspot_owner_id',
+  'numberofemployees', 'annualrevenue', 'createdate', 'hs_lastmodifieddate',
+];
+
+/**
+ * Private apps get 100-190 requests per 10 s. Interactive lookups may use up to 50 of them
+ * and background sync (which goes through the same limiter) stays well under half,
+ * so the user's own console keeps working.
+ */
+const limiter = new RateLimiter(50, 10_000);
+/** CRM search is limited separately, to 4 requests per second per app. */
+const searchLimiter = new RateLimiter(3, 1_000);
+
+type ObjectKind = 'contacts' | 'companies';
+
+/** Parses a vendor payload or reports exactly where it did not match. */
+export function parseHubspot<T extends z.ZodType>(schema: T, value: unknown, object: string): z.infer<T> {
+  if (isLegacyV2Payload(value)) {
+    throw new ConnectorError('schema', `HubSpot sent a ${object} in the retired v2 format (vid, property arrays), which we do not read.`, {
+      object,
+      path: 'vid',
+    });
+  }
+  const result = schema.safeParse(value);
+  if (!result.success) throw schemaError('HubSpot', object, result.error);
+  return result.data;
+}
+
+export class HubspotApi {
+  constructor(
+    private readonly token: string,
+    private readonly fetchImpl?: typeof fetch,
+  ) {}
+
+  private get(path: string, object: string, limit = limiter) {
+    return requestJson({ vendor: 'HubSpot', object, url: `${HUBSPOT_API_ORIGIN}${path}`, token: this.token, limiter: limit, fetchImpl: this.fetchImpl });
+  }
+
+  async accountInfo() {
+    return parseHubspot(hubspotAccountInfoSchema, await this.get('/account-info/v3/details', 'account'), 'account');
+  }
+
+  async getObject(kind: ObjectKind, id: string): Promise<HubspotObject> {
+    const isContact = kind === 'contacts';
+    const query = new URLSearchParams({
+      properties: (isContact ? CONTACT_PROPERTIES : COMPANY_PROPERTIES).join(','),
+      associations: isContact ? 'companies' : 'contacts',
+    });
+    const object = `${isContact ? 'contact' : 'company'} ${id}`;
+    const body = await this.get(`/crm/v3/objects/${kind}/${encodeURIComponent(id)}?${query}`, object);
+    return parseHubspot(hubspotObjectSchema, body, object);
+  }
+
+  async owner(ownerId: string): Promise<HubspotOwner> {
+    const object = `owner ${ownerId}`;
+    return parseHubspot(hubspotOwnerSchema, await this.get(`/crm/v3/owners/${encodeURIComponent(ownerId)}`, object), object);
+  }
+
+  async searchContactsByEmail(email: string): Promise<HubspotObject[]> {
+    const object = `contact search for ${email}`;
+    const body = await requestJson({
+      vendor: 'HubSpot',
+      object,
+      url: `${HUBSPOT_API_ORIGIN}/crm/v3/objects/contacts/search`,
+      method: 'POST',
+      token: this.token,
+      limiter: searchLimiter,
+      fetchImpl: this.fetchImpl,
+      body: {
+        filterGroups: [
+          { filters: [{ propertyName: 'email', operator: 'EQ', value: email }] },
+          { filters: [{ propertyName: 'hs_additional_emails', operator: 'CONTAINS_TOKEN', value: email }] },
+        ],
+        properties: CONTACT_PROPERTIES,
+        limit: 10,
+      },
+    });
+    return parseHubspot(hubspotSearchSchema, body, object).results;
+  }
+
+  async listObjects(kind: ObjectKind, after: string | null, limit = 100) {
+    const isContact = kind === 'contacts';
+    const query = new URLSearchParams({
+      limit: String(limit),
+      properties: (isContact ? CONTACT_PROPERTIES : COMPANY_PROPERTIES).join(','),
+      ...(isContact ? { associations: 'companies' } : {}),
+      ...(after ? { after } : {}),
+    });
+    const object = `${kind} page`;
+    return parseHubspot(hubspotListSchema, await this.get(`/crm/v3/objects/${kind}?${query}`, object), object);
+  }
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { connectorIdSchema } from './record';
+
+export const connectorErrorKindSchema = z.enum([
+  'auth', // token rejected or missing scope
+  'rate-limit', // 429 that outlasted our patience
+  'schema', // vendor payload did not match what we know
+  'not-found',
+  'network', // offline, DNS, timeout
+  'vendor', // 5xx or an unexpected status
+]);
+export type ConnectorErrorKind = z.infer<typeof connectorErrorKindSchema>;
+
+export const healthErrorSchema = z.object({
+  at: z.number(),
+  kind: connectorErrorKindSchema,
+  message: z.string(),
+  /** What we were reading, e.g. `contact 101`. */
+  object: z.string().optional(),
+  /** For schema errors: the zod path of the first issue, e.g. `properties.email`. */
+  path: z.string().optional(),
+});
+export type HealthError = z.infer<typeof healthErrorSchema>;
+
+export const connectorHealthSchema = z.object({
+  connector: connectorIdSchema,
+  lastSuccessAt: z.number().optional(),
+  lastErrors: z.array(healthErrorSchema),
+  schemaDriftCount: z.number().int(),
+});
+export type ConnectorHealth = z.infer<typeof connectorHealthSchema>;
+
+/** What the user sees about a connection. The token itself lives elsewhere (see platform/secrets). */
+export const connectionSchema = z.object({
+  connector: connectorIdSchema,
+  authMode: z.enum(['token']),
+  account: z.string(),
+  accountLabel: z.string(),
+  /** Console host for deep links, e.g. app.hubspot.com or app-eu1.hubspot.com. */
+  consoleHost: z.string(),
+  isSandbox: z.boolean(),
+  /** Default currency of the account, for amounts the vendor sends without one. */
+  currency: z.string().optional(),
+  connectedAt: z.number(),
+});
+export type Connection = z.infer<typeof connectionSchema>;

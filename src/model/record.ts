@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Tools we know. A new vendor adds its id here and a folder under src/connectors. */
+export const connectorIdSchema = z.enum(['hubspot']);
+export type ConnectorId = z.infer<typeof connectorIdSchema>;
+
+export const recordTypeSchema = z.enum([
+  'person',
+  'company',
+  'deal',
+  'ticket',
+  'order',
+  'subscription',
+  'conversation',
+  'campaign',
+  'list',
+]);
+export type RecordType = z.infer<typeof recordTypeSchema>;
+
+/**
+ * Canonical, typed fields. Vendors' strings are converted at the boundary:
+ * dates are epoch milliseconds, numbers are numbers, multi-values are arrays.
+ * Unknown vendor extras are not kept: the panel shows what we model.
+ */
+export const recordFieldsSchema = z
+  .object({
+    name: z.string(),
+    firstName: z.string(),
+    lastName: z.string(),
+    emails: z.array(z.string()),
+    phones: z.array(z.string()),
+    jobTitle: z.string(),
+    companyName: z.string(),
+    domain: z.string(),
+    industry: z.string(),
+    city: z.string(),
+    country: z.string(),
+    lifecycleStage: z.string(),
+    ownerId: z.string(),
+    ownerName: z.string(),
+    employees: z.number(),
+    annualRevenue: z.object({ amountMinor: z.number().int(), currency: z.string() }),
+    createdAt: z.number(),
+    lastModifiedAt: z.number(),
+  })
+  .partial();
+export type RecordFields = z.infer<typeof recordFieldsSchema>;
+
+export const customerRecordSchema = z.object({
+  /** `connector:account:type:id`, unique across every tool and account. */
+  key: z.string(),
+  connector: connectorIdSchema,
+  /** The vendor account the record lives in (HubSpot portal id, Stripe account...). */
+  account: z.string(),
+  type: recordTypeSchema,
+  id: z.string(),
+  title: z.string(),
+  /** Normalised identities such as `email:ann@acme.com`, `domain:acme.com`. */
+  identities: z.array(z.string()),
+  fields: recordFieldsSchema,
+  /** Keys of related records (a contact's companies...). */
+  links: z.array(z.string()),
+  /** Deep link back into the vendor console. */
+  url: z.string(),
+  /** When the vendor last changed it (epoch ms), when we fetched it (epoch ms). */
+  updatedAt: z.number(),
+  fetchedAt: z.number(),
+  /** Lower-case search prefixes source: words of name, emails, company, domain. */
+  tokens: z.array(z.string()),
+});
+export type CustomerRecord = z.infer<typeof customerRecordSchema>;
+
+export function recordKey(connector: ConnectorId, account: string, type: RecordType, id: string): string {
+  return `${connector}:${account}:${type}:${id}`;
+}
+
+/** The inverse of recordKey; null for anything that is not a well-formed key. */
+export function parseRecordKey(key: string): { connector: ConnectorId; account: string; type: RecordType; id: string } | null {
+  const [connector, account, type, ...rest] = key.split(':');
+  const id = rest.join(':');
+  const c = connectorIdSchema.safeParse(connector);
+  const t = recordTypeSchema.safeParse(type);
+  return c.success && t.success && account && id ? { connector: c.data, account, type: t.data, id } : null;
+}

@@ -1,0 +1,47 @@
+import { browser } from './browser';
+import { connectionSchema, type Connection } from '../model/health';
+import type { ConnectorId } from '../model/record';
+
+/**
+ * Connections (which account, which console) are visible to extension pages.
+ * Tokens live under a separate key that only the background reads.
+ */
+const connectionKey = (id: ConnectorId) => `connection:${id}`;
+const secretKey = (id: ConnectorId) => `secret:${id}`;
+
+export async function getConnection(id: ConnectorId): Promise<Connection | null> {
+  const stored = (await browser.storage.local.get(connectionKey(id)))[connectionKey(id)];
+  const parsed = connectionSchema.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function getConnections(): Promise<Connection[]> {
+  const all = await browser.storage.local.get(null);
+  return Object.entries(all)
+    .filter(([key]) => key.startsWith('connection:'))
+    .map(([, value]) => connectionSchema.safeParse(value))
+    .filter((result) => result.success)
+    .map((result) => result.data);
+}
+
+export async function saveConnection(connection: Connection, token: string): Promise<void> {
+  await browser.storage.local.set({ [connectionKey(connection.connector)]: connection, [secretKey(connection.connector)]: token });
+}
+
+export async function getToken(id: ConnectorId): Promise<string | null> {
+  const value = (await browser.storage.local.get(secretKey(id)))[secretKey(id)];
+  return typeof value === 'string' && value ? value : null;
+}
+
+export async function removeConnection(id: ConnectorId): Promise<void> {
+  await browser.storage.local.remove([connectionKey(id), secretKey(id)]);
+}
+
+/** Calls back whenever a connection is added or removed, in any context. */
+export function onConnectionsChanged(listener: () => void): () => void {
+  const handler = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && Object.keys(changes).some((key) => key.startsWith('connection:'))) listener();
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}

@@ -1,0 +1,52 @@
+import { browser } from './browser';
+
+export interface TabInfo {
+  id: number;
+  /** Only visible for hosts the extension has permission for (the vendor consoles). */
+  url?: string;
+}
+
+/**
+ * Follows one tab's URL, or the active tab of the window when no id is given (the normal
+ * side panel case). Tests open the panel in a tab of its own and pass the target tab id.
+ */
+export function watchTab(fixedTabId: number | null, onChange: (tab: TabInfo | null) => void): () => void {
+  let currentId: number | null = fixedTabId;
+  const report = async () => {
+    try {
+      if (currentId === null) {
+        const [active] = await browser.tabs.query({ active: true, currentWindow: true });
+        currentId = active?.id ?? null;
+        if (!active || active.id === undefined) return onChange(null);
+        return onChange({ id: active.id, url: active.url });
+      }
+      const tab = await browser.tabs.get(currentId);
+      onChange({ id: currentId, url: tab.url });
+    } catch {
+      onChange(null);
+    }
+  };
+  const onUpdated = (tabId: number, change: { url?: string; status?: string }) => {
+    if (tabId === currentId && (change.url || change.status === 'complete')) void report();
+  };
+  const onActivated = (info: { tabId: number }) => {
+    if (fixedTabId !== null) return;
+    currentId = info.tabId;
+    void report();
+  };
+  browser.tabs.onUpdated.addListener(onUpdated);
+  browser.tabs.onActivated.addListener(onActivated);
+  void report();
+  return () => {
+    browser.tabs.onUpdated.removeListener(onUpdated);
+    browser.tabs.onActivated.removeListener(onActivated);
+  };
+}
+
+export function openOptionsPage(): Promise<void> {
+  return browser.runtime.openOptionsPage();
+}
+
+export function extensionUrl(path: string): string {
+  return browser.runtime.getURL(path);
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { connectorIdSchema, recordTypeSchema } from '../model/record';
+import { connectionSchema, connectorErrorKindSchema } from '../model/health';
+
+/**
+ * Every message, named by direction. `from` says who may send it: `extension` means one of our
+ * own pages (panel, options); `content` means our content script in a tab. The background
+ * rejects anything else, whatever its shape.
+ */
+const pageContextSchema = z.object({
+  connector: connectorIdSchema,
+  account: z.string().regex(/^[\w.-]{1,64}$/),
+  type: recordTypeSchema,
+  id: z.string().regex(/^[\w.@+-]{1,128}$/),
+  host: z.string().regex(/^[a-z0-9.-]{1,253}$/),
+});
+
+export const messageSchemas = {
+  /** panel→background: read this record from the vendor now (the panel shows the cache meanwhile). */
+  'panel→background:fetchRecord': {
+    from: 'extension',
+    request: z.object({ context: pageContextSchema, force: z.boolean() }),
+  },
+  /** panel→background: the user opened a record from search or recents. */
+  'panel→background:openRecord': {
+    from: 'extension',
+    request: z.object({ key: z.string().max(300) }),
+  },
+  /** options→background: check a token with one API call and store it if it works. */
+  'options→background:connect': {
+    from: 'extension',
+    request: z.object({ connector: connectorIdSchema, token: z.string().trim().min(1).max(500) }),
+  },
+  /** options→background: forget the token and the connection. */
+  'options→background:disconnect': {
+    from: 'extension',
+    request: z.object({ connector: connectorIdSchema }),
+  },
+  /** content→background: the user is on a console page; the URL is taken from the sender, not the message. */
+  'content→background:pageVisited': {
+    from: 'content',
+    request: z.object({}),
+  },
+} as const;
+
+export type MessageType = keyof typeof messageSchemas;
+export type MessageRequest<T extends MessageType> = z.infer<(typeof messageSchemas)[T]['request']>;
+
+export const errorReplySchema = z.object({
+  kind: z.union([connectorErrorKindSchema, z.enum(['not-connected', 'wrong-account', 'rejected', 'internal'])]),
+  message: z.string(),
+  retryAfterMs: z.number().optional(),
+});
+export type ErrorReply = z.infer<typeof errorReplySchema>;
+
+/** What each message answers: `ok` with its data, or an error the UI can show as is. */
+export interface MessageReplies {
+  'panel→background:fetchRecord': { key: string };
+  'panel→background:openRecord': { key: string };
+  'options→background:connect': { connection: z.infer<typeof connectionSchema> };
+  'options→background:disconnect': Record<string, never>;
+  'content→background:pageVisited': Record<string, never>;
+}
+
+export type Reply<T extends MessageType> = { ok: true; data: MessageReplies[T] } | { ok: false; error: ErrorReply };
+
+export const envelopeSchema = z.object({ type: z.string(), request: z.unknown() });

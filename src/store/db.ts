@@ -1,0 +1,53 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { CustomerRecord } from '../model/record';
+import type { ConnectorHealth } from '../model/health';
+
+export interface RecentView {
+  key: string;
+  viewedAt: number;
+}
+
+export type CustomerDb = Dexie & {
+  records: EntityTable<CustomerRecord, 'key'>;
+  recent: EntityTable<RecentView, 'key'>;
+  health: EntityTable<ConnectorHealth, 'connector'>;
+};
+
+export const DB_NAME = 'unified-customer-view';
+
+/**
+ * Schema versions, oldest first. Never edit a shipped version: add the next one with an
+ * `upgrade` that rewrites old rows, so every earlier database opens with its data intact.
+ */
+const versions: Array<{ version: number; stores: Record<string, string>; upgrade?: (tx: import('dexie').Transaction) => Promise<void> }> = [
+  {
+    version: 1,
+    stores: {
+      records: '&key, [connector+account], type, *identities, *tokens, *links, fetchedAt',
+      recent: '&key, viewedAt',
+      health: '&connector',
+    },
+  },
+];
+
+export function openCustomerDb(name = DB_NAME): CustomerDb {
+  const db = new Dexie(name) as CustomerDb;
+  for (const { version, stores, upgrade } of versions) {
+    const declared = db.version(version).stores(stores);
+    if (upgrade) declared.upgrade(upgrade);
+  }
+  // Another context upgraded the schema: close so it can proceed; Dexie reopens on next use.
+  db.on('versionchange', () => {
+    db.close();
+    return false;
+  });
+  return db;
+}
+
+let shared: CustomerDb | undefined;
+
+/** The database of this extension context. Only extension pages and the worker may call it. */
+export function customerDb(): CustomerDb {
+  shared ??= openCustomerDb();
+  return shared;
+}

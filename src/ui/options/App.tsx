@@ -1,0 +1,22 @@
+import { connectors } from '../../connectors/registry';
+import { useConnections } from '../shared/use-connections';
+import { ConnectorCard } from './ConnectorCard';
+
+export function App() {
+  const connections = useConnections();
+  return (
+    <main class="options">
+      <h1>Customer view · Options</h1>
+      <p class="muted">
+        Tokens stay in this browser and are sent only to their own vendor's API. Nothing is sent anywhere else.
+      </p>
+      {connections === undefined ? (
+        <p role="status">Loading…</p>
+      ) : (
+        Object.values(connectors).map((connector) => (
+          <ConnectorCard key={connector.id} connector={connector} connection={connections.find((c) => c.connector === connector.id)} />
+        ))
+      )}
+    </main>
+  );
+}

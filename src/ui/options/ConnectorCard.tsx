@@ -1,0 +1,87 @@
+import { useState } from 'preact/hooks';
+import type { Connector } from '../../connectors/contract';
+import type { Connection } from '../../model/health';
+import { send } from '../../protocol/client';
+import { formatDate } from '../shared/format';
+import { HealthDetails } from './HealthDetails';
+
+interface ConnectorCardProps {
+  connector: Pick<Connector, 'id' | 'label' | 'auth'>;
+  connection: Connection | undefined;
+}
+
+export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
+  const [token, setToken] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const help = connector.auth.tokenHelp;
+  const inputId = `token-${connector.id}`;
+
+  const onConnect = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const reply = await send('options→background:connect', { connector: connector.id, token });
+    setBusy(false);
+    if (reply.ok) setToken('');
+    else setError(reply.error.message);
+  };
+
+  const onDisconnect = async () => {
+    setBusy(true);
+    await send('options→background:disconnect', { connector: connector.id });
+    setBusy(false);
+  };
+
+  return (
+    <section class="card" aria-labelledby={`title-${connector.id}`} data-testid={`connector-${connector.id}`}>
+      <h2 id={`title-${connector.id}`}>{connector.label}</h2>
+      {connection ? (
+        <>
+          <p data-testid="connected-account">
+            <span class="badge ok">Connected</span> {connection.accountLabel}
+            {connection.isSandbox && <span class="badge warn">Sandbox</span>}
+          </p>
+          <p class="muted">
+            Since {formatDate(connection.connectedAt)} · console {connection.consoleHost}
+          </p>
+          <button type="button" onClick={() => void onDisconnect()} disabled={busy} data-testid="disconnect">
+            Disconnect and delete token
+          </button>
+          <p class="muted">Records already cached stay on this computer, readable offline.</p>
+        </>
+      ) : (
+        <form onSubmit={(event) => void onConnect(event)}>
+          <label for={inputId}>Private-app access token</label>
+          <input
+            id={inputId}
+            type="password"
+            autoComplete="off"
+            spellcheck={false}
+            value={token}
+            onInput={(event) => setToken(event.currentTarget.value)}
+            required
+            data-testid="token-input"
+          />
+          <button type="submit" disabled={busy || !token.trim()} data-testid="connect">
+            {busy ? 'Checking…' : `Connect ${connector.label}`}
+          </button>
+          {error && (
+            <p class="notice error" role="alert" data-testid="connect-error">
+              {error}
+            </p>
+          )}
+          <details>
+            <summary>Where do I get a token?</summary>
+            <p>{help.steps}</p>
+            <p>
+              Scopes: {help.scopes.map((scope) => <code key={scope}>{scope} </code>)}
+            </p>
+            <p class="muted">The token is checked with one call to {connector.label} and then sent only to {connector.label}'s API.</p>
+          </details>
+        </form>
+      )}
+      <HealthDetails connectorId={connector.id} account={connection?.account} />
+    </section>
+  );
+}

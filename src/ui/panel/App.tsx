@@ -1,0 +1,97 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { detectPage } from '../../connectors/page-registry';
+import { parseRecordKey, recordKey } from '../../model/record';
+import type { RecordPageContext } from '../../model/page-context';
+import { watchTab, openOptionsPage, type TabInfo } from '../../platform/tabs';
+import { useConnections } from '../shared/use-connections';
+import { HomeView } from './HomeView';
+import { RecordView } from './RecordView';
+import { useRecordFetch } from './use-record-fetch';
+
+const TYPE_WORDS: Record<string, string> = { person: 'contact', company: 'company' };
+const LABELS: Record<string, string> = { hubspot: 'HubSpot' };
+
+/** Tests open the panel in a tab and pass the tab it should follow. */
+function fixedTabId(): number | null {
+  const value = new URLSearchParams(location.search).get('tabId');
+  return value && /^\d+$/.test(value) ? Number(value) : null;
+}
+
+export function App() {
+  const [tab, setTab] = useState<TabInfo | null>(null);
+  const [openedKey, setOpenedKey] = useState<string | null>(null);
+  const connections = useConnections();
+
+  useEffect(() => watchTab(fixedTabId(), setTab), []);
+  const pageContext = useMemo(() => detectPage(tab?.url), [tab?.url]);
+  // A new page in the tab replaces whatever the user had opened from search.
+  useEffect(() => setOpenedKey(null), [tab?.url]);
+  // Re-read when the panel becomes visible again: the worker may have written while it was hidden.
+  useEffect(() => {
+    const onVisible = () => document.visibilityState === 'visible' && setTab((t) => (t ? { ...t } : t));
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, []);
+
+  const context: RecordPageContext | null = useMemo(() => {
+    if (openedKey) {
+      const parsed = parseRecordKey(openedKey);
+      const connection = connections?.find((c) => c.connector === parsed?.connector);
+      return parsed ? { ...parsed, host: connection?.consoleHost ?? pageContext?.host ?? 'app.hubspot.com' } : null;
+    }
+    return pageContext;
+  }, [openedKey, pageContext, connections]);
+
+  const connection = connections?.find((c) => c.connector === context?.connector);
+  const { status, refresh } = useRecordFetch(context, !!connection);
+
+  return (
+    <div class="app">
+      <header class="app-header">
+        {openedKey ? (
+          <button type="button" class="icon-button" onClick={() => setOpenedKey(null)} data-testid="back">
+            ← Back
+          </button>
+        ) : (
+          <span class="brand">Customer view</span>
+        )}
+        <button type="button" class="icon-button" onClick={() => void openOptionsPage()} aria-label="Options" title="Options">
+          ⚙
+        </button>
+      </header>
+      <main>
+        {connections === undefined ? null : context ? (
+          !connection ? (
+            <NotConnected connector={context.connector} />
+          ) : (
+            <RecordView
+              recordKey={recordKey(context.connector, context.account, context.type, context.id)}
+              description={`${LABELS[context.connector] ?? context.connector} ${TYPE_WORDS[context.type] ?? context.type} ${context.id}`}
+              status={status}
+              connection={connection}
+              onRefresh={() => void refresh()}
+              onOpen={setOpenedKey}
+            />
+          )
+        ) : (
+          <HomeView onOpen={setOpenedKey} hasConnections={connections.length > 0} />
+        )}
+      </main>
+    </div>
+  );
+}
+
+function NotConnected({ connector }: { connector: string }) {
+  const label = LABELS[connector] ?? connector;
+  return (
+    <div class="notice" data-testid="not-connected">
+      <strong>{label} is not connected</strong>
+      <p>Connect {label} with a private-app token to see this record and everything else the extension knows about this person.</p>
+      <div class="actions">
+        <button type="button" onClick={() => void openOptionsPage()}>
+          Connect {label} in Options
+        </button>
+      </div>
+    </div>
+  );
+}

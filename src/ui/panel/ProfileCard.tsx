@@ -1,0 +1,137 @@
+import type { ComponentChildren } from 'preact';
+import type { CustomerRecord } from '../../model/record';
+import type { Connection } from '../../model/health';
+import { formatDate, formatMoney, initials, lifecycleLabel, safeHttpUrl } from '../shared/format';
+
+const CONNECTOR_LABELS: Record<string, string> = { hubspot: 'HubSpot' };
+
+function Field({ label, children, testId }: { label: string; children: ComponentChildren; testId: string }) {
+  if (children === undefined || children === null || children === '' || (Array.isArray(children) && children.length === 0)) return null;
+  return (
+    <div class="field">
+      <dt>{label}</dt>
+      <dd data-testid={testId}>{children}</dd>
+    </div>
+  );
+}
+
+function List({ values, href }: { values: string[] | undefined; href?: (value: string) => string }) {
+  if (!values?.length) return null;
+  return (
+    <ul class="values">
+      {values.map((value) => (
+        <li key={value}>{href ? <a href={href(value)}>{value}</a> : value}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function AccountBadge({ record, connection }: { record: CustomerRecord; connection: Connection | undefined }) {
+  return (
+    <p class="account" data-testid="account">
+      <span class="tool">{CONNECTOR_LABELS[record.connector] ?? record.connector}</span>
+      <span>{connection?.account === record.account ? connection.accountLabel : `Account ${record.account}`}</span>
+      {connection?.account === record.account && connection.isSandbox && <span class="badge warn">Sandbox</span>}
+    </p>
+  );
+}
+
+interface ProfileCardProps {
+  record: CustomerRecord;
+  related: CustomerRecord[];
+  connection: Connection | undefined;
+  onOpen: (key: string) => void;
+}
+
+export function ProfileCard({ record, related, connection, onOpen }: ProfileCardProps) {
+  const f = record.fields;
+  const companies = related.filter((r) => r.type === 'company');
+  const people = related.filter((r) => r.type === 'person');
+  const link = safeHttpUrl(record.url);
+  const label = CONNECTOR_LABELS[record.connector] ?? record.connector;
+  return (
+    <article class="profile" aria-labelledby="profile-title">
+      <header class="profile-header">
+        <div class="avatar" aria-hidden="true">{initials(record.title)}</div>
+        <div>
+          <h1 id="profile-title" data-testid="profile-name">{record.title}</h1>
+          {record.type === 'person' && (f.jobTitle || f.companyName) && (
+            <p class="subtitle">{[f.jobTitle, companies[0]?.title ?? f.companyName].filter(Boolean).join(' · ')}</p>
+          )}
+          {record.type === 'company' && f.domain && <p class="subtitle">{f.domain}</p>}
+        </div>
+      </header>
+      <AccountBadge record={record} connection={connection} />
+      <dl class="fields">
+        <Field label="Email" testId="field-emails">
+          <List values={f.emails} href={(email) => `mailto:${email}`} />
+        </Field>
+        <Field label="Phone" testId="field-phones">
+          <List values={f.phones} href={(phone) => `tel:${phone.replace(/[^\d+]/g, '')}`} />
+        </Field>
+        {record.type === 'person' && (
+          <Field label="Company" testId="field-company">
+            {companies.length > 0 ? (
+              <ul class="values">
+                {companies.map((company) => (
+                  <li key={company.key}>
+                    <button type="button" class="link" onClick={() => onOpen(company.key)}>
+                      {company.title}
+                    </button>
+                    {company.fields.domain && <span class="muted"> · {company.fields.domain}</span>}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              f.companyName
+            )}
+          </Field>
+        )}
+        <Field label="Industry" testId="field-industry">{f.industry?.replaceAll('_', ' ').toLowerCase()}</Field>
+        <Field label="Location" testId="field-location">{[f.city, f.country].filter(Boolean).join(', ')}</Field>
+        <Field label="Employees" testId="field-employees">{f.employees?.toLocaleString()}</Field>
+        <Field label="Annual revenue" testId="field-revenue">{formatMoney(f.annualRevenue)}</Field>
+        <Field label="Lifecycle stage" testId="field-lifecycle">{lifecycleLabel(f.lifecycleStage)}</Field>
+        <Field label="Owner" testId="field-owner">{f.ownerName ?? (f.ownerId ? `User ${f.ownerId}` : undefined)}</Field>
+        <Field label={`Last modified in ${label}`} testId="field-modified">{formatDate(f.lastModifiedAt)}</Field>
+      </dl>
+      {people.length > 0 && (
+        <section class="related" aria-label="People">
+          <h2>People</h2>
+          <ul class="values">
+            {people.map((person) => (
+              <li key={person.key}>
+                <button type="button" class="link" onClick={() => onOpen(person.key)}>
+                  {person.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {link && (
+        <a class="deep-link" href={link} target="_blank" rel="noopener noreferrer" data-testid="deep-link">
+          Open in {label} ↗
+        </a>
+      )}
+    </article>
+  );
+}
+
+/** Same footprint as the card, so nothing jumps when the data arrives. */
+export function ProfileSkeleton() {
+  return (
+    <article class="profile skeleton" aria-busy="true" aria-label="Loading profile">
+      <header class="profile-header">
+        <div class="avatar" />
+        <div>
+          <div class="bar wide" />
+          <div class="bar" />
+        </div>
+      </header>
+      {[1, 2, 3, 4, 5].map((i) => (
+        <div key={i} class="bar line" />
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,52 @@
+import { customerDb } from '../../store/db';
+import { getRecord, relatedRecords } from '../../store/records';
+import type { Connection } from '../../model/health';
+import { useLiveQuery } from '../shared/use-live-query';
+import { useNow } from '../shared/use-now';
+import { timeAgo } from '../shared/format';
+import { ProfileCard, ProfileSkeleton } from './ProfileCard';
+import { ErrorNotice } from './ErrorNotice';
+import type { FetchStatus } from './use-record-fetch';
+
+interface RecordViewProps {
+  recordKey: string;
+  /** What the vendor must be asked for if nothing is cached, in words: `HubSpot contact 101`. */
+  description: string;
+  status: FetchStatus;
+  connection: Connection | undefined;
+  onRefresh: () => void;
+  onOpen: (key: string) => void;
+}
+
+export function RecordView({ recordKey, description, status, connection, onRefresh, onOpen }: RecordViewProps) {
+  const db = customerDb();
+  const now = useNow();
+  const data = useLiveQuery(async () => {
+    const record = await getRecord(db, recordKey);
+    return { record, related: record ? await relatedRecords(db, record) : [] };
+  }, [recordKey]);
+
+  const record = data?.record;
+  const loading = status.state === 'loading';
+  const error = status.state === 'error' ? status.error : null;
+  const offline = error?.kind === 'network';
+
+  if (!record) {
+    if (error) return <ErrorNotice error={error} description={description} onRetry={onRefresh} />;
+    return <ProfileSkeleton />;
+  }
+
+  return (
+    <>
+      <div class="status-bar" role="status" aria-live="polite">
+        {offline && <span class="badge warn" data-testid="offline-badge">Offline</span>}
+        <span data-testid="fetched-ago">{loading ? 'Refreshing…' : `Fetched ${timeAgo(record.fetchedAt, now)}`}</span>
+        <button type="button" class="icon-button" onClick={onRefresh} disabled={loading} aria-label="Refresh from the vendor" data-testid="refresh">
+          ↻ Refresh
+        </button>
+      </div>
+      {error && !offline && <ErrorNotice error={error} description={description} onRetry={onRefresh} compact />}
+      <ProfileCard record={record} related={data.related} connection={connection} onOpen={onOpen} />
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+/** "just now", "3 minutes ago", "2 hours ago", "5 days ago". */
+export function timeAgo(then: number, now = Date.now()): string {
+  const seconds = Math.max(0, Math.round((now - then) / 1000));
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} minute${minutes === 1 ? '' : 's'} ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} hour${hours === 1 ? '' : 's'} ago`;
+  const days = Math.round(hours / 24);
+  return `${days} day${days === 1 ? '' : 's'} ago`;
+}
+
+export function formatDate(ms: number | undefined): string | undefined {
+  if (ms === undefined) return undefined;
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+const STAGES: Record<string, string> = {
+  subscriber: 'Subscriber',
+  lead: 'Lead',
+  marketingqualifiedlead: 'Marketing qualified lead',
+  salesqualifiedlead: 'Sales qualified lead',
+  opportunity: 'Opportunity',
+  customer: 'Customer',
+  evangelist: 'Evangelist',
+  other: 'Other',
+};
+
+export function lifecycleLabel(stage: string | undefined): string | undefined {
+  if (!stage) return undefined;
+  return STAGES[stage] ?? stage;
+}
+
+export function formatMoney(money: { amountMinor: number; currency: string } | undefined): string | undefined {
+  if (!money) return undefined;
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, maximumFractionDigits: 0 }).format(money.amountMinor / 100);
+  } catch {
+    return `${(money.amountMinor / 100).toFixed(0)} ${money.currency}`;
+  }
+}
+
+/** Only web links leave the panel; `javascript:` and friends from vendor data are never followed. */
+export function safeHttpUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function initials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [parts[0]?.[0]];
+  return letters.join('').toUpperCase() || '?';
+}

@@ -1,0 +1,71 @@
+import { resolve } from 'node:path';
+import { defineConfig, type UserConfig } from 'vite';
+
+const here = import.meta.dirname;
+const jsx = { oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } } as const;
+
+/** Panel, options and the module service worker share one ES build. */
+const pages = (outDir: string): UserConfig => ({
+  ...jsx,
+  root: resolve(here, 'src/ui'),
+  base: './',
+  publicDir: resolve(here, 'public'),
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      input: {
+        panel: resolve(here, 'src/ui/panel.html'),
+        options: resolve(here, 'src/ui/options.html'),
+        background: resolve(here, 'src/background/index.ts'),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
+      },
+    },
+  },
+});
+
+/** A content script must be one classic script: no imports at all, so it gets its own IIFE build. */
+const content = (outDir: string): UserConfig => ({
+  ...jsx,
+  publicDir: false,
+  build: {
+    outDir,
+    emptyOutDir: false,
+    target: 'es2022',
+    lib: { entry: resolve(here, 'src/content/index.ts'), formats: ['iife'], name: 'customerViewContent', fileName: () => 'content.js' },
+  },
+});
+
+export default defineConfig(({ mode }) => {
+  const outDir = resolve(here, process.env.OUT_DIR ?? 'dist/chrome');
+  if (mode === 'content') return content(outDir);
+  if (mode === 'test') {
+    return {
+      ...jsx,
+      test: {
+        projects: [
+          {
+            extends: true,
+            test: { name: 'unit', include: ['tests/unit/**/*.test.{ts,tsx}'], environment: 'node', setupFiles: ['fake-indexeddb/auto'] },
+          },
+          {
+            extends: true,
+            test: {
+              name: 'e2e',
+              include: ['tests/e2e/**/*.test.ts'],
+              environment: 'node',
+              testTimeout: 120_000,
+              hookTimeout: 180_000,
+              fileParallelism: false,
+            },
+          },
+        ],
+      },
+    } as UserConfig;
+  }
+  return pages(outDir);
+});
