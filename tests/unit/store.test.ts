@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openCustomerDb, type CustomerDb } from '../../src/store/db';
+import {
+  markViewed,
+  recentRecords,
+  recordHealthError,
+  recordsByIdentity,
+  relatedRecords,
+  saveRecords,
+  searchRecords,
+} from '../../src/store/records';
+import { normalizeHubspotCompany, normalizeHubspotContact } from '../../src/connectors/hubspot/normalize';
+import type { CustomerRecord } from '../../src/model/record';
+
+const ctx = { portal: '1', consoleHost: 'app.hubspot.com', fetchedAt: 1000 };
+const person = (id: string, first: string, last: string, email: string, companyId?: string): CustomerRecord =>
+  normalizeHubspotContact(
+    {
+      id,
+      properties: { firstname: first, lastname: last, email },
+      createdAt: '2024-01-01T00:00:00Z',
+      updatedAt: '2024-01-01T00:00:00Z',
+      ...(companyId ? { associations: { companies: { results: [{ id: companyId, type: 'contact_to_company' }] } } } : {}),
+    },
+    ctx,
+  );
+const company = normalizeHubspotCompany(
+  { id: '9', properties: { name: 'Acme Robotics', domain: 'acme-robotics.com' }, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' },
+  ctx,
+);
+
+let db: CustomerDb;
+beforeEach(async () => {
+  db = openCustomerDb(`test-${Math.random()}`);
+  await saveRecords(db, [
+    person('1', 'Ann', 'Lee', 'ann.lee@acme-robotics.com', '9'),
+    person('2', 'Annabel', 'Smith', 'annabel@globex.io'),
+    person('3', 'Bob', 'Annan', 'bob@initech.com'),
+    company,
+  ]);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+describe('searchRecords', () => {
+  it('finds people by name prefix, email prefix, company and domain', async () => {
+    const titles = async (q: string) => (await searchRecords(db, q)).map((r) => r.title).sort();
+    expect(await titles('ann')).toEqual(['Ann Lee', 'Annabel Smith', 'Bob Annan']);
+    expect(await titles('ann.l')).toEqual(['Ann Lee']);
+    expect(await titles('annabel@glo')).toEqual(['Annabel Smith']);
+    expect(await titles('acme')).toEqual(['Acme Robotics', 'Ann Lee']);
+    expect(await titles('ANN lee')).toEqual(['Ann Lee']);
+    expect(await titles('zzz')).toEqual([]);
+    expect(await titles('   ')).toEqual([]);
+  });
+
+  it('lists people before companies', async () => {
+    const results = await searchRecords(db, 'acme');
+    expect(results.map((r) => r.type)).toEqual(['person', 'company']);
+  });
+});
+
+describe('records', () => {
+  it('finds a person by normalised identity and walks links both ways', async () => {
+    const [ann] = await recordsByIdentity(db, 'email:ann.lee@acme-robotics.com');
+    expect(ann?.title).toBe('Ann Lee');
+    expect((await relatedRecords(db, ann!)).map((r) => r.title)).toEqual(['Acme Robotics']);
+    expect((await relatedRecords(db, company)).map((r) => r.title)).toEqual(['Ann Lee']);
+  });
+
+  it('writes a batch atomically: one invalid record leaves the cache as it was', async () => {
+    const changed = { ...person('1', 'Changed', 'Name', 'ann.lee@acme-robotics.com') };
+    const broken = { ...person('4', 'X', 'Y', 'x@y.io'), key: undefined as unknown as string };
+    await expect(saveRecords(db, [changed, broken])).rejects.toThrow();
+    expect((await db.records.get('hubspot:1:person:1'))?.title).toBe('Ann Lee');
+    expect(await db.records.count()).toBe(4);
+  });
+
+  it('keeps recently viewed records newest first', async () => {
+    await markViewed(db, 'hubspot:1:person:2', 1);
+    await markViewed(db, 'hubspot:1:person:1', 2);
+    await markViewed(db, 'hubspot:1:person:2', 3);
+    expect((await recentRecords(db)).map((r) => r.title)).toEqual(['Annabel Smith', 'Ann Lee']);
+  });
+
+  it('keeps the last errors per connector and counts schema drift', async () => {
+    await recordHealthError(db, 'hubspot', { kind: 'schema', message: 'bad', path: 'properties.email', object: 'contact 1' }, 1);
+    await recordHealthError(db, 'hubspot', { kind: 'auth', message: 'rejected' }, 2);
+    const health = await db.health.get('hubspot');
+    expect(health?.schemaDriftCount).toBe(1);
+    expect(health?.lastErrors.map((e) => e.kind)).toEqual(['auth', 'schema']);
+  });
+});
