@@ -1,0 +1,68 @@
+// `npm start`: build, start the vendor replica, open Chromium with the extension connected to the
+// replica's HubSpot, and show a demo contact. Headless machines get screenshots instead of a window.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { connectThroughOptions, launchWithExtension, openPanel } from './lib/browser.mjs';
+import { startReplica } from '../tests/replica/server.mjs';
+
+const DEMO_TOKEN = 'pat-na1-00000000-demo-4815-1623-000000000042';
+const root = resolve(import.meta.dirname, '..');
+const outDir = resolve(root, 'demo-output');
+const hasDisplay = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const keep = hasDisplay || process.argv.includes('--keep');
+const log = (message) => console.log(`• ${message}`);
+
+log('Building the extension (dist/chrome, dist/firefox)...');
+execFileSync(process.execPath, [resolve(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+
+const replica = await startReplica();
+const { portalId, contacts } = replica.hubspot.data;
+log(`Vendor replica listening on https://127.0.0.1:${replica.port} as ${replica.hosts.join(', ')}`);
+
+const { context, extensionId } = await launchWithExtension({ resolverRules: replica.resolverRules, headless: !hasDisplay });
+log(`Chromium started ${hasDisplay ? 'with a window' : 'headless (no display found)'}; extension id ${extensionId}`);
+
+const options = await connectThroughOptions(context, extensionId, 'hubspot', DEMO_TOKEN);
+log(`Connected HubSpot in Options with the demo token: ${(await options.getByTestId('connected-account').textContent())?.trim()}`);
+
+const contact = contacts[0];
+const contactUrl = `https://app.hubspot.com/contacts/${portalId}/record/0-1/${contact.id}`;
+const page = await context.newPage();
+await page.goto(contactUrl);
+log(`Opened the demo contact ${contact.properties.firstname} ${contact.properties.lastname}: ${contactUrl}`);
+
+const panel = await openPanel(context, extensionId, page);
+await panel.setViewportSize({ width: 400, height: 760 });
+await panel.getByTestId('profile-name').waitFor({ timeout: 20_000 });
+log('The side panel shows the unified profile.');
+
+if (!hasDisplay) {
+  mkdirSync(outDir, { recursive: true });
+  await page.screenshot({ path: resolve(outDir, '1-hubspot-contact-page.png') });
+  await panel.screenshot({ path: resolve(outDir, '2-side-panel-profile.png') });
+  await options.screenshot({ path: resolve(outDir, '3-options.png'), fullPage: true });
+  const search = await openPanel(context, extensionId);
+  await search.setViewportSize({ width: 400, height: 760 });
+  await search.getByTestId('search-input').fill('ann');
+  await search.getByTestId('search-results').waitFor();
+  await search.screenshot({ path: resolve(outDir, '4-side-panel-search.png') });
+  log(`Screenshots written to ${outDir}`);
+}
+
+if (keep) {
+  log(`Running. In the browser, open any contact of https://app.hubspot.com/contacts/${portalId} and click the toolbar icon for the side panel.`);
+  log('Press Ctrl-C to stop the browser and the replica.');
+  const stop = async () => {
+    await context.close().catch(() => undefined);
+    await replica.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  context.on('close', stop);
+} else {
+  await context.close();
+  await replica.close();
+  log('Done; the browser and the replica have stopped. Run `npm start -- --keep` to leave them running (Ctrl-C stops).');
+}

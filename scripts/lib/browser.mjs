@@ -1,0 +1,94 @@
+// Launches system Chromium with the built extension loaded, for the demo, e2e tests and benchmarks.
+// See DESIGN.md section 7: full Chromium with --headless=new (the headless shell cannot load extensions).
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const DIST_CHROME = resolve(import.meta.dirname, '../../dist/chrome');
+
+/** CHROME_PATH, then chromium, then chromium-browser on PATH. */
+export function findChromium() {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  for (const name of ['chromium', 'chromium-browser']) {
+    try {
+      const path = execFileSync('which', [name], { encoding: 'utf8' }).trim();
+      if (path) return path;
+    } catch {
+      // not on PATH; try the next name
+    }
+  }
+  throw new Error(
+    'No Chromium found. Install it with `sudo apt-get install -y chromium` (Debian/Ubuntu) or set CHROME_PATH. ' +
+      'Branded Google Chrome 137+ ignores --load-extension, so Chromium is required.',
+  );
+}
+
+/**
+ * @param {{ resolverRules: string, headless?: boolean, extensionDir?: string, userDataDir?: string }} options
+ */
+export async function launchWithExtension({ resolverRules, headless = true, extensionDir = DIST_CHROME, userDataDir }) {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no manifest.json: run \`npm run build\` first.`);
+  const dataDir = userDataDir ?? mkdtempSync(join(tmpdir(), 'customer-view-'));
+  const context = await chromium.launchPersistentContext(dataDir, {
+    executablePath: findChromium(),
+    headless,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      ...(headless ? ['--headless=new'] : []),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${resolverRules}`,
+      '--ignore-certificate-errors',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
+  });
+  const worker = await serviceWorker(context);
+  const extensionId = new URL(worker.url()).host;
+  return { context, extensionId, userDataDir: dataDir, worker };
+}
+
+/** The extension's service worker; after a restart it is a new object, so always look it up again. */
+export async function serviceWorker(context) {
+  const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  if (existing) return existing;
+  return context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: 30_000 });
+}
+
+/** Opens the side panel page in a tab that follows `tabId` (tests cannot click the toolbar). */
+export async function openPanel(context, extensionId, targetPage) {
+  const tabId = await tabIdOf(context, extensionId, targetPage);
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/panel.html${tabId === null ? '' : `?tabId=${tabId}`}`);
+  return panel;
+}
+
+/** Finds the browser tab id of a Playwright page by asking the extension for the tab with that URL. */
+export async function tabIdOf(context, extensionId, page) {
+  if (!page) return null;
+  const worker = await serviceWorker(context);
+  const url = page.url();
+  return worker.evaluate(async (href) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === href)?.id ?? null;
+  }, url);
+}
+
+/** Connects a vendor through the real Options page, as a user would. */
+export async function connectThroughOptions(context, extensionId, connector, token) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const card = options.getByTestId(`connector-${connector}`);
+  await card.getByTestId('token-input').fill(token);
+  await card.getByTestId('connect').click();
+  await card.getByTestId('connected-account').or(card.getByTestId('connect-error')).waitFor({ timeout: 15_000 });
+  return options;
+}

@@ -1,0 +1,39 @@
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+// Plain-JS helpers shared with the demo and the benchmark.
+import { connectThroughOptions, launchWithExtension, openPanel, serviceWorker } from '../../scripts/lib/browser.mjs';
+import { startReplica } from '../replica/server.mjs';
+
+export const DEMO_TOKEN = 'pat-na1-00000000-demo-4815-1623-000000000042';
+export const PORTAL = '4815162';
+
+export interface Environment {
+  replica: Awaited<ReturnType<typeof startReplica>>;
+  context: BrowserContext;
+  extensionId: string;
+  worker: () => Promise<Worker>;
+  openPanel: (target?: Page) => Promise<Page>;
+  connect: (token?: string) => Promise<Page>;
+  /** API requests the replica has answered so far. */
+  apiRequests: () => Array<{ host: string; method: string; path: string }>;
+  close: () => Promise<void>;
+}
+
+export async function startEnvironment(): Promise<Environment> {
+  const replica = await startReplica();
+  const { context, extensionId } = await launchWithExtension({ resolverRules: replica.resolverRules });
+  return {
+    replica,
+    context,
+    extensionId,
+    worker: () => serviceWorker(context),
+    openPanel: (target) => openPanel(context, extensionId, target),
+    connect: (token = DEMO_TOKEN) => connectThroughOptions(context, extensionId, 'hubspot', token),
+    apiRequests: () => replica.hubspot.state.requests.filter((r: { host: string }) => r.host === 'api.hubapi.com'),
+    close: async () => {
+      await context.close();
+      await replica.close();
+    },
+  };
+}
+
+export const contactUrl = (id: string, host = 'app.hubspot.com') => `https://${host}/contacts/${PORTAL}/record/0-1/${id}`;
