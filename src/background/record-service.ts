@@ -6,6 +6,7 @@ import { customerDb } from '../store/db';
 import { getRecord, markViewed, recordHealthError, recordHealthSuccess, saveRecords } from '../store/records';
 import { getConnection, getToken } from '../platform/storage';
 import type { Reply } from '../protocol/messages';
+import { resolveContext } from '../connectors/resolve-context';
 import { toErrorReply } from './errors';
 
 /** A page visit refreshes a record at most this often; the refresh button always does. */
@@ -14,7 +15,8 @@ const AUTO_REFRESH_AFTER_MS = 5 * 60_000;
 /** Two panels (or a panel and the content script) asking at once share one request. */
 const inFlight = new Map<string, Promise<Reply<'panel→background:fetchRecord'>>>();
 
-export function fetchRecord(context: RecordPageContext, force: boolean): Promise<Reply<'panel→background:fetchRecord'>> {
+export async function fetchRecord(pageContext: RecordPageContext, force: boolean): Promise<Reply<'panel→background:fetchRecord'>> {
+  const context = resolveContext(pageContext, (await getConnection(pageContext.connector)) ?? undefined);
   const key = recordKey(context.connector, context.account, context.type, context.id);
   const running = inFlight.get(key);
   if (running) return running;

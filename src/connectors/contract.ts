@@ -1,9 +1,17 @@
 import type { ConnectorId, CustomerRecord } from '../model/record';
 import type { RecordPageContext } from '../model/page-context';
 import type { Connection } from '../model/health';
+import type { MetricPoint } from '../model/metric';
 
+/**
+ * What the user gave us. `token` is the secret (API key, private-app token, OAuth access token);
+ * `site` is the non-secret account address some vendors need to build URLs: Zendesk subdomain,
+ * Salesforce instance URL, GA4 property id, Zendesk agent email for API-token auth.
+ */
 export interface Credentials {
   token: string;
+  site?: string;
+  email?: string;
 }
 
 /** Detects a record page from a URL; `examples` feed the detector's tests. */
@@ -27,18 +35,29 @@ export interface SyncPage {
 export interface Connector {
   id: ConnectorId;
   label: string;
-  /** Hosts of the vendor's consoles (content script) and API (network). */
-  consoleHosts: string[];
-  apiOrigins: string[];
+  /**
+   * Match patterns of the vendor's consoles (content script, tab URLs) and of its API (the only
+   * places its token is sent). manifest.json must list them all; a unit test checks it.
+   */
+  consoleMatches: string[];
+  apiMatches: string[];
   pages: PageDetector[];
   auth: {
-    modes: Array<'token'>;
+    /** token: pasted key; session: the signed-in console session; page: read the DOM. */
+    modes: Array<'token' | 'session' | 'page'>;
     /** Where the user creates a token and which scopes it needs, for Options. */
     tokenHelp: { createAt: string; scopes: string[]; steps: string };
+    /** Extra non-secret field Options asks for (Zendesk subdomain, GA4 property id...). */
+    siteField?: { label: string; placeholder: string; pattern: string };
   };
   /** Checks a token with one real API call and names the account it belongs to. */
   verify(credentials: Credentials): Promise<Omit<Connection, 'connectedAt'>>;
   fetchRecord(ctx: RecordPageContext, credentials: Credentials, connection: Connection): Promise<FetchResult>;
   findByEmail(email: string, credentials: Credentials, connection: Connection): Promise<FetchResult>;
+  /** Companies/accounts/organisations by their web domain. */
+  findByDomain?(domain: string, credentials: Credentials, connection: Connection): Promise<FetchResult>;
+  /** One bounded page of everything, resumable from the cursor after the worker is killed. */
   sync(cursor: string | null, credentials: Credentials, connection: Connection): Promise<SyncPage>;
+  /** The numbers the vendor is known for, read now. */
+  metrics?(credentials: Credentials, connection: Connection): Promise<MetricPoint[]>;
 }

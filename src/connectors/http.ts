@@ -7,6 +7,10 @@ export interface JsonRequest {
   object: string;
   url: string;
   token: string;
+  /** Replaces the default `Authorization: Bearer <token>` for vendors that authenticate otherwise. */
+  authHeaders?: Record<string, string>;
+  /** Extra headers, such as Klaviyo's `revision`. */
+  headers?: Record<string, string>;
   method?: 'GET' | 'POST';
   body?: unknown;
   limiter?: RateLimiter;
@@ -16,6 +20,11 @@ export interface JsonRequest {
   /** Longest Retry-After we wait for inside one call; longer ones become errors. */
   maxRetryWaitMs?: number;
   fetchImpl?: typeof fetch;
+  /**
+   * Vendors that signal throttling without a 429 (Salesforce 403 REQUEST_LIMIT_EXCEEDED,
+   * Mailchimp's bare 403): return true and the response is treated as a rate limit.
+   */
+  isRateLimited?: (status: number, body: string) => boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -44,7 +53,8 @@ export async function requestJson(req: JsonRequest): Promise<unknown> {
       response = await doFetch(req.url, {
         method: req.method ?? 'GET',
         headers: {
-          authorization: `Bearer ${req.token}`,
+          ...(req.authHeaders ?? { authorization: `Bearer ${req.token}` }),
+          ...req.headers,
           accept: 'application/json',
           ...(req.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
@@ -71,7 +81,8 @@ export async function requestJson(req: JsonRequest): Promise<unknown> {
     }
 
     const status = response.status;
-    if (status === 429) {
+    const bodyText = await response.clone().text().catch(() => '');
+    if (status === 429 || req.isRateLimited?.(status, bodyText)) {
       const waitMs = parseRetryAfter(response.headers.get('retry-after'));
       req.limiter?.pauseFor(waitMs);
       if (attempt < retries && waitMs <= maxRetryWaitMs) {

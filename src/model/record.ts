@@ -1,7 +1,17 @@
 import { z } from 'zod';
 
 /** Tools we know. A new vendor adds its id here and a folder under src/connectors. */
-export const connectorIdSchema = z.enum(['hubspot']);
+export const connectorIdSchema = z.enum([
+  'hubspot',
+  'salesforce',
+  'stripe',
+  'zendesk',
+  'intercom',
+  'mailchimp',
+  'klaviyo',
+  'pipedrive',
+  'ga4',
+]);
 export type ConnectorId = z.infer<typeof connectorIdSchema>;
 
 export const recordTypeSchema = z.enum([
@@ -40,8 +50,20 @@ export const recordFieldsSchema = z
     ownerName: z.string(),
     employees: z.number(),
     annualRevenue: z.object({ amountMinor: z.number().int(), currency: z.string() }),
+    /** Money in minor units (cents) with ISO currency: lifetime value, MRR, deal amount, invoice total. */
+    amount: z.object({ amountMinor: z.number().int(), currency: z.string() }),
+    lifetimeValue: z.object({ amountMinor: z.number().int(), currency: z.string() }),
+    mrr: z.object({ amountMinor: z.number().int(), currency: z.string() }),
+    /** Workflow status in the vendor's words: ticket `open`, subscription `active`, deal stage... */
+    status: z.string(),
+    subject: z.string(),
+    /** Subscription / list / campaign membership names. */
+    memberships: z.array(z.string()),
+    tags: z.array(z.string()),
     createdAt: z.number(),
     lastModifiedAt: z.number(),
+    /** Last activity the vendor knows of (last seen, last open, last order). */
+    lastActivityAt: z.number(),
   })
   .partial();
 export type RecordFields = z.infer<typeof recordFieldsSchema>;

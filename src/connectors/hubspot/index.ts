@@ -49,8 +49,8 @@ async function contactWithCompanies(api: HubspotApi, contact: HubspotObject, con
 export const hubspot: Connector = {
   id: 'hubspot',
   label: 'HubSpot',
-  consoleHosts: HUBSPOT_CONSOLE_HOSTS,
-  apiOrigins: [HUBSPOT_API_ORIGIN],
+  consoleMatches: HUBSPOT_CONSOLE_HOSTS.map((host) => `https://${host}/*`),
+  apiMatches: [`${HUBSPOT_API_ORIGIN}/*`],
   pages: hubspotPages,
   auth: {
     modes: ['token'],

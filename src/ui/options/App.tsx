@@ -13,7 +13,7 @@ export function App() {
       {connections === undefined ? (
         <p role="status">Loading…</p>
       ) : (
-        Object.values(connectors).map((connector) => (
+        connectors.map((connector) => (
           <ConnectorCard key={connector.id} connector={connector} connection={connections.find((c) => c.connector === connector.id)} />
         ))
       )}

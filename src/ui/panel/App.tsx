@@ -7,6 +7,7 @@ import { useConnections } from '../shared/use-connections';
 import { HomeView } from './HomeView';
 import { RecordView } from './RecordView';
 import { useRecordFetch } from './use-record-fetch';
+import { resolveContext } from '../../connectors/resolve-context';
 
 const TYPE_WORDS: Record<string, string> = { person: 'contact', company: 'company' };
 const LABELS: Record<string, string> = { hubspot: 'HubSpot' };
@@ -33,7 +34,7 @@ export function App() {
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, []);
 
-  const context: RecordPageContext | null = useMemo(() => {
+  const pageOrOpened: RecordPageContext | null = useMemo(() => {
     if (openedKey) {
       const parsed = parseRecordKey(openedKey);
       const connection = connections?.find((c) => c.connector === parsed?.connector);
@@ -42,7 +43,8 @@ export function App() {
     return pageContext;
   }, [openedKey, pageContext, connections]);
 
-  const connection = connections?.find((c) => c.connector === context?.connector);
+  const connection = connections?.find((c) => c.connector === pageOrOpened?.connector);
+  const context = pageOrOpened && resolveContext(pageOrOpened, connection);
   const { status, refresh } = useRecordFetch(context, !!connection);
 
   return (
