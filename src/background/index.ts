@@ -1,3 +1,4 @@
+import '../model/zod-setup';
 import { browser } from '../platform/browser';
 import { openPanelOnToolbarClick } from '../platform/side-panel';
 import { dispatch, type SenderInfo } from '../protocol/server';

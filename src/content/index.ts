@@ -1,3 +1,4 @@
+import '../model/zod-setup';
 import { detectPage } from '../connectors/page-registry';
 import { send } from '../protocol/client';
 

@@ -29,8 +29,11 @@ export function watchTab(fixedTabId: number | null, onChange: (tab: TabInfo | nu
   const onUpdated = (tabId: number, change: { url?: string; status?: string }) => {
     if (tabId === currentId && (change.url || change.status === 'complete')) void report();
   };
-  const onActivated = (info: { tabId: number }) => {
-    if (fixedTabId !== null) return;
+  let windowId: number | undefined;
+  void browser.windows.getCurrent().then((w) => (windowId = w.id)).catch(() => undefined);
+  const onActivated = (info: { tabId: number; windowId: number }) => {
+    // Each window has its own side panel: follow only this window's tabs.
+    if (fixedTabId !== null || (windowId !== undefined && info.windowId !== windowId)) return;
     currentId = info.tabId;
     void report();
   };

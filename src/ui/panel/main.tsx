@@ -1,3 +1,4 @@
+import '../../model/zod-setup';
 import { render } from 'preact';
 import { App } from './App';
 import '../shared/base.css';

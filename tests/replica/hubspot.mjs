@@ -1,0 +1,164 @@
+// HubSpot replica: CRM v3 API on api.hubapi.com and record pages on app(-eu1).hubspot.com,
+// with HubSpot's real paths, all-string properties, paging, search, errors and rate limits.
+import { applyFaults, correlationId, escapeHtml, replicaState, sendHtml, sendJson, windowLimiter } from './http-util.mjs';
+import { companyIdOfContact, contactIdsOfCompany } from './seed.mjs';
+
+export const HUBSPOT_DEMO_TOKEN = 'pat-na1-00000000-demo-4815-1623-000000000042';
+
+const KINDS = { contacts: 'contacts', companies: 'companies' };
+const DEFAULT_PROPS = { contacts: ['firstname', 'lastname', 'email'], companies: ['name', 'domain'] };
+const ALWAYS = { contacts: ['createdate', 'lastmodifieddate', 'hs_object_id'], companies: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'] };
+
+export function createHubspotReplica(data) {
+  const state = { ...replicaState([HUBSPOT_DEMO_TOKEN]), rateLimit: { max: 100, windowMs: 10_000 } };
+  let limiter = windowLimiter(state.rateLimit.max, state.rateLimit.windowMs);
+  let limiterSettings = `${state.rateLimit.max}/${state.rateLimit.windowMs}`;
+  const searchLimiter = windowLimiter(4, 1000);
+  const objects = { contacts: data.contacts, companies: data.companies };
+
+  const errorBody = (message, category) => ({ status: 'error', message, correlationId: correlationId(), category });
+
+  function view(kind, object, propertyList, withAssociations) {
+    const wanted = [...(propertyList ?? DEFAULT_PROPS[kind]), ...ALWAYS[kind]];
+    const properties = {};
+    for (const name of wanted) if (name in object.properties) properties[name] = object.properties[name];
+    const out = { id: object.id, properties, createdAt: object.createdAt, updatedAt: object.updatedAt, archived: false };
+    if (withAssociations === 'companies' && kind === 'contacts') {
+      const companyId = companyIdOfContact(data, object.id);
+      if (companyId) out.associations = { companies: { results: [{ id: companyId, type: 'contact_to_company' }, { id: companyId, type: 'contact_to_company_unlabeled' }] } };
+    }
+    if (withAssociations === 'contacts' && kind === 'companies') {
+      const ids = contactIdsOfCompany(data, object.id);
+      if (ids.length) out.associations = { contacts: { results: ids.flatMap((id) => [{ id, type: 'company_to_contact' }, { id, type: 'company_to_contact_unlabeled' }]) } };
+    }
+    return out;
+  }
+
+  function find(kind, id, idProperty) {
+    if (idProperty === 'email') return objects[kind].find((o) => o.properties.email?.toLowerCase() === id.toLowerCase());
+    return objects[kind].find((o) => o.id === id);
+  }
+
+  function matches(object, filter) {
+    const raw = object.properties[filter.propertyName];
+    const value = String(filter.value ?? '').toLowerCase();
+    if (raw === null || raw === undefined) return false;
+    const actual = raw.toLowerCase();
+    if (filter.operator === 'EQ') return actual === value;
+    if (filter.operator === 'CONTAINS_TOKEN') return actual.split(/[;\s]+/).includes(value);
+    return false;
+  }
+
+  function search(kind, body) {
+    let results = objects[kind];
+    const groups = body.filterGroups ?? [];
+    if (groups.length) results = results.filter((o) => groups.some((g) => (g.filters ?? []).every((f) => matches(o, f))));
+    if (body.query) {
+      const q = String(body.query).toLowerCase();
+      results = results.filter((o) => ['firstname', 'lastname', 'email', 'name', 'domain', 'company'].some((p) => o.properties[p]?.toLowerCase().includes(q)));
+    }
+    const after = Number(body.after ?? 0);
+    const limit = Math.min(Number(body.limit ?? 10), 200);
+    const page = results.slice(after, after + limit);
+    const out = { total: results.length, results: page.map((o) => view(kind, o, body.properties)) };
+    if (after + limit < results.length) out.paging = { next: { after: String(after + limit) } };
+    return out;
+  }
+
+  async function handleApi(req, res, url, body) {
+    const path = url.pathname;
+    const auth = req.headers.authorization ?? '';
+    state.requests.push({ host: 'api.hubapi.com', method: req.method, path: path + url.search, at: Date.now(), auth: auth.length > 0 });
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'authorization, content-type', 'access-control-allow-methods': 'GET, POST, OPTIONS' });
+      return res.end();
+    }
+    if (await applyFaults(state, req, res, path)) return;
+
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : '';
+    if (!state.tokens.has(token)) {
+      return sendJson(res, 401, errorBody('Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview', 'INVALID_AUTHENTICATION'));
+    }
+    // Tests may change the limit; start a fresh window when they do.
+    if (limiterSettings !== `${state.rateLimit.max}/${state.rateLimit.windowMs}`) {
+      limiter = windowLimiter(state.rateLimit.max, state.rateLimit.windowMs);
+      limiterSettings = `${state.rateLimit.max}/${state.rateLimit.windowMs}`;
+    }
+    const { allowed, remaining } = limiter.hit(token);
+    const rateHeaders = { 'x-hubspot-ratelimit-max': String(state.rateLimit.max), 'x-hubspot-ratelimit-remaining': String(remaining), 'x-hubspot-ratelimit-interval-milliseconds': String(state.rateLimit.windowMs) };
+    if (!allowed) {
+      return sendJson(res, 429, { status: 'error', message: 'You have reached your ten_secondly_rolling limit.', errorType: 'RATE_LIMIT', correlationId: correlationId(), policyName: 'TEN_SECONDLY_ROLLING', groupName: 'publicapi:private-app-api-calls:4815162' }, { ...rateHeaders, 'retry-after': '1' });
+    }
+
+    if (req.method === 'GET' && path === '/account-info/v3/details') {
+      return sendJson(res, 200, { portalId: data.portalId, accountType: 'STANDARD', timeZone: 'US/Eastern', companyCurrency: 'USD', additionalCurrencies: [], utcOffset: '-05:00', utcOffsetMilliseconds: -18000000, uiDomain: 'app.hubspot.com', dataHostingLocation: 'na1' }, rateHeaders);
+    }
+    let m = /^\/crm\/v3\/owners\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && m) {
+      const owner = data.owners.find((o) => o.id === m[1]);
+      return owner ? sendJson(res, 200, owner, rateHeaders) : sendJson(res, 404, errorBody('resource not found', 'OBJECT_NOT_FOUND'), rateHeaders);
+    }
+    m = /^\/crm\/v3\/objects\/(contacts|companies)\/search$/.exec(path);
+    if (req.method === 'POST' && m) {
+      if (!searchLimiter.hit(token).allowed) {
+        return sendJson(res, 429, { status: 'error', message: 'You have reached your secondly limit.', errorType: 'RATE_LIMIT', correlationId: correlationId(), policyName: 'SECONDLY' }, { 'retry-after': '1' });
+      }
+      return sendJson(res, 200, search(KINDS[m[1]], body ?? {}), rateHeaders);
+    }
+    m = /^\/crm\/v3\/objects\/(contacts|companies)\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && m) {
+      const kind = KINDS[m[1]];
+      const object = find(kind, decodeURIComponent(m[2]), url.searchParams.get('idProperty'));
+      if (!object) return sendJson(res, 404, errorBody('resource not found', 'OBJECT_NOT_FOUND'), rateHeaders);
+      const props = url.searchParams.get('properties')?.split(',').filter(Boolean);
+      return sendJson(res, 200, view(kind, object, props, url.searchParams.get('associations')), rateHeaders);
+    }
+    m = /^\/crm\/v3\/objects\/(contacts|companies)$/.exec(path);
+    if (req.method === 'GET' && m) {
+      const kind = KINDS[m[1]];
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 10), 100);
+      const after = Number(url.searchParams.get('after') ?? 0);
+      const props = url.searchParams.get('properties')?.split(',').filter(Boolean);
+      const page = objects[kind].slice(after, after + limit).map((o) => view(kind, o, props, url.searchParams.get('associations')));
+      const out = { results: page };
+      if (after + limit < objects[kind].length) out.paging = { next: { after: String(after + limit), link: `https://api.hubapi.com/crm/v3/objects/${kind}?after=${after + limit}` } };
+      return sendJson(res, 200, out, rateHeaders);
+    }
+    return sendJson(res, 404, errorBody(`Unable to infer object type from: ${path}`, 'OBJECT_NOT_FOUND'), rateHeaders);
+  }
+
+  function contactLink(contact) {
+    return `<a href="/contacts/${data.portalId}/record/0-1/${contact.id}">${escapeHtml(`${contact.properties.firstname} ${contact.properties.lastname}`)}</a> ${escapeHtml(contact.properties.email)}`;
+  }
+
+  function handleConsole(req, res, url) {
+    state.requests.push({ host: req.headers.host, method: req.method, path: url.pathname, at: Date.now(), auth: false });
+    const path = url.pathname;
+    const portal = String(data.portalId);
+    if (path === '/' || path === `/contacts/${portal}` || path === `/contacts/${portal}/objects/0-1/views/all/list`) {
+      const rows = data.contacts.map((c) => `<li data-testid="contact-row">${contactLink(c)}</li>`).join('');
+      return sendHtml(res, 200, 'Contacts | HubSpot', `<p><a href="/contacts/${portal}/objects/0-2/views/all/list">Companies</a></p><ul>${rows}</ul>`);
+    }
+    if (path === `/contacts/${portal}/objects/0-2/views/all/list`) {
+      const rows = data.companies.map((c) => `<li><a href="/contacts/${portal}/record/0-2/${c.id}">${escapeHtml(c.properties.name)}</a> ${escapeHtml(c.properties.domain)}</li>`).join('');
+      return sendHtml(res, 200, 'Companies | HubSpot', `<ul>${rows}</ul>`);
+    }
+    const m = /^\/contacts\/(\d+)\/(?:record\/(0-1|0-2)|(contact|company))\/(\d+)(?:\/.*)?$/.exec(path);
+    if (m && m[1] === portal) {
+      const isCompany = m[2] === '0-2' || m[3] === 'company';
+      const object = (isCompany ? data.companies : data.contacts).find((o) => o.id === m[4]);
+      if (object) {
+        const p = object.properties;
+        const title = isCompany ? p.name : `${p.firstname} ${p.lastname}`;
+        const fields = isCompany
+          ? [['Domain', p.domain, 'domain'], ['Industry', p.industry, 'industry'], ['Phone', p.phone, 'phone'], ['Lifecycle stage', p.lifecyclestage, 'lifecycle']]
+          : [['Email', p.email, 'email'], ['Phone', p.phone, 'phone'], ['Company', p.company, 'company'], ['Lifecycle stage', p.lifecyclestage, 'lifecycle']];
+        const dl = fields.map(([label, value, id]) => `<dt>${label}</dt><dd data-test-id="${id}">${escapeHtml(value)}</dd>`).join('');
+        return sendHtml(res, 200, `${title} | HubSpot`, `<h1 data-test-id="record-title">${escapeHtml(title)}</h1><dl>${dl}</dl>`);
+      }
+    }
+    return sendHtml(res, 404, 'Page not found | HubSpot', '<h1>This page could not be found</h1>');
+  }
+
+  return { hosts: { api: ['api.hubapi.com'], console: ['app.hubspot.com', 'app-eu1.hubspot.com'] }, handleApi, handleConsole, data, state };
+}

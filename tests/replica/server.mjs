@@ -1,0 +1,103 @@
+// The vendor replica: one HTTPS server that answers as each vendor does, chosen by Host header.
+// Chromium reaches it on the real hostnames through --host-resolver-rules (see resolverRules).
+// Adding a vendor = one module exporting create<Vendor>Replica + one line in `createReplicas`.
+import { createServer } from 'node:https';
+import selfsigned from 'selfsigned';
+import { makeHubspotData } from './seed.mjs';
+import { createHubspotReplica, HUBSPOT_DEMO_TOKEN } from './hubspot.mjs';
+import { sendHtml } from './http-util.mjs';
+
+/** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
+function createReplicas(hubspotData) {
+  return {
+    hubspot: createHubspotReplica(hubspotData),
+  };
+}
+
+/** A page on no vendor's host: "some other website" in tests. */
+const OTHER_SITES = ['www.example.com'];
+
+async function certificateFor(hosts) {
+  return selfsigned.generate([{ name: 'commonName', value: 'customer-view-replica' }], {
+    keyType: 'ec',
+    days: 7,
+    extensions: [{ name: 'subjectAltName', altNames: [...hosts.map((value) => ({ type: 2, value })), { type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }],
+  });
+}
+
+function readBody(req) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (!text) return resolve(undefined);
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        resolve(text);
+      }
+    });
+    req.on('error', () => resolve(undefined));
+  });
+}
+
+export async function startReplica({ port = 0, seed = 42 } = {}) {
+  const hubspotData = makeHubspotData(seed);
+  const replicas = createReplicas(hubspotData);
+
+  const routes = new Map();
+  for (const replica of Object.values(replicas)) {
+    for (const host of replica.hosts.api) routes.set(host, (req, res, url, body) => replica.handleApi(req, res, url, body));
+    for (const host of replica.hosts.console) routes.set(host, (req, res, url) => replica.handleConsole(req, res, url));
+  }
+  const otherSite = (req, res) =>
+    sendHtml(res, 200, 'Example Domain', '<h1>Example Domain</h1><p>This domain is for use in examples.</p><p>Contact: someone@example.org</p>');
+  for (const host of [...OTHER_SITES, 'localhost', '127.0.0.1']) routes.set(host, otherSite);
+
+  const hosts = [...routes.keys()].filter((h) => h !== 'localhost' && h !== '127.0.0.1');
+  const { private: key, cert } = await certificateFor(hosts);
+  const server = createServer({ key, cert }, async (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
+    const url = new URL(req.url ?? '/', `https://${host}`);
+    const route = routes.get(host);
+    if (!route) return sendHtml(res, 421, 'Misdirected request', `<p>The replica does not serve ${host}.</p>`);
+    const body = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' ? await readBody(req) : undefined;
+    try {
+      await route(req, res, url, body);
+    } catch (error) {
+      console.error('replica error', error);
+      if (!res.headersSent) res.writeHead(500).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actualPort = server.address().port;
+  const sockets = new Set();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  return {
+    port: actualPort,
+    hosts,
+    ...replicas,
+    demoTokens: { hubspot: HUBSPOT_DEMO_TOKEN },
+    resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const portArg = process.argv.indexOf('--port');
+  const replica = await startReplica({ port: portArg > 0 ? Number(process.argv[portArg + 1]) : 8443 });
+  console.log(`Vendor replica on https://127.0.0.1:${replica.port}`);
+  console.log(`Hosts: ${replica.hosts.join(', ')}`);
+  console.log(`Chromium flag: --host-resolver-rules="${replica.resolverRules}"`);
+  console.log(`Demo tokens: ${JSON.stringify(replica.demoTokens)}`);
+  console.log('Ctrl-C stops.');
+}

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { connectors } from '../../src/connectors/registry';
+
+const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8')) as {
+  host_permissions: string[];
+  content_scripts: Array<{ matches: string[] }>;
+  permissions: string[];
+};
+
+describe('manifest.json', () => {
+  it.each(connectors.map((c) => [c.id, c] as const))('grants %s its API and console hosts and runs the content script on its consoles', (_id, connector) => {
+    for (const pattern of [...connector.apiMatches, ...connector.consoleMatches]) expect(manifest.host_permissions).toContain(pattern);
+    for (const pattern of connector.consoleMatches) expect(manifest.content_scripts[0]!.matches).toContain(pattern);
+  });
+
+  it('asks for no host beyond the connectors’ own (no <all_urls>, no broad tabs access)', () => {
+    const allowed = new Set(connectors.flatMap((c) => [...c.apiMatches, ...c.consoleMatches]));
+    expect(manifest.host_permissions.filter((p) => !allowed.has(p))).toEqual([]);
+    expect(manifest.permissions).not.toContain('tabs');
+    expect(manifest.permissions).not.toContain('<all_urls>');
+  });
+});
