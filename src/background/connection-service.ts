@@ -1,5 +1,6 @@
 import { connectorFor } from '../connectors/registry';
 import type { ConnectorId } from '../model/record';
+import type { Credentials } from '../connectors/contract';
 import { removeConnection, saveConnection } from '../platform/storage';
 import { customerDb } from '../store/db';
 import { clearHealth } from '../store/records';
@@ -7,11 +8,11 @@ import type { Reply } from '../protocol/messages';
 import { toErrorReply } from './errors';
 
 /** One real API call decides: a rejected token is never stored. */
-export async function connect(connectorId: ConnectorId, token: string): Promise<Reply<'options→background:connect'>> {
+export async function connect(connectorId: ConnectorId, credentials: Credentials): Promise<Reply<'options→background:connect'>> {
   try {
-    const verified = await connectorFor(connectorId).verify({ token });
-    const connection = { ...verified, connectedAt: Date.now() };
-    await saveConnection(connection, token);
+    const verified = await connectorFor(connectorId).verify(credentials);
+    const connection = { ...verified, site: credentials.site || undefined, email: credentials.email || undefined, connectedAt: Date.now() };
+    await saveConnection(connection, credentials.token);
     await clearHealth(customerDb(), connectorId);
     return { ok: true, data: { connection } };
   } catch (error) {

@@ -2,11 +2,13 @@ import { detectPage } from '../connectors/page-registry';
 import type { Handlers } from '../protocol/server';
 import { connect, disconnect } from './connection-service';
 import { fetchRecord, openRecord } from './record-service';
+import { lookupAcrossTools } from './lookup-service';
 
 export const handlers: Handlers = {
   'panel→background:fetchRecord': ({ context, force }) => fetchRecord(context, force),
   'panel→background:openRecord': ({ key }) => openRecord(key),
-  'options→background:connect': ({ connector, token }) => connect(connector, token),
+  'panel→background:crossLookup': ({ key, force }) => lookupAcrossTools(key, force),
+  'options→background:connect': ({ connector, token, site, email }) => connect(connector, { token, site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
 
   /**

@@ -47,7 +47,7 @@ async function fetchAndStore(context: RecordPageContext, key: string, force: boo
 
   try {
     // Nothing is written until the whole answer parsed: a bad payload leaves the cache as it was.
-    const { records } = await connector.fetchRecord(context, { token }, connection);
+    const { records } = await connector.fetchRecord(context, { token, site: connection.site, email: connection.email }, connection);
     await saveRecords(db, records);
     await recordHealthSuccess(db, context.connector);
     return { ok: true, data: { key } };

@@ -33,7 +33,11 @@ export type ConnectorHealth = z.infer<typeof connectorHealthSchema>;
 /** What the user sees about a connection. The token itself lives elsewhere (see platform/secrets). */
 export const connectionSchema = z.object({
   connector: connectorIdSchema,
-  authMode: z.enum(['token']),
+  authMode: z.enum(['token', 'session', 'page']),
+  /** Non-secret address the vendor needs (Zendesk subdomain, Salesforce instance, GA4 property). */
+  site: z.string().optional(),
+  /** Login email some vendors pair with an API token (Zendesk). */
+  email: z.string().optional(),
   account: z.string(),
   accountLabel: z.string(),
   /** Console host for deep links, e.g. app.hubspot.com or app-eu1.hubspot.com. */

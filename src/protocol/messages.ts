@@ -26,10 +26,21 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ key: z.string().max(300) }),
   },
+  /** panel→background: look the shown person or company up in every other connected tool. */
+  'panel→background:crossLookup': {
+    from: 'extension',
+    request: z.object({ key: z.string().max(300), force: z.boolean() }),
+  },
   /** options→background: check a token with one API call and store it if it works. */
   'options→background:connect': {
     from: 'extension',
-    request: z.object({ connector: connectorIdSchema, token: z.string().trim().min(1).max(500) }),
+    request: z.object({
+      connector: connectorIdSchema,
+      token: z.string().trim().min(1).max(2000),
+      /** Zendesk subdomain, Salesforce instance, GA4 property... for vendors that need one. */
+      site: z.string().trim().max(300).optional(),
+      email: z.string().trim().max(300).optional(),
+    }),
   },
   /** options→background: forget the token and the connection. */
   'options→background:disconnect': {
@@ -53,10 +64,19 @@ export const errorReplySchema = z.object({
 });
 export type ErrorReply = z.infer<typeof errorReplySchema>;
 
+export interface ToolLookup {
+  connector: z.infer<typeof connectorIdSchema>;
+  state: 'ok' | 'error';
+  /** Keys of the records this tool has for the identity (now in the store). */
+  keys: string[];
+  error?: ErrorReply;
+}
+
 /** What each message answers: `ok` with its data, or an error the UI can show as is. */
 export interface MessageReplies {
   'panel→background:fetchRecord': { key: string };
   'panel→background:openRecord': { key: string };
+  'panel→background:crossLookup': { tools: ToolLookup[] };
   'options→background:connect': { connection: z.infer<typeof connectionSchema> };
   'options→background:disconnect': Record<string, never>;
   'content→background:pageVisited': Record<string, never>;

@@ -7,7 +7,19 @@ export interface RecentView {
   viewedAt: number;
 }
 
+/** The answer a tool gave for one identity, so the same lookup is not paid for twice. */
+export interface LookupResult {
+  /** `connector|account|identity`. */
+  id: string;
+  connector: string;
+  identity: string;
+  checkedAt: number;
+  /** Keys of the records found; empty means the tool does not know this identity. */
+  keys: string[];
+}
+
 export type CustomerDb = Dexie & {
+  lookups: EntityTable<LookupResult, 'id'>;
   records: EntityTable<CustomerRecord, 'key'>;
   recent: EntityTable<RecentView, 'key'>;
   health: EntityTable<ConnectorHealth, 'connector'>;
@@ -26,6 +38,7 @@ const versions: Array<{ version: number; stores: Record<string, string>; upgrade
       records: '&key, [connector+account], type, *identities, *tokens, *links, fetchedAt',
       recent: '&key, viewedAt',
       health: '&connector',
+      lookups: '&id, connector, identity, checkedAt',
     },
   },
 ];

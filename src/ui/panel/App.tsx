@@ -8,9 +8,8 @@ import { HomeView } from './HomeView';
 import { RecordView } from './RecordView';
 import { useRecordFetch } from './use-record-fetch';
 import { resolveContext } from '../../connectors/resolve-context';
+import { connectorLabel, RECORD_TYPE_WORDS } from '../shared/labels';
 
-const TYPE_WORDS: Record<string, string> = { person: 'contact', company: 'company' };
-const LABELS: Record<string, string> = { hubspot: 'HubSpot' };
 
 /** Tests open the panel in a tab and pass the tab it should follow. */
 function fixedTabId(): number | null {
@@ -68,7 +67,7 @@ export function App() {
           ) : (
             <RecordView
               recordKey={recordKey(context.connector, context.account, context.type, context.id)}
-              description={`${LABELS[context.connector] ?? context.connector} ${TYPE_WORDS[context.type] ?? context.type} ${context.id}`}
+              description={`${connectorLabel(context.connector)} ${RECORD_TYPE_WORDS[context.type] ?? context.type} ${context.id}`}
               status={status}
               connection={connection}
               onRefresh={() => void refresh()}
@@ -84,7 +83,7 @@ export function App() {
 }
 
 function NotConnected({ connector }: { connector: string }) {
-  const label = LABELS[connector] ?? connector;
+  const label = connectorLabel(connector);
   return (
     <div class="notice" data-testid="not-connected">
       <strong>{label} is not connected</strong>

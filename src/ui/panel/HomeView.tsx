@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { customerDb } from '../../store/db';
 import { recentRecords, searchRecords } from '../../store/records';
 import type { CustomerRecord } from '../../model/record';
@@ -44,8 +44,16 @@ export function HomeView({ onOpen, hasConnections }: { onOpen: (key: string) => 
   const recent = useLiveQuery(() => recentRecords(db), []);
   const inputRef = useRef<HTMLInputElement>(null);
 
+  // Enter typed faster than the search answers still opens the first result once it arrives.
+  const [openFirst, setOpenFirst] = useState(false);
+  useEffect(() => {
+    if (!openFirst || results === undefined) return;
+    setOpenFirst(false);
+    if (results?.[0]) onOpen(results[0].key);
+  }, [openFirst, results]);
+
   const onSearchKey = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && results?.[0]) onOpen(results[0].key);
+    if (event.key === 'Enter' && query.trim()) setOpenFirst(true);
     if (event.key === 'ArrowDown') {
       event.preventDefault();
       (document.querySelector('[data-testid="search-results"] button') as HTMLButtonElement | null)?.focus();
@@ -61,7 +69,10 @@ export function HomeView({ onOpen, hasConnections }: { onOpen: (key: string) => 
           type="search"
           placeholder="Search name, email, company, domain"
           value={query}
-          onInput={(event) => setQuery(event.currentTarget.value)}
+          onInput={(event) => {
+            setQuery(event.currentTarget.value);
+            setOpenFirst(false);
+          }}
           onKeyDown={onSearchKey}
           autoFocus
           data-testid="search-input"

@@ -2,8 +2,8 @@ import type { ComponentChildren } from 'preact';
 import type { CustomerRecord } from '../../model/record';
 import type { Connection } from '../../model/health';
 import { formatDate, formatMoney, initials, lifecycleLabel, safeHttpUrl } from '../shared/format';
+import { connectorLabel } from '../shared/labels';
 
-const CONNECTOR_LABELS: Record<string, string> = { hubspot: 'HubSpot' };
 
 function Field({ label, children, testId }: { label: string; children: ComponentChildren; testId: string }) {
   if (children === undefined || children === null || children === '' || (Array.isArray(children) && children.length === 0)) return null;
@@ -29,7 +29,7 @@ function List({ values, href }: { values: string[] | undefined; href?: (value: s
 export function AccountBadge({ record, connection }: { record: CustomerRecord; connection: Connection | undefined }) {
   return (
     <p class="account" data-testid="account">
-      <span class="tool">{CONNECTOR_LABELS[record.connector] ?? record.connector}</span>
+      <span class="tool">{connectorLabel(record.connector)}</span>
       <span>{connection?.account === record.account ? connection.accountLabel : `Account ${record.account}`}</span>
       {connection?.account === record.account && connection.isSandbox && <span class="badge warn">Sandbox</span>}
     </p>
@@ -48,7 +48,7 @@ export function ProfileCard({ record, related, connection, onOpen }: ProfileCard
   const companies = related.filter((r) => r.type === 'company');
   const people = related.filter((r) => r.type === 'person');
   const link = safeHttpUrl(record.url);
-  const label = CONNECTOR_LABELS[record.connector] ?? record.connector;
+  const label = connectorLabel(record.connector);
   return (
     <article class="profile" aria-labelledby="profile-title">
       <header class="profile-header">

@@ -3,18 +3,20 @@ import { useEffect, useState } from 'preact/hooks';
 
 /**
  * Preact binding for Dexie's liveQuery: re-runs when any table it read changes, in this page
- * or in the background worker. `undefined` means "still loading".
+ * or in the background worker. `undefined` means "still loading" - including right after the
+ * deps change, so a caller never sees the previous query's answer as the current one.
  */
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+  const depsKey = JSON.stringify(deps);
+  const [state, setState] = useState<{ depsKey: string; value: T } | undefined>(undefined);
   useEffect(() => {
-    setValue(undefined);
     const subscription = liveQuery(query).subscribe({
-      next: setValue,
+      next: (value) => setState({ depsKey, value }),
       error: (error) => console.error('liveQuery failed', error),
     });
     return () => subscription.unsubscribe();
+    // depsKey captures deps.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
-  return value;
+  }, [depsKey]);
+  return state?.depsKey === depsKey ? state.value : undefined;
 }
