@@ -67,6 +67,7 @@ export function App() {
           ) : (
             <RecordView
               recordKey={recordKey(context.connector, context.account, context.type, context.id)}
+              connections={connections}
               description={`${connectorLabel(context.connector)} ${RECORD_TYPE_WORDS[context.type] ?? context.type} ${context.id}`}
               status={status}
               connection={connection}

@@ -7,9 +7,12 @@ import { timeAgo } from '../shared/format';
 import { ProfileCard, ProfileSkeleton } from './ProfileCard';
 import { ErrorNotice } from './ErrorNotice';
 import type { FetchStatus } from './use-record-fetch';
+import { useCrossLookup } from './use-cross-lookup';
+import { OtherTools } from './OtherTools';
 
 interface RecordViewProps {
   recordKey: string;
+  connections: Connection[];
   /** What the vendor must be asked for if nothing is cached, in words: `HubSpot contact 101`. */
   description: string;
   status: FetchStatus;
@@ -18,7 +21,7 @@ interface RecordViewProps {
   onOpen: (key: string) => void;
 }
 
-export function RecordView({ recordKey, description, status, connection, onRefresh, onOpen }: RecordViewProps) {
+export function RecordView({ recordKey, connections, description, status, connection, onRefresh, onOpen }: RecordViewProps) {
   const db = customerDb();
   const now = useNow();
   const data = useLiveQuery(async () => {
@@ -27,6 +30,11 @@ export function RecordView({ recordKey, description, status, connection, onRefre
   }, [recordKey]);
 
   const record = data?.record;
+  const { lookup, refreshLookup } = useCrossLookup(record?.key, connections.length);
+  const refreshAll = () => {
+    onRefresh();
+    void refreshLookup();
+  };
   const loading = status.state === 'loading';
   const error = status.state === 'error' ? status.error : null;
   const offline = error?.kind === 'network';
@@ -41,12 +49,13 @@ export function RecordView({ recordKey, description, status, connection, onRefre
       <div class="status-bar" role="status" aria-live="polite">
         {offline && <span class="badge warn" data-testid="offline-badge">Offline</span>}
         <span data-testid="fetched-ago">{loading ? 'Refreshing…' : `Fetched ${timeAgo(record.fetchedAt, now)}`}</span>
-        <button type="button" class="icon-button" onClick={onRefresh} disabled={loading} aria-label="Refresh from the vendor" data-testid="refresh">
+        <button type="button" class="icon-button" onClick={refreshAll} disabled={loading} aria-label="Refresh from the vendor" data-testid="refresh">
           ↻ Refresh
         </button>
       </div>
       {error && !offline && <ErrorNotice error={error} description={description} onRetry={onRefresh} compact />}
       <ProfileCard record={record} related={data.related} connection={connection} onOpen={onOpen} />
+      <OtherTools record={record} connections={connections} lookup={lookup} now={now} onOpen={onOpen} />
     </>
   );
 }

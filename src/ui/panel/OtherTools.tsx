@@ -1,0 +1,104 @@
+import { customerDb } from '../../store/db';
+import { getRecords, recordsByIdentity } from '../../store/records';
+import type { Connection } from '../../model/health';
+import type { CustomerRecord } from '../../model/record';
+import { useLiveQuery } from '../shared/use-live-query';
+import { formatMoney, lifecycleLabel, safeHttpUrl, timeAgo } from '../shared/format';
+import { connectorLabel } from '../shared/labels';
+import type { CrossLookupState } from './use-cross-lookup';
+
+interface OtherToolsProps {
+  record: CustomerRecord;
+  connections: Connection[];
+  lookup: CrossLookupState;
+  now: number;
+  onOpen: (key: string) => void;
+}
+
+/**
+ * One section per other connected tool: what it knows about this person or company. Cached
+ * answers show at once; each tool's own failure stays in its own section.
+ */
+export function OtherTools({ record, connections, lookup, now, onOpen }: OtherToolsProps) {
+  const db = customerDb();
+  const others = connections.filter((c) => c.connector !== record.connector);
+  const foundKeys = lookup.state === 'done' ? lookup.tools.flatMap((t) => t.keys) : [];
+  const matches = useLiveQuery(async () => {
+    const identities = record.identities.filter((i) => i.startsWith('email:') || i.startsWith('domain:'));
+    const byIdentity = (await Promise.all(identities.map((i) => recordsByIdentity(db, i)))).flat();
+    const byKey = await getRecords(db, foundKeys);
+    const unique = new Map([...byIdentity, ...byKey].map((r) => [r.key, r]));
+    unique.delete(record.key);
+    return [...unique.values()].filter((r) => r.connector !== record.connector);
+  }, [record.key, record.identities.join(','), foundKeys.join(',')]);
+
+  if (others.length === 0) return null;
+  return (
+    <section class="other-tools" aria-label="In your other tools">
+      <h2>In your other tools</h2>
+      {others.map((connection) => {
+        const records = (matches ?? []).filter((r) => r.connector === connection.connector);
+        const status = lookup.state === 'done' ? lookup.tools.find((t) => t.connector === connection.connector) : undefined;
+        const label = connectorLabel(connection.connector);
+        return (
+          <div class="tool-section" key={connection.connector} data-testid={`tool-${connection.connector}`}>
+            <h3>
+              {label} <span class="muted">{connection.accountLabel}</span>
+              {connection.isSandbox && <span class="badge warn">Sandbox</span>}
+            </h3>
+            {records.map((r) => (
+              <ToolRecord key={r.key} record={r} now={now} onOpen={onOpen} />
+            ))}
+            {status?.state === 'error' && (
+              <p class="notice error compact" role="alert" data-testid="tool-error">
+                {status.error?.message ?? `${label} could not be reached.`}
+              </p>
+            )}
+            {records.length === 0 && status?.state !== 'error' && (
+              <p class="muted" data-testid="tool-status">
+                {lookup.state === 'error'
+                  ? lookup.error.message
+                  : lookup.state === 'done'
+                    ? `${label} does not know this ${record.type === 'company' ? 'company' : 'person'}.`
+                    : `Looking in ${label}…`}
+              </p>
+            )}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+function ToolRecord({ record, now, onOpen }: { record: CustomerRecord; now: number; onOpen: (key: string) => void }) {
+  const f = record.fields;
+  const facts = [
+    f.emails?.[0],
+    lifecycleLabel(f.lifecycleStage),
+    f.status,
+    f.lifetimeValue && `LTV ${formatMoney(f.lifetimeValue)}`,
+    f.mrr && `MRR ${formatMoney(f.mrr)}`,
+    f.amount && formatMoney(f.amount),
+  ].filter(Boolean);
+  const link = safeHttpUrl(record.url);
+  return (
+    <div class="tool-record">
+      <button type="button" class="link" onClick={() => onOpen(record.key)}>
+        {record.title}
+      </button>
+      <span class="muted"> · {record.type}</span>
+      {facts.length > 0 && <p class="facts">{facts.join(' · ')}</p>}
+      <p class="muted provenance">
+        fetched {timeAgo(record.fetchedAt, now)}
+        {link && (
+          <>
+            {' · '}
+            <a href={link} target="_blank" rel="noopener noreferrer">
+              open ↗
+            </a>
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
