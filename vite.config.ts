@@ -20,6 +20,8 @@ const pages = (outDir: string): UserConfig => ({
         panel: resolve(here, 'src/ui/panel.html'),
         options: resolve(here, 'src/ui/options.html'),
         background: resolve(here, 'src/background/index.ts'),
+        // The benchmark page exists only in `npm run bench`'s own build, never in dist/chrome.
+        ...(process.env.BENCH === '1' ? { bench: resolve(here, 'src/ui/bench.html') } : {}),
       },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),

@@ -1,48 +1,5 @@
-// Builds dist/chrome and dist/firefox from one source tree and one source manifest.
-import { build } from 'vite';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+// `npm run build`: dist/chrome and dist/firefox.
+import { buildExtension } from './lib/build-extension.mjs';
 
-const root = resolve(import.meta.dirname, '..');
-const chromeDir = resolve(root, 'dist/chrome');
-const firefoxDir = resolve(root, 'dist/firefox');
-const GECKO_ID = 'customer-view@local-first.dev';
-
-const pkg = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8'));
-const base = JSON.parse(await readFile(resolve(root, 'manifest.json'), 'utf8'));
-
-const quiet = { configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' };
-process.env.OUT_DIR = chromeDir;
-await build({ ...quiet, mode: 'production' });
-await build({ ...quiet, mode: 'content' });
-
-const chrome = {
-  ...base,
-  version: pkg.version,
-  permissions: [...base.permissions, 'sidePanel'],
-  background: { service_worker: 'background.js', type: 'module' },
-  side_panel: { default_path: 'panel.html' },
-  minimum_chrome_version: '116',
-};
-
-const firefox = {
-  ...base,
-  version: pkg.version,
-  background: { scripts: ['background.js'], type: 'module' },
-  sidebar_action: {
-    default_panel: 'panel.html',
-    default_title: 'Customer view',
-    default_icon: base.action.default_icon,
-    open_at_install: false,
-  },
-  browser_specific_settings: {
-    // 128+ grants MV3 host permissions at install time (earlier versions leave them off).
-    gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
-  },
-};
-
-await writeFile(resolve(chromeDir, 'manifest.json'), JSON.stringify(chrome, null, 2));
-await rm(firefoxDir, { recursive: true, force: true });
-await cp(chromeDir, firefoxDir, { recursive: true });
-await writeFile(resolve(firefoxDir, 'manifest.json'), JSON.stringify(firefox, null, 2));
-console.log(`Built ${chromeDir} and ${firefoxDir} (version ${pkg.version}).`);
+await buildExtension();
+console.log('Built dist/chrome and dist/firefox.');

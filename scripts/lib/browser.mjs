@@ -26,6 +26,27 @@ export function findChromium() {
   );
 }
 
+function chromiumArgs(resolverRules, headless) {
+  return [
+    ...(headless ? ['--headless=new'] : []),
+    `--host-resolver-rules=${resolverRules}`,
+    '--ignore-certificate-errors',
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-sync',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-quic',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ];
+}
+
+/** The same browser without the extension: the baseline for host-page overhead. */
+export async function launchPlain({ resolverRules, headless = true }) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'customer-view-plain-'));
+  return chromium.launchPersistentContext(dataDir, { executablePath: findChromium(), headless, viewport: { width: 1280, height: 800 }, args: chromiumArgs(resolverRules, headless) });
+}
+
 /**
  * @param {{ resolverRules: string, headless?: boolean, extensionDir?: string, userDataDir?: string }} options
  */
@@ -37,10 +58,9 @@ export async function launchWithExtension({ resolverRules, headless = true, exte
     headless,
     viewport: { width: 1280, height: 800 },
     args: [
-      ...(headless ? ['--headless=new'] : []),
+      ...chromiumArgs(resolverRules, headless),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${resolverRules}`,
       '--ignore-certificate-errors',
       '--no-first-run',
       '--no-default-browser-check',

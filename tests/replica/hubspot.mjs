@@ -136,7 +136,9 @@ export function createHubspotReplica(data) {
     const path = url.pathname;
     const portal = String(data.portalId);
     if (path === '/' || path === `/contacts/${portal}` || path === `/contacts/${portal}/objects/0-1/views/all/list`) {
-      const rows = data.contacts.map((c) => `<li data-testid="contact-row">${contactLink(c)}</li>`).join('');
+      // ?copies=N makes a heavy console page for the host-page overhead benchmark.
+      const copies = Math.min(Number(url.searchParams.get('copies') ?? 1) || 1, 100);
+      const rows = Array.from({ length: copies }, () => data.contacts.map((c) => `<li data-testid="contact-row">${contactLink(c)}</li>`).join('')).join('');
       return sendHtml(res, 200, 'Contacts | HubSpot', `<p><a href="/contacts/${portal}/objects/0-2/views/all/list">Companies</a></p><ul>${rows}</ul>`);
     }
     if (path === `/contacts/${portal}/objects/0-2/views/all/list`) {

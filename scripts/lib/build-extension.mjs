@@ -1,0 +1,47 @@
+// Builds the extension for Chrome (and Firefox) from one source tree and one source manifest.
+import { build } from 'vite';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+export const GECKO_ID = 'customer-view@local-first.dev';
+
+/**
+ * @param {{ chromeDir?: string, firefoxDir?: string | null, bench?: boolean }} options
+ * `bench` adds the benchmark page; such a build is for measuring, never for users.
+ */
+export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'), firefoxDir = resolve(root, 'dist/firefox'), bench = false } = {}) {
+  const pkg = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8'));
+  const base = JSON.parse(await readFile(resolve(root, 'manifest.json'), 'utf8'));
+
+  const common = { configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' };
+  process.env.OUT_DIR = chromeDir;
+  process.env.BENCH = bench ? '1' : '';
+  await build({ ...common, mode: 'production' });
+  await build({ ...common, mode: 'content' });
+
+  const chrome = {
+    ...base,
+    version: pkg.version,
+    permissions: [...base.permissions, 'sidePanel'],
+    background: { service_worker: 'background.js', type: 'module' },
+    side_panel: { default_path: 'panel.html' },
+    minimum_chrome_version: '116',
+  };
+  await writeFile(resolve(chromeDir, 'manifest.json'), JSON.stringify(chrome, null, 2));
+  if (!firefoxDir) return;
+
+  const firefox = {
+    ...base,
+    version: pkg.version,
+    background: { scripts: ['background.js'], type: 'module' },
+    sidebar_action: { default_panel: 'panel.html', default_title: 'Customer view', default_icon: base.action.default_icon, open_at_install: false },
+    browser_specific_settings: {
+      // 128+ grants MV3 host permissions at install time (earlier versions leave them off).
+      gecko: { id: GECKO_ID, strict_min_version: '128.0', data_collection_permissions: { required: ['none'] } },
+    },
+  };
+  await rm(firefoxDir, { recursive: true, force: true });
+  await cp(chromeDir, firefoxDir, { recursive: true });
+  await writeFile(resolve(firefoxDir, 'manifest.json'), JSON.stringify(firefox, null, 2));
+}

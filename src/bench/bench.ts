@@ -1,0 +1,153 @@
+import '../model/zod-setup';
+import { customerDb } from '../store/db';
+import { recordsByIdentity, relatedRecords, saveRecords, searchRecords } from '../store/records';
+import { normalizeHubspotCompany, normalizeHubspotContact } from '../connectors/hubspot/normalize';
+import type { CustomerRecord } from '../model/record';
+
+/**
+ * Runs inside the extension's own origin so it measures the real store (Dexie on IndexedDB)
+ * the panel uses. Only `npm run bench` builds this page; it is not part of dist/chrome.
+ */
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ['Ann', 'Ben', 'Carla', 'David', 'Elena', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Liam', 'Maya', 'Noah', 'Olga', 'Pedro', 'Quinn', 'Rosa', 'Sami', 'Tara', 'Uma', 'Victor', 'Wen', 'Yusuf', 'Zoe', 'Aiko', 'Bruno', 'Chloe', 'Dmitri', 'Eva'];
+const LAST = ['Lee', 'Novak', 'Okafor', 'Schmidt', 'Garcia', 'Haddad', 'Kim', 'Tanaka', 'Rossi', 'Berg', 'Murphy', 'Cohen', 'Silva', 'Costa', 'Walsh', 'Moreno', 'Patel', 'Dubois', 'Jensen', 'Chen', 'Ortiz', 'Fischer', 'Sato', 'Martin', 'Weber', 'Rao', 'Becker', 'Romano', 'Shah', 'Reyes'];
+const WORDS = ['Acme', 'Globex', 'Initech', 'Umbrella', 'Stark', 'Hooli', 'Vandelay', 'Soylent', 'Tyrell', 'Wonka', 'Aperture', 'Massive', 'Oscorp', 'Nakatomi', 'Dunder'];
+
+/** N canonical records (one company per 20 people), built through the real normalisers. */
+function generate(count: number, seed = 1): CustomerRecord[] {
+  const random = mulberry32(seed);
+  const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
+  const ctx = { portal: '4815162', consoleHost: 'app.hubspot.com', fetchedAt: Date.now() };
+  const records: CustomerRecord[] = [];
+  const companies = Math.max(1, Math.floor(count / 20));
+  for (let i = 0; i < companies; i++) {
+    const name = `${pick(WORDS)} ${i}`;
+    records.push(normalizeHubspotCompany({ id: String(900000 + i), properties: { name, domain: `${name.toLowerCase().replace(/\s+/g, '-')}.com` }, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' }, ctx));
+  }
+  for (let i = records.length; i < count; i++) {
+    const first = pick(FIRST);
+    const last = pick(LAST);
+    const companyIndex = Math.floor(random() * companies);
+    const company = records[companyIndex]!;
+    const object = {
+      id: String(i),
+      properties: { firstname: first, lastname: last, email: `${first}.${last}.${i}@${company.fields.domain}`.toLowerCase(), phone: `+1 415 555 ${String(i % 10000).padStart(4, '0')}`, jobtitle: 'Marketing', lifecyclestage: 'lead' },
+      associations: { companies: { results: [{ id: company.id, type: 'contact_to_company' }] } },
+      createdAt: '2024-01-01T00:00:00Z',
+      updatedAt: '2024-01-01T00:00:00Z',
+    };
+    records.push(normalizeHubspotContact(object, { ...ctx, companyNames: new Map([[company.id, company.title]]) }));
+  }
+  return records;
+}
+
+let dataset: CustomerRecord[] = [];
+const BATCH = 2000;
+
+async function timed(run: () => Promise<void>): Promise<number> {
+  const start = performance.now();
+  await run();
+  return performance.now() - start;
+}
+
+/** A bare object store without indexes: the floor any store can hope for. */
+function openRaw(): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('bench-raw', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('records', { keyPath: 'key' });
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+}
+
+async function rawPut(records: CustomerRecord[]): Promise<void> {
+  const db = await openRaw();
+  for (let i = 0; i < records.length; i += BATCH) {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('records', 'readwrite');
+      const store = tx.objectStore('records');
+      for (const record of records.slice(i, i + BATCH)) store.put(record);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+  db.close();
+}
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))]!;
+}
+
+const bench = {
+  async reset() {
+    await customerDb().records.clear();
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.deleteDatabase('bench-raw');
+      request.onsuccess = request.onerror = request.onblocked = () => resolve();
+    });
+  },
+  generate(count: number, seed = 1) {
+    dataset = generate(count, seed);
+    return dataset.length;
+  },
+  /** Store ingest vs raw put of the same objects, same batch size, alternating order to be fair. */
+  async ingest() {
+    const rawMs = await timed(() => rawPut(dataset));
+    const storeMs = await timed(async () => {
+      for (let i = 0; i < dataset.length; i += BATCH) await saveRecords(customerDb(), dataset.slice(i, i + BATCH));
+    });
+    return { rawMs, storeMs, ratio: storeMs / rawMs };
+  },
+  /** Exact profile resolution by email: the identity index read plus the related records. */
+  async lookup(samples = 300) {
+    const people = dataset.filter((r) => r.type === 'person');
+    const random = mulberry32(7);
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const person = people[Math.floor(random() * people.length)]!;
+      const identity = person.identities.find((id) => id.startsWith('email:'))!;
+      const start = performance.now();
+      const [found] = await recordsByIdentity(customerDb(), identity);
+      if (!found) throw new Error(`lookup missed ${identity}`);
+      await relatedRecords(customerDb(), found);
+      times.push(performance.now() - start);
+    }
+    return { p95Ms: p95(times), samples: times.length };
+  },
+  /** Type-ahead: one-letter prefixes, names, emails, companies, two-word queries and typos. */
+  async search(samples = 400) {
+    const random = mulberry32(11);
+    const people = dataset.filter((r) => r.type === 'person');
+    const queries: string[] = [];
+    for (let i = 0; i < samples; i++) {
+      const person = people[Math.floor(random() * people.length)]!;
+      const [first = 'a', last = 'b'] = person.title.toLowerCase().split(' ');
+      const email = person.fields.emails?.[0] ?? 'x@y.z';
+      const options = [first[0]!, first.slice(0, 3), first, `${first} ${last.slice(0, 2)}`, email.slice(0, 6), (person.fields.companyName ?? 'acme').toLowerCase().split(' ')[0]!, `${first.slice(0, -1)}x`];
+      queries.push(options[i % options.length]!);
+    }
+    const times: number[] = [];
+    for (const query of queries) {
+      const start = performance.now();
+      await searchRecords(customerDb(), query);
+      times.push(performance.now() - start);
+    }
+    return { p95Ms: p95(times), samples: times.length };
+  },
+  count: () => customerDb().records.count(),
+};
+
+(globalThis as unknown as { customerViewBench: typeof bench }).customerViewBench = bench;
+document.title = 'bench ready';
