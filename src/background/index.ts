@@ -9,4 +9,9 @@ openPanelOnToolbarClick();
 
 const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
 
+// First run: nothing works until a tool is connected, so start where that happens.
+browser.runtime.onInstalled.addListener((details) => {
+  if (details.reason === 'install') void browser.runtime.openOptionsPage();
+});
+
 browser.runtime.onMessage.addListener((message: unknown, sender: SenderInfo) => dispatch(message, sender, handlers, self));
