@@ -25,6 +25,15 @@ const pages = (outDir: string): UserConfig => ({
       },
       output: {
         entryFileNames: (chunk) => (chunk.name === 'background' ? 'background.js' : 'assets/[name]-[hash].js'),
+        // Libraries in chunks of their own, so a page loads only what it uses (the panel needs no zod).
+        codeSplitting: {
+          groups: [
+            { name: 'zod', test: /node_modules[\\/]zod/ },
+            { name: 'dexie', test: /node_modules[\\/]dexie/ },
+            { name: 'preact', test: /node_modules[\\/]preact/ },
+            { name: 'polyfill', test: /node_modules[\\/]webextension-polyfill/ },
+          ],
+        },
       },
     },
   },

@@ -1,4 +1,3 @@
-import '../model/zod-setup';
 import { detectPage } from '../connectors/page-registry';
 import { send } from '../protocol/client';
 

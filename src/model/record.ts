@@ -1,31 +1,11 @@
 import { z } from 'zod';
+import { CONNECTOR_IDS, RECORD_TYPES } from './keys';
 
-/** Tools we know. A new vendor adds its id here and a folder under src/connectors. */
-export const connectorIdSchema = z.enum([
-  'hubspot',
-  'salesforce',
-  'stripe',
-  'zendesk',
-  'intercom',
-  'mailchimp',
-  'klaviyo',
-  'pipedrive',
-  'ga4',
-]);
-export type ConnectorId = z.infer<typeof connectorIdSchema>;
+export { recordKey, parseRecordKey, type ConnectorId, type RecordType } from './keys';
 
-export const recordTypeSchema = z.enum([
-  'person',
-  'company',
-  'deal',
-  'ticket',
-  'order',
-  'subscription',
-  'conversation',
-  'campaign',
-  'list',
-]);
-export type RecordType = z.infer<typeof recordTypeSchema>;
+/** Tools we know. A new vendor adds its id in keys.ts and a folder under src/connectors. */
+export const connectorIdSchema = z.enum(CONNECTOR_IDS);
+export const recordTypeSchema = z.enum(RECORD_TYPES);
 
 /**
  * Canonical, typed fields. Vendors' strings are converted at the boundary:
@@ -91,16 +71,3 @@ export const customerRecordSchema = z.object({
   tokens: z.array(z.string()),
 });
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;
-
-export function recordKey(connector: ConnectorId, account: string, type: RecordType, id: string): string {
-  return `${connector}:${account}:${type}:${id}`;
-}
-
-/** The inverse of recordKey; null for anything that is not a well-formed key. */
-export function parseRecordKey(key: string): { connector: ConnectorId; account: string; type: RecordType; id: string } | null {
-  const [connector, account, type, ...rest] = key.split(':');
-  const id = rest.join(':');
-  const c = connectorIdSchema.safeParse(connector);
-  const t = recordTypeSchema.safeParse(type);
-  return c.success && t.success && account && id ? { connector: c.data, account, type: t.data, id } : null;
-}

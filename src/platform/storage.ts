@@ -1,6 +1,6 @@
 import { browser } from './browser';
-import { connectionSchema, type Connection } from '../model/health';
-import type { ConnectorId } from '../model/record';
+import type { Connection } from '../model/health';
+import { isConnectorId, type ConnectorId } from '../model/keys';
 
 /**
  * Connections (which account, which console) are visible to extension pages.
@@ -9,19 +9,27 @@ import type { ConnectorId } from '../model/record';
 const connectionKey = (id: ConnectorId) => `connection:${id}`;
 const secretKey = (id: ConnectorId) => `secret:${id}`;
 
+/**
+ * Connections are written only by the background after the vendor verified the token; this
+ * guard (not zod, so the panel stays small) drops anything else an old version left behind.
+ */
+function isConnection(value: unknown): value is Connection {
+  if (!value || typeof value !== 'object') return false;
+  const c = value as Record<string, unknown>;
+  return isConnectorId(c.connector) && typeof c.account === 'string' && typeof c.accountLabel === 'string' && typeof c.consoleHost === 'string' && typeof c.connectedAt === 'number';
+}
+
 export async function getConnection(id: ConnectorId): Promise<Connection | null> {
   const stored = (await browser.storage.local.get(connectionKey(id)))[connectionKey(id)];
-  const parsed = connectionSchema.safeParse(stored);
-  return parsed.success ? parsed.data : null;
+  return isConnection(stored) ? stored : null;
 }
 
 export async function getConnections(): Promise<Connection[]> {
   const all = await browser.storage.local.get(null);
   return Object.entries(all)
     .filter(([key]) => key.startsWith('connection:'))
-    .map(([, value]) => connectionSchema.safeParse(value))
-    .filter((result) => result.success)
-    .map((result) => result.data);
+    .map(([, value]) => value)
+    .filter(isConnection);
 }
 
 export async function saveConnection(connection: Connection, token: string): Promise<void> {

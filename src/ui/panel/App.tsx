@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { detectPage } from '../../connectors/page-registry';
-import { parseRecordKey, recordKey } from '../../model/record';
+import { parseRecordKey, recordKey } from '../../model/keys';
 import type { RecordPageContext } from '../../model/page-context';
 import { watchTab, openOptionsPage, type TabInfo } from '../../platform/tabs';
 import { useConnections } from '../shared/use-connections';

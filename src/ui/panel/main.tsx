@@ -1,4 +1,3 @@
-import '../../model/zod-setup';
 import { render } from 'preact';
 import { App } from './App';
 import '../shared/base.css';

@@ -1,0 +1,30 @@
+/**
+ * Connector ids, record types and record keys without zod, so the panel and the content
+ * script can use them without bundling the schema library (the zod enums in record.ts are
+ * built from these same lists).
+ */
+export const CONNECTOR_IDS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'ga4'] as const;
+export type ConnectorId = (typeof CONNECTOR_IDS)[number];
+
+export const RECORD_TYPES = ['person', 'company', 'deal', 'ticket', 'order', 'subscription', 'conversation', 'campaign', 'list'] as const;
+export type RecordType = (typeof RECORD_TYPES)[number];
+
+export function isConnectorId(value: unknown): value is ConnectorId {
+  return (CONNECTOR_IDS as readonly unknown[]).includes(value);
+}
+
+export function isRecordType(value: unknown): value is RecordType {
+  return (RECORD_TYPES as readonly unknown[]).includes(value);
+}
+
+/** `connector:account:type:id`, unique across every tool and account. */
+export function recordKey(connector: ConnectorId, account: string, type: RecordType, id: string): string {
+  return `${connector}:${account}:${type}:${id}`;
+}
+
+/** The inverse of recordKey; null for anything that is not a well-formed key. */
+export function parseRecordKey(key: string): { connector: ConnectorId; account: string; type: RecordType; id: string } | null {
+  const [connector, account, type, ...rest] = key.split(':');
+  const id = rest.join(':');
+  return isConnectorId(connector) && isRecordType(type) && account && id ? { connector, account, type, id } : null;
+}
