@@ -3,39 +3,36 @@
  * so a vendor's odd value is skipped rather than breaking a record.
  */
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+import { isPersonalMailDomain, registrableDomain } from './domains';
+import { toE164 } from './phone';
+
+export { isPersonalMailDomain } from './domains';
+
+const EMAIL = /^[^\s@"<>(),;:\\[\]]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/;
 const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
 
 export function normalizeEmail(input: unknown): string | null {
   if (typeof input !== 'string') return null;
-  const trimmed = input.trim().toLowerCase();
-  if (!EMAIL.test(trimmed)) return null;
+  // "Ann Lee <ann@acme.com>" and "mailto:" links are common in exports and pages.
+  const bracketed = /<([^<>]+)>\s*$/.exec(input);
+  const trimmed = (bracketed ? bracketed[1]! : input).trim().replace(/^mailto:/i, '').toLowerCase();
+  if (trimmed.length > 254 || !EMAIL.test(trimmed)) return null;
   const at = trimmed.lastIndexOf('@');
   let local = trimmed.slice(0, at);
   const domain = trimmed.slice(at + 1);
   // Gmail ignores dots and +tags; other providers may not, so only fold there.
   if (GMAIL_DOMAINS.has(domain)) {
     local = local.split('+')[0]!.replaceAll('.', '');
-    return `${local}@gmail.com`;
+    return local ? `${local}@gmail.com` : null;
   }
   return `${local}@${domain}`;
 }
 
-/** Free-mail providers never identify a company. A short list now; the identity issue extends it. */
-const FREE_MAIL = new Set([
-  'gmail.com', 'googlemail.com', 'yahoo.com', 'hotmail.com', 'outlook.com', 'live.com', 'icloud.com',
-  'me.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'web.de', 'mail.com', 'yandex.ru',
-]);
-
-export function isFreeMailDomain(domain: string): boolean {
-  return FREE_MAIL.has(domain.toLowerCase());
-}
-
-/** A company domain from a bare host, URL or email; null for free mail and junk. */
+/** A company domain from a bare host, URL or email: the registrable domain, never free or disposable mail. */
 export function normalizeDomain(input: unknown): string | null {
   if (typeof input !== 'string') return null;
   let value = input.trim().toLowerCase();
-  if (!value) return null;
+  if (!value || /\s/.test(value)) return null;
   if (value.includes('@')) value = value.slice(value.lastIndexOf('@') + 1);
   try {
     if (!/^[a-z][a-z0-9+.-]*:\/\//.test(value)) value = `https://${value}`;
@@ -43,18 +40,16 @@ export function normalizeDomain(input: unknown): string | null {
   } catch {
     return null;
   }
-  value = value.replace(/^www\./, '').replace(/\.$/, '');
-  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(value)) return null;
-  return isFreeMailDomain(value) ? null : value;
+  const domain = registrableDomain(value);
+  return domain && !isPersonalMailDomain(domain) && !isPersonalMailDomain(value) ? domain : null;
 }
 
-/** Digits with a leading + kept; full E.164 inference arrives with the identity issue. */
-export function normalizePhone(input: unknown): string | null {
-  if (typeof input !== 'string') return null;
-  const plus = input.trim().startsWith('+');
-  const digits = input.replace(/\D/g, '');
-  if (digits.length < 7 || digits.length > 15) return null;
-  return plus ? `+${digits}` : digits;
+/**
+ * E.164 (`+14155550100`). International numbers are taken as written; national ones need
+ * `defaultCountry` (ISO 3166 alpha-2, from settings or the record). Otherwise null.
+ */
+export function normalizePhone(input: unknown, defaultCountry?: string): string | null {
+  return toE164(input, defaultCountry);
 }
 
 export function emailIdentity(email: string): string {

@@ -40,12 +40,12 @@ export function recordsByIdentity(db: CustomerDb, identity: string): Promise<Cus
 }
 
 /**
- * Prefix search over tokens: the first term is an index range scan, the others filter.
+ * Prefix search over tokens: the longest term (usually the most selective) is an index range
+ * scan, the other terms filter, and the scan stops once enough records matched.
  * People come before companies, then most recently fetched first.
  */
 export async function searchRecords(db: CustomerDb, query: string, limit = 20): Promise<CustomerRecord[]> {
-  const terms = queryTerms(query);
-  const [first, ...rest] = terms;
+  const [first, ...rest] = [...new Set(queryTerms(query))].sort((a, b) => b.length - a.length);
   if (!first) return [];
   const candidates = await db.records
     .where('tokens')

@@ -17,6 +17,8 @@ export interface HubspotNormalizeContext {
   fetchedAt: number;
   /** The portal's company currency; HubSpot amounts carry none of their own. */
   currency?: string;
+  /** ISO country for phone numbers written without +country code (a user setting). */
+  defaultCountry?: string;
   owners?: ReadonlyMap<string, HubspotOwner>;
   /** Company names by id, so a contact shows its company even before the company record is read. */
   companyNames?: ReadonlyMap<string, string>;
@@ -109,7 +111,7 @@ export function normalizeHubspotContact(object: HubspotObject, ctx: HubspotNorma
   };
   const identities = [
     ...emails.map((email) => emailIdentity(normalizeEmail(email)!)),
-    ...phones.map(normalizePhone).filter((phone): phone is string => !!phone).map(phoneIdentity),
+    ...phones.map((phone) => normalizePhone(phone, ctx.defaultCountry)).filter((phone): phone is string => !!phone).map(phoneIdentity),
   ];
   const links = companyIds.map((id) => recordKey('hubspot', ctx.portal, 'company', id));
   return build(object, 'person', name ?? emails[0] ?? `Contact ${object.id}`, fields, identities, links, ctx);
