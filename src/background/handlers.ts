@@ -3,11 +3,18 @@ import type { Handlers } from '../protocol/server';
 import { connect, disconnect } from './connection-service';
 import { fetchRecord, openRecord } from './record-service';
 import { lookupAcrossTools } from './lookup-service';
+import { customerDb } from '../store/db';
+import { setOverride } from '../store/profiles';
 
 export const handlers: Handlers = {
   'panel→background:fetchRecord': ({ context, force }) => fetchRecord(context, force),
   'panel→background:openRecord': ({ key }) => openRecord(key),
   'panel→background:crossLookup': ({ key, force }) => lookupAcrossTools(key, force),
+  'panel→background:setIdentityOverride': async ({ a, b, kind }) => {
+    if (a === b) return { ok: false, error: { kind: 'rejected', message: 'A record is always the same as itself.' } };
+    await setOverride(customerDb(), a, b, kind);
+    return { ok: true, data: {} };
+  },
   'options→background:connect': ({ connector, token, site, email }) => connect(connector, { token, site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
 

@@ -31,6 +31,11 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ key: z.string().max(300), force: z.boolean() }),
   },
+  /** panel→background: the user says two records are (merge) or are not (split) the same customer. */
+  'panel→background:setIdentityOverride': {
+    from: 'extension',
+    request: z.object({ a: z.string().max(300), b: z.string().max(300), kind: z.enum(['split', 'merge']) }),
+  },
   /** options→background: check a token with one API call and store it if it works. */
   'options→background:connect': {
     from: 'extension',
@@ -77,6 +82,7 @@ export interface MessageReplies {
   'panel→background:fetchRecord': { key: string };
   'panel→background:openRecord': { key: string };
   'panel→background:crossLookup': { tools: ToolLookup[] };
+  'panel→background:setIdentityOverride': Record<string, never>;
   'options→background:connect': { connection: z.infer<typeof connectionSchema> };
   'options→background:disconnect': Record<string, never>;
   'content→background:pageVisited': Record<string, never>;

@@ -18,7 +18,18 @@ export interface LookupResult {
   keys: string[];
 }
 
+/** A user's decision that two records are (merge) or are not (split) the same customer. */
+export interface IdentityOverride {
+  /** `a|b` with a < b. */
+  id: string;
+  a: string;
+  b: string;
+  kind: 'split' | 'merge';
+  at: number;
+}
+
 export type CustomerDb = Dexie & {
+  overrides: EntityTable<IdentityOverride, 'id'>;
   lookups: EntityTable<LookupResult, 'id'>;
   records: EntityTable<CustomerRecord, 'key'>;
   recent: EntityTable<RecentView, 'key'>;
@@ -39,6 +50,7 @@ const versions: Array<{ version: number; stores: Record<string, string>; upgrade
       recent: '&key, viewedAt',
       health: '&connector',
       lookups: '&id, connector, identity, checkedAt',
+      overrides: '&id, a, b',
     },
   },
 ];

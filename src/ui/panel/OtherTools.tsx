@@ -1,14 +1,13 @@
-import { customerDb } from '../../store/db';
-import { getRecords, recordsByIdentity } from '../../store/records';
 import type { Connection } from '../../model/health';
 import type { CustomerRecord } from '../../model/record';
-import { useLiveQuery } from '../shared/use-live-query';
+import type { ResolvedProfile } from '../../identity/resolve';
+import { send } from '../../protocol/client';
 import { formatMoney, lifecycleLabel, safeHttpUrl, timeAgo } from '../shared/format';
 import { connectorLabel } from '../shared/labels';
 import type { CrossLookupState } from './use-cross-lookup';
 
 interface OtherToolsProps {
-  record: CustomerRecord;
+  profile: ResolvedProfile;
   connections: Connection[];
   lookup: CrossLookupState;
   now: number;
@@ -19,25 +18,18 @@ interface OtherToolsProps {
  * One section per other connected tool: what it knows about this person or company. Cached
  * answers show at once; each tool's own failure stays in its own section.
  */
-export function OtherTools({ record, connections, lookup, now, onOpen }: OtherToolsProps) {
-  const db = customerDb();
+export function OtherTools({ profile, connections, lookup, now, onOpen }: OtherToolsProps) {
+  const record = profile.root;
   const others = connections.filter((c) => c.connector !== record.connector);
-  const foundKeys = lookup.state === 'done' ? lookup.tools.flatMap((t) => t.keys) : [];
-  const matches = useLiveQuery(async () => {
-    const identities = record.identities.filter((i) => i.startsWith('email:') || i.startsWith('domain:'));
-    const byIdentity = (await Promise.all(identities.map((i) => recordsByIdentity(db, i)))).flat();
-    const byKey = await getRecords(db, foundKeys);
-    const unique = new Map([...byIdentity, ...byKey].map((r) => [r.key, r]));
-    unique.delete(record.key);
-    return [...unique.values()].filter((r) => r.connector !== record.connector);
-  }, [record.key, record.identities.join(','), foundKeys.join(',')]);
+  const matches = profile.members.filter((m) => m.key !== record.key);
+  const split = (key: string) => void send('panel→background:setIdentityOverride', { a: record.key, b: key, kind: 'split' });
 
   if (others.length === 0) return null;
   return (
     <section class="other-tools" aria-label="In your other tools">
       <h2>In your other tools</h2>
       {others.map((connection) => {
-        const records = (matches ?? []).filter((r) => r.connector === connection.connector);
+        const records = matches.filter((r) => r.connector === connection.connector);
         const status = lookup.state === 'done' ? lookup.tools.find((t) => t.connector === connection.connector) : undefined;
         const label = connectorLabel(connection.connector);
         return (
@@ -47,7 +39,7 @@ export function OtherTools({ record, connections, lookup, now, onOpen }: OtherTo
               {connection.isSandbox && <span class="badge warn">Sandbox</span>}
             </h3>
             {records.map((r) => (
-              <ToolRecord key={r.key} record={r} now={now} onOpen={onOpen} />
+              <ToolRecord key={r.key} record={r} now={now} onOpen={onOpen} onSplit={() => split(r.key)} />
             ))}
             {status?.state === 'error' && (
               <p class="notice error compact" role="alert" data-testid="tool-error">
@@ -70,7 +62,7 @@ export function OtherTools({ record, connections, lookup, now, onOpen }: OtherTo
   );
 }
 
-function ToolRecord({ record, now, onOpen }: { record: CustomerRecord; now: number; onOpen: (key: string) => void }) {
+function ToolRecord({ record, now, onOpen, onSplit }: { record: CustomerRecord; now: number; onOpen: (key: string) => void; onSplit: () => void }) {
   const f = record.fields;
   const facts = [
     f.emails?.[0],
@@ -98,6 +90,10 @@ function ToolRecord({ record, now, onOpen }: { record: CustomerRecord; now: numb
             </a>
           </>
         )}
+        {' · '}
+        <button type="button" class="link" onClick={onSplit} data-testid="split" title="Stop treating this record as the same customer">
+          not the same {record.type === 'company' ? 'company' : 'person'}
+        </button>
       </p>
     </div>
   );

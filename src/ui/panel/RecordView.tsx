@@ -1,11 +1,14 @@
 import { customerDb } from '../../store/db';
-import { getRecord, relatedRecords } from '../../store/records';
+import { getRecord } from '../../store/records';
+import { profileOf } from '../../store/profiles';
+import { findConflicts } from '../../identity/resolve';
 import type { Connection } from '../../model/health';
 import { useLiveQuery } from '../shared/use-live-query';
 import { useNow } from '../shared/use-now';
 import { timeAgo } from '../shared/format';
 import { ProfileCard, ProfileSkeleton } from './ProfileCard';
 import { ErrorNotice } from './ErrorNotice';
+import { Conflicts } from './Conflicts';
 import type { FetchStatus } from './use-record-fetch';
 import { useCrossLookup } from './use-cross-lookup';
 import { OtherTools } from './OtherTools';
@@ -24,22 +27,24 @@ interface RecordViewProps {
 export function RecordView({ recordKey, connections, description, status, connection, onRefresh, onOpen }: RecordViewProps) {
   const db = customerDb();
   const now = useNow();
+  // Re-resolves whenever any record, lookup or split/merge changes, in this page or the worker.
   const data = useLiveQuery(async () => {
     const record = await getRecord(db, recordKey);
-    return { record, related: record ? await relatedRecords(db, record) : [] };
+    return { record, profile: record ? await profileOf(db, record) : undefined };
   }, [recordKey]);
 
   const record = data?.record;
+  const profile = data?.profile;
   const { lookup, refreshLookup } = useCrossLookup(record?.key, connections.length);
+  const loading = status.state === 'loading';
+  const error = status.state === 'error' ? status.error : null;
+  const offline = error?.kind === 'network';
   const refreshAll = () => {
     onRefresh();
     void refreshLookup();
   };
-  const loading = status.state === 'loading';
-  const error = status.state === 'error' ? status.error : null;
-  const offline = error?.kind === 'network';
 
-  if (!record) {
+  if (!record || !profile) {
     if (error) return <ErrorNotice error={error} description={description} onRetry={onRefresh} />;
     return <ProfileSkeleton />;
   }
@@ -54,8 +59,9 @@ export function RecordView({ recordKey, connections, description, status, connec
         </button>
       </div>
       {error && !offline && <ErrorNotice error={error} description={description} onRetry={onRefresh} compact />}
-      <ProfileCard record={record} related={data.related} connection={connection} onOpen={onOpen} />
-      <OtherTools record={record} connections={connections} lookup={lookup} now={now} onOpen={onOpen} />
+      <ProfileCard record={record} related={[...profile.associated, ...profile.activity]} connection={connection} onOpen={onOpen} />
+      <Conflicts conflicts={findConflicts(profile.members)} />
+      <OtherTools profile={profile} connections={connections} lookup={lookup} now={now} onOpen={onOpen} />
     </>
   );
 }

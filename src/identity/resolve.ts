@@ -1,0 +1,124 @@
+import type { CustomerRecord } from '../model/record';
+
+/**
+ * Profile resolution: which cached records are the same person (or company) as the one on
+ * screen. Pure: the store gives it lookups, so it is tested without a database.
+ */
+
+export interface ResolveSource {
+  byIdentity(identity: string): Promise<CustomerRecord[]>;
+  byKeys(keys: string[]): Promise<CustomerRecord[]>;
+  /** Records that link to this key (a company's people, a person's tickets). */
+  linking(key: string): Promise<CustomerRecord[]>;
+}
+
+export interface IdentityOverrides {
+  /** Pairs the user said are NOT the same (split). */
+  splits: Array<[string, string]>;
+  /** Pairs the user said ARE the same (merge). */
+  merges: Array<[string, string]>;
+}
+
+export interface ResolvedProfile {
+  root: CustomerRecord;
+  /** The same person or company across tools, root first. */
+  members: CustomerRecord[];
+  /** Companies of the people (for a person) or people of the company (for a company). */
+  associated: CustomerRecord[];
+  /** Deals, tickets, orders, subscriptions, conversations... linked to any member. */
+  activity: CustomerRecord[];
+  /** Identities that were not followed because many records share them (support@, a switchboard). */
+  sharedIdentities: string[];
+}
+
+/** Team inboxes identify a mailbox, not a person. */
+const ROLE_LOCAL_PARTS = new Set([
+  'support', 'help', 'info', 'hello', 'contact', 'sales', 'admin', 'billing', 'accounts', 'finance', 'office', 'team',
+  'marketing', 'noreply', 'no-reply', 'donotreply', 'hr', 'jobs', 'careers', 'press', 'service', 'customerservice', 'webmaster',
+]);
+
+export function isRoleEmailIdentity(identity: string): boolean {
+  if (!identity.startsWith('email:')) return false;
+  return ROLE_LOCAL_PARTS.has(identity.slice(6, identity.indexOf('@')));
+}
+
+/** More people than this on one identity means it is shared, not personal. */
+const SHARED_THRESHOLD = 4;
+const MAX_MEMBERS = 25;
+const MAX_DEPTH = 3;
+
+function pairKey(a: string, b: string): string {
+  return a < b ? `${a}|${b}` : `${b}|${a}`;
+}
+
+/** Identities that may join two records of this kind into one profile. */
+function joiningIdentities(record: CustomerRecord): string[] {
+  if (record.type === 'company') return record.identities.filter((i) => i.startsWith('domain:'));
+  if (record.type === 'person') return record.identities.filter((i) => (i.startsWith('email:') && !isRoleEmailIdentity(i)) || i.startsWith('phone:'));
+  return [];
+}
+
+/**
+ * Bounded breadth-first walk from `root` over shared identities and the user's merges,
+ * never across a split. People join people, companies join companies; links then bring in
+ * companies, people and activity around them without merging those into the profile.
+ */
+export async function resolveProfile(root: CustomerRecord, source: ResolveSource, overrides: IdentityOverrides = { splits: [], merges: [] }): Promise<ResolvedProfile> {
+  const splits = new Set(overrides.splits.map(([a, b]) => pairKey(a, b)));
+  const mergesOf = (key: string) => overrides.merges.flatMap(([a, b]) => (a === key ? [b] : b === key ? [a] : []));
+  const kind = root.type === 'company' ? 'company' : root.type === 'person' ? 'person' : null;
+  const members = new Map([[root.key, root]]);
+  const sharedIdentities = new Set<string>();
+  const isSplitFromMembers = (key: string) => [...members.keys()].some((member) => splits.has(pairKey(member, key)));
+
+  let frontier = [root];
+  for (let depth = 0; kind && depth < MAX_DEPTH && frontier.length && members.size < MAX_MEMBERS; depth++) {
+    const next: CustomerRecord[] = [];
+    for (const record of frontier) {
+      const candidates: CustomerRecord[] = await source.byKeys(mergesOf(record.key));
+      for (const identity of joiningIdentities(record)) {
+        const found = (await source.byIdentity(identity)).filter((r) => r.type === kind);
+        if (found.length > SHARED_THRESHOLD) {
+          sharedIdentities.add(identity);
+          continue;
+        }
+        candidates.push(...found);
+      }
+      for (const candidate of candidates) {
+        if (members.has(candidate.key) || isSplitFromMembers(candidate.key) || members.size >= MAX_MEMBERS) continue;
+        members.set(candidate.key, candidate);
+        next.push(candidate);
+      }
+    }
+    frontier = next;
+  }
+
+  const memberList = [...members.values()];
+  const linkedKeys = [...new Set(memberList.flatMap((m) => m.links))].filter((key) => !members.has(key));
+  const around = [...(await source.byKeys(linkedKeys)), ...(await Promise.all(memberList.map((m) => source.linking(m.key)))).flat()];
+  const aroundByKey = new Map(around.filter((r) => !members.has(r.key)).map((r) => [r.key, r]));
+  const otherKind = kind === 'company' ? 'person' : 'company';
+  const associated = [...aroundByKey.values()].filter((r) => r.type === otherKind);
+  const activity = [...aroundByKey.values()].filter((r) => r.type !== 'person' && r.type !== 'company');
+  return { root, members: memberList, associated, activity, sharedIdentities: [...sharedIdentities] };
+}
+
+export interface FieldConflict {
+  field: string;
+  values: Array<{ value: string; connector: string; key: string; fetchedAt: number }>;
+}
+
+const CONFLICT_FIELDS = ['name', 'jobTitle', 'lifecycleStage', 'companyName'] as const;
+
+/** Where the tools disagree, every value with where it came from; never a silent pick. */
+export function findConflicts(members: CustomerRecord[]): FieldConflict[] {
+  const conflicts: FieldConflict[] = [];
+  for (const field of CONFLICT_FIELDS) {
+    const values = members
+      .map((m) => ({ value: m.fields[field], connector: m.connector, key: m.key, fetchedAt: m.fetchedAt }))
+      .filter((v): v is { value: string; connector: (typeof members)[number]['connector']; key: string; fetchedAt: number } => typeof v.value === 'string' && v.value.trim() !== '');
+    const distinct = new Set(values.map((v) => v.value.trim().toLowerCase()));
+    if (distinct.size > 1) conflicts.push({ field, values });
+  }
+  return conflicts;
+}
