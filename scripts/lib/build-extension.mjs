@@ -35,6 +35,8 @@ export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'),
     ...base,
     version: pkg.version,
     background: { scripts: ['background.js'], type: 'module' },
+    // Firefox's shortcut opens the sidebar itself.
+    commands: { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+C' }, description: 'Open the customer view' } },
     sidebar_action: { default_panel: 'panel.html', default_title: 'Customer view', default_icon: base.action.default_icon, open_at_install: false },
     browser_specific_settings: {
       // 128+ grants MV3 host permissions at install time (earlier versions leave them off).

@@ -3,9 +3,11 @@ import { browser } from '../platform/browser';
 import { openPanelOnToolbarClick } from '../platform/side-panel';
 import { dispatch, type SenderInfo } from '../protocol/server';
 import { handlers } from './handlers';
+import { registerLookupEntryPoints } from './entry-points';
 
 // Registered synchronously at start-up: a worker woken by a message must find its listener.
 openPanelOnToolbarClick();
+registerLookupEntryPoints();
 
 const self = { id: browser.runtime.id, origin: browser.runtime.getURL('') };
 

@@ -1,8 +1,9 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { detectPage } from '../../connectors/page-registry';
 import { parseRecordKey, recordKey } from '../../model/keys';
 import type { RecordPageContext } from '../../model/page-context';
 import { watchTab, openOptionsPage, type TabInfo } from '../../platform/tabs';
+import { onPendingLookup } from '../../platform/lookup-entry';
 import { useConnections } from '../shared/use-connections';
 import { HomeView } from './HomeView';
 import { RecordView } from './RecordView';
@@ -17,15 +18,40 @@ function fixedTabId(): number | null {
   return value && /^\d+$/.test(value) ? Number(value) : null;
 }
 
+const params = new URLSearchParams(location.search);
+
 export function App() {
   const [tab, setTab] = useState<TabInfo | null>(null);
-  const [openedKey, setOpenedKey] = useState<string | null>(null);
+  // A record opened from search, the omnibox (?open=) or a menu; it wins over the tab's page.
+  const [openedKey, setOpenedKey] = useState<string | null>(params.get('open'));
+  // A search asked for from outside (?q=, context menu); it also wins over the tab's page.
+  const [search, setSearch] = useState<{ query: string; id: number } | null>(params.get('q') ? { query: params.get('q')!, id: 0 } : null);
   const connections = useConnections();
 
   useEffect(() => watchTab(fixedTabId(), setTab), []);
+  useEffect(
+    () =>
+      onPendingLookup((lookup) => {
+        if (lookup.key) {
+          setSearch(null);
+          setOpenedKey(lookup.key);
+        } else if (lookup.query) {
+          setOpenedKey(null);
+          setSearch({ query: lookup.query, id: lookup.at });
+        }
+      }),
+    [],
+  );
   const pageContext = useMemo(() => detectPage(tab?.url), [tab?.url]);
-  // A new page in the tab replaces whatever the user had opened from search.
-  useEffect(() => setOpenedKey(null), [tab?.url]);
+  // Navigating the tab to another page replaces whatever the user had opened or searched.
+  const previousUrl = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (previousUrl.current !== undefined && previousUrl.current !== tab?.url) {
+      setOpenedKey(null);
+      setSearch(null);
+    }
+    previousUrl.current = tab?.url;
+  }, [tab?.url]);
   // Re-read when the panel becomes visible again: the worker may have written while it was hidden.
   useEffect(() => {
     const onVisible = () => document.visibilityState === 'visible' && setTab((t) => (t ? { ...t } : t));
@@ -49,8 +75,16 @@ export function App() {
   return (
     <div class="app">
       <header class="app-header">
-        {openedKey ? (
-          <button type="button" class="icon-button" onClick={() => setOpenedKey(null)} data-testid="back">
+        {openedKey || (search && pageContext) ? (
+          <button
+            type="button"
+            class="icon-button"
+            onClick={() => {
+              setOpenedKey(null);
+              setSearch(null);
+            }}
+            data-testid="back"
+          >
             ← Back
           </button>
         ) : (
@@ -61,7 +95,7 @@ export function App() {
         </button>
       </header>
       <main>
-        {connections === undefined ? null : context ? (
+        {connections === undefined ? null : context && !(search && !openedKey) ? (
           !connection ? (
             <NotConnected connector={context.connector} />
           ) : (
@@ -76,7 +110,7 @@ export function App() {
             />
           )
         ) : (
-          <HomeView onOpen={setOpenedKey} hasConnections={connections.length > 0} />
+          <HomeView key={search?.id ?? 'home'} initialQuery={search?.query ?? ''} onOpen={setOpenedKey} hasConnections={connections.length > 0} />
         )}
       </main>
     </div>

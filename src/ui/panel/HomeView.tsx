@@ -37,9 +37,9 @@ function ResultList({ records, onOpen, label, testId }: { records: CustomerRecor
   );
 }
 
-export function HomeView({ onOpen, hasConnections }: { onOpen: (key: string) => void; hasConnections: boolean }) {
+export function HomeView({ onOpen, hasConnections, initialQuery = '' }: { onOpen: (key: string) => void; hasConnections: boolean; initialQuery?: string }) {
   const db = customerDb();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(initialQuery);
   const results = useLiveQuery(() => (query.trim() ? searchRecords(db, query) : Promise.resolve(null)), [query]);
   const recent = useLiveQuery(() => recentRecords(db), []);
   const inputRef = useRef<HTMLInputElement>(null);
