@@ -5,6 +5,7 @@ import { fetchRecord, openRecord } from './record-service';
 import { lookupAcrossTools } from './lookup-service';
 import { customerDb } from '../store/db';
 import { setOverride } from '../store/profiles';
+import { startSync } from './sync-service';
 
 export const handlers: Handlers = {
   'panel→background:fetchRecord': ({ context, force }) => fetchRecord(context, force),
@@ -17,6 +18,10 @@ export const handlers: Handlers = {
   },
   'options→background:connect': ({ connector, token, site, email }) => connect(connector, { token, site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
+  'options→background:startSync': async ({ connector }) => {
+    await startSync(connector);
+    return { ok: true, data: {} };
+  },
 
   /**
    * Warms the cache while the user reads the console page, so the panel opens on fresh data.

@@ -47,6 +47,11 @@ export const messageSchemas = {
       email: z.string().trim().max(300).optional(),
     }),
   },
+  /** options→background: sync everything of this tool now, page by page. */
+  'options→background:startSync': {
+    from: 'extension',
+    request: z.object({ connector: connectorIdSchema }),
+  },
   /** options→background: forget the token and the connection. */
   'options→background:disconnect': {
     from: 'extension',
@@ -85,6 +90,7 @@ export interface MessageReplies {
   'panel→background:setIdentityOverride': Record<string, never>;
   'options→background:connect': { connection: z.infer<typeof connectionSchema> };
   'options→background:disconnect': Record<string, never>;
+  'options→background:startSync': Record<string, never>;
   'content→background:pageVisited': Record<string, never>;
 }
 

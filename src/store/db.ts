@@ -28,7 +28,23 @@ export interface IdentityOverride {
   at: number;
 }
 
+/** A connector's paged sync, saved after every page so a killed worker resumes where it was. */
+export interface SyncState {
+  connector: string;
+  account: string;
+  status: 'running' | 'done' | 'error';
+  /** Where the next page starts; null before the first page. */
+  cursor: string | null;
+  startedAt: number;
+  updatedAt: number;
+  finishedAt?: number;
+  pages: number;
+  records: number;
+  error?: string;
+}
+
 export type CustomerDb = Dexie & {
+  syncs: EntityTable<SyncState, 'connector'>;
   overrides: EntityTable<IdentityOverride, 'id'>;
   lookups: EntityTable<LookupResult, 'id'>;
   records: EntityTable<CustomerRecord, 'key'>;
@@ -51,6 +67,7 @@ const versions: Array<{ version: number; stores: Record<string, string>; upgrade
       health: '&connector',
       lookups: '&id, connector, identity, checkedAt',
       overrides: '&id, a, b',
+      syncs: '&connector, status',
     },
   },
 ];

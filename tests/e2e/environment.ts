@@ -1,4 +1,5 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { expect } from 'vitest';
 // Plain-JS helpers shared with the demo and the benchmark.
 import { connectThroughOptions, launchWithExtension, openPanel, serviceWorker } from '../../scripts/lib/browser.mjs';
 import { startReplica } from '../replica/server.mjs';
@@ -34,6 +35,24 @@ export async function startEnvironment(): Promise<Environment> {
       await replica.close();
     },
   };
+}
+
+/**
+ * Stops the extension's service worker as Chrome does when it idles out, through the
+ * DevTools protocol of one of our own pages (same origin as the worker).
+ */
+export async function stopServiceWorker(env: Environment, extensionPage: Page): Promise<void> {
+  const cdp = await env.context.newCDPSession(extensionPage);
+  const status = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) status.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await expect.poll(() => [...status.values()].includes('running'), { timeout: 5_000 }).toBe(true);
+  const running = [...status].filter(([, s]) => s === 'running').map(([id]) => id);
+  for (const versionId of running) await cdp.send('ServiceWorker.stopWorker', { versionId });
+  await expect.poll(() => running.every((id) => status.get(id) === 'stopped'), { timeout: 10_000 }).toBe(true);
+  await cdp.detach();
 }
 
 export const contactUrl = (id: string, host = 'app.hubspot.com') => `https://${host}/contacts/${PORTAL}/record/0-1/${id}`;

@@ -4,6 +4,7 @@ import type { Connection } from '../../model/health';
 import { send } from '../../protocol/client';
 import { formatDate } from '../shared/format';
 import { HealthDetails } from './HealthDetails';
+import { SyncProgress } from '../shared/SyncProgress';
 
 interface ConnectorCardProps {
   connector: Pick<Connector, 'id' | 'label' | 'auth'>;
@@ -45,9 +46,15 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
           <p class="muted">
             Since {formatDate(connection.connectedAt)} · console {connection.consoleHost}
           </p>
-          <button type="button" onClick={() => void onDisconnect()} disabled={busy} data-testid="disconnect">
-            Disconnect and delete token
-          </button>
+          <div class="actions">
+            <button type="button" onClick={() => void send('options→background:startSync', { connector: connector.id })} data-testid="sync-now">
+              Sync now
+            </button>
+            <button type="button" onClick={() => void onDisconnect()} disabled={busy} data-testid="disconnect">
+              Disconnect and delete token
+            </button>
+          </div>
+          <SyncProgress connector={connector.id} showFinished />
           <p class="muted">Records already cached stay on this computer, readable offline.</p>
         </>
       ) : (

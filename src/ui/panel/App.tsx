@@ -6,6 +6,7 @@ import { watchTab, openOptionsPage, type TabInfo } from '../../platform/tabs';
 import { onPendingLookup } from '../../platform/lookup-entry';
 import { useConnections } from '../shared/use-connections';
 import { HomeView } from './HomeView';
+import { SyncProgress } from '../shared/SyncProgress';
 import { RecordView } from './RecordView';
 import { useRecordFetch } from './use-record-fetch';
 import { resolveContext } from '../../connectors/resolve-context';
@@ -95,6 +96,7 @@ export function App() {
         </button>
       </header>
       <main>
+        <SyncProgress />
         {connections === undefined ? null : context && !(search && !openedKey) ? (
           !connection ? (
             <NotConnected connector={context.connector} />

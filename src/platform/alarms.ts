@@ -1,0 +1,16 @@
+import { browser } from './browser';
+
+/**
+ * Alarms survive a stopped worker but not always a browser update, and Chrome fires them at
+ * most every 30 s: create at every start-up, with a period in minutes.
+ */
+export async function ensurePeriodicAlarm(name: string, periodMinutes: number): Promise<void> {
+  const existing = await browser.alarms.get(name);
+  if (!existing || existing.periodInMinutes !== periodMinutes) browser.alarms.create(name, { periodInMinutes: periodMinutes, delayInMinutes: 1 });
+}
+
+export function onAlarm(name: string, listener: () => void): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === name) listener();
+  });
+}
