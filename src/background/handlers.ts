@@ -6,6 +6,7 @@ import { lookupAcrossTools } from './lookup-service';
 import { customerDb } from '../store/db';
 import { setOverride } from '../store/profiles';
 import { startSync } from './sync-service';
+import { captureAll } from './metrics-service';
 
 export const handlers: Handlers = {
   'panel→background:fetchRecord': ({ context, force }) => fetchRecord(context, force),
@@ -16,6 +17,7 @@ export const handlers: Handlers = {
     await setOverride(customerDb(), a, b, kind);
     return { ok: true, data: {} };
   },
+  'panel→background:captureMetrics': () => captureAll(`manual-${Date.now()}`),
   'options→background:connect': ({ connector, token, site, email }) => connect(connector, { token, site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
   'options→background:startSync': async ({ connector }) => {

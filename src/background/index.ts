@@ -7,6 +7,7 @@ import { dispatch } from '../protocol/server';
 import { handlers } from './handlers';
 import { registerLookupEntryPoints } from './entry-points';
 import { resumeSyncs, syncDue } from './sync-service';
+import { captureAll, dailySnapshotId } from './metrics-service';
 
 const SYNC_EVERY_MINUTES = 60;
 
@@ -15,6 +16,9 @@ openPanelOnToolbarClick();
 registerLookupEntryPoints();
 onAlarm('sync', () => void syncDue(SYNC_EVERY_MINUTES * 60_000));
 void ensurePeriodicAlarm('sync', SYNC_EVERY_MINUTES);
+// Daily snapshots: the alarm may fire late or twice; the day's snapshot id keeps one point per day.
+onAlarm('snapshot', () => void captureAll(dailySnapshotId()));
+void ensurePeriodicAlarm('snapshot', 24 * 60);
 // A worker stopped mid-sync starts again on any event: carry on from the saved cursor.
 void resumeSyncs();
 

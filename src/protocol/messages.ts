@@ -36,6 +36,11 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ a: z.string().max(300), b: z.string().max(300), kind: z.enum(['split', 'merge']) }),
   },
+  /** panel→background: read every connected tool's metrics now (one manual snapshot). */
+  'panel→background:captureMetrics': {
+    from: 'extension',
+    request: z.object({}),
+  },
   /** options→background: check a token with one API call and store it if it works. */
   'options→background:connect': {
     from: 'extension',
@@ -88,6 +93,7 @@ export interface MessageReplies {
   'panel→background:openRecord': { key: string };
   'panel→background:crossLookup': { tools: ToolLookup[] };
   'panel→background:setIdentityOverride': Record<string, never>;
+  'panel→background:captureMetrics': { captured: number; failures: string[] };
   'options→background:connect': { connection: z.infer<typeof connectionSchema> };
   'options→background:disconnect': Record<string, never>;
   'options→background:startSync': Record<string, never>;

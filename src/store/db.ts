@@ -43,7 +43,31 @@ export interface SyncState {
   error?: string;
 }
 
+/** A named number the user keeps history of: from a connector, or a pinned page element. */
+export interface MetricDefinition {
+  /** `connector:account:metric[:dimension]` or `pin:<id>`. */
+  id: string;
+  source: 'connector' | 'pin';
+  connector?: string;
+  account?: string;
+  label: string;
+  /** ISO currency (values in minor units), '%', 'pts', or a count noun. */
+  unit: string;
+  createdAt: number;
+}
+
+export interface MetricPointRow {
+  /** `metricId|snapshotId`: capturing the same snapshot twice overwrites, never duplicates. */
+  id: string;
+  metricId: string;
+  snapshotId: string;
+  at: number;
+  value: number;
+}
+
 export type CustomerDb = Dexie & {
+  metrics: EntityTable<MetricDefinition, 'id'>;
+  points: EntityTable<MetricPointRow, 'id'>;
   syncs: EntityTable<SyncState, 'connector'>;
   overrides: EntityTable<IdentityOverride, 'id'>;
   lookups: EntityTable<LookupResult, 'id'>;
@@ -68,6 +92,8 @@ const versions: Array<{ version: number; stores: Record<string, string>; upgrade
       lookups: '&id, connector, identity, checkedAt',
       overrides: '&id, a, b',
       syncs: '&connector, status',
+      metrics: '&id, source, connector',
+      points: '&id, metricId, [metricId+at], snapshotId',
     },
   },
 ];

@@ -45,6 +45,12 @@ export function createHubspotReplica(data) {
     if (raw === null || raw === undefined) return false;
     const actual = raw.toLowerCase();
     if (filter.operator === 'EQ') return actual === value;
+    if (['GT', 'GTE', 'LT', 'LTE'].includes(filter.operator)) {
+      // Dates compare as epoch milliseconds, as HubSpot's filters take them.
+      const left = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Date.parse(raw);
+      const right = Number(filter.value);
+      return { GT: left > right, GTE: left >= right, LT: left < right, LTE: left <= right }[filter.operator];
+    }
     if (filter.operator === 'CONTAINS_TOKEN') return actual.split(/[;\s]+/).includes(value);
     return false;
   }

@@ -100,6 +100,22 @@ export class HubspotApi {
     return parseHubspot(hubspotSearchSchema, body, object).results;
   }
 
+  /** How many objects match, from the search endpoint's `total` (one request, one result read). */
+  async searchTotal(kind: ObjectKind, filters: Array<{ propertyName: string; operator: string; value: string }>): Promise<number> {
+    const object = `${kind} count`;
+    const body = await requestJson({
+      vendor: 'HubSpot',
+      object,
+      url: `${HUBSPOT_API_ORIGIN}/crm/v3/objects/${kind}/search`,
+      method: 'POST',
+      token: this.token,
+      limiter: searchLimiter,
+      fetchImpl: this.fetchImpl,
+      body: { filterGroups: filters.length ? [{ filters }] : [], properties: ['hs_object_id'], limit: 1 },
+    });
+    return parseHubspot(hubspotSearchSchema, body, object).total;
+  }
+
   async listObjects(kind: ObjectKind, after: string | null, limit = 100) {
     const isContact = kind === 'contacts';
     const query = new URLSearchParams({

@@ -95,6 +95,23 @@ export const hubspot: Connector = {
     return { records: records.flat() };
   },
 
+  async metrics({ token }, connection) {
+    const api = new HubspotApi(token);
+    const at = Date.now();
+    const since = String(at - 30 * 86_400_000);
+    const [contacts, newContacts, companies] = await Promise.all([
+      api.searchTotal('contacts', []),
+      api.searchTotal('contacts', [{ propertyName: 'createdate', operator: 'GTE', value: since }]),
+      api.searchTotal('companies', []),
+    ]);
+    const point = (metric: string, label: string, value: number, unit: string) => ({ metric, label, value, unit, at, connector: 'hubspot' as const, account: connection.account });
+    return [
+      point('contacts', 'HubSpot contacts', contacts, 'contacts'),
+      point('new-contacts-30d', 'New HubSpot contacts (30 days)', newContacts, 'contacts'),
+      point('companies', 'HubSpot companies', companies, 'companies'),
+    ];
+  },
+
   async sync(cursor, { token }, connection) {
     const api = new HubspotApi(token);
     const position = cursor ? (JSON.parse(cursor) as { kind: 'contacts' | 'companies'; after: string | null }) : { kind: 'companies' as const, after: null };

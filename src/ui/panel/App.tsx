@@ -7,6 +7,7 @@ import { onPendingLookup } from '../../platform/lookup-entry';
 import { useConnections } from '../shared/use-connections';
 import { HomeView } from './HomeView';
 import { SyncProgress } from '../shared/SyncProgress';
+import { MetricsView } from './metrics/MetricsView';
 import { RecordView } from './RecordView';
 import { useRecordFetch } from './use-record-fetch';
 import { resolveContext } from '../../connectors/resolve-context';
@@ -28,6 +29,7 @@ export function App() {
   // A search asked for from outside (?q=, context menu); it also wins over the tab's page.
   const [search, setSearch] = useState<{ query: string; id: number } | null>(params.get('q') ? { query: params.get('q')!, id: 0 } : null);
   const connections = useConnections();
+  const [view, setView] = useState<'customer' | 'metrics'>(params.get('view') === 'metrics' ? 'metrics' : 'customer');
 
   useEffect(() => watchTab(fixedTabId(), setTab), []);
   useEffect(
@@ -91,13 +93,23 @@ export function App() {
         ) : (
           <span class="brand">Customer view</span>
         )}
-        <button type="button" class="icon-button" onClick={() => void openOptionsPage()} aria-label="Options" title="Options">
-          ⚙
-        </button>
+        <nav class="view-tabs" aria-label="Views">
+          <button type="button" class="icon-button" aria-pressed={view === 'customer'} onClick={() => setView('customer')} data-testid="view-customer">
+            Customer
+          </button>
+          <button type="button" class="icon-button" aria-pressed={view === 'metrics'} onClick={() => setView('metrics')} data-testid="view-metrics">
+            Metrics
+          </button>
+          <button type="button" class="icon-button" onClick={() => void openOptionsPage()} aria-label="Options" title="Options">
+            ⚙
+          </button>
+        </nav>
       </header>
       <main>
         <SyncProgress />
-        {connections === undefined ? null : context && !(search && !openedKey) ? (
+        {view === 'metrics' ? (
+          <MetricsView />
+        ) : connections === undefined ? null : context && !(search && !openedKey) ? (
           !connection ? (
             <NotConnected connector={context.connector} />
           ) : (

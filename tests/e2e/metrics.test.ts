@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEnvironment, type Environment } from './environment';
+import { parseCsv } from '../../src/metrics/csv';
+
+let env: Environment;
+
+beforeAll(async () => {
+  env = await startEnvironment();
+  await (await env.connect()).close();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+describe('metric snapshots', () => {
+  it('captures connector metrics, keeps history with deltas, charts them and exports CSV that parses back', async () => {
+    const panel = await env.openPanel();
+    await panel.getByTestId('view-metrics').click();
+    await panel.getByTestId('metrics-empty').waitFor();
+
+    await panel.getByTestId('capture-all').click();
+    const contacts = panel.locator('[data-testid="metric"][data-metric-id="hubspot:4815162:contacts"]');
+    await expect(contacts.getByTestId('metric-value').textContent({ timeout: 15_000 })).resolves.toBe('240');
+
+    // Five new contacts arrive in HubSpot; the next snapshot shows them and the change.
+    const data = env.replica.hubspot.data;
+    for (let i = 0; i < 5; i++) {
+      const id = String(9000 + i);
+      data.contacts.push({ ...data.contacts[1], id, properties: { ...data.contacts[1].properties, email: `new${i}@example.org`, hs_object_id: id, createdate: new Date().toISOString() } });
+    }
+    await panel.getByTestId('capture-all').click();
+    await expect(contacts.getByTestId('metric-value').filter({ hasText: '245' }).textContent({ timeout: 15_000 })).resolves.toBe('245');
+    await expect(contacts.getByTestId('delta-previous').textContent()).resolves.toBe('since last +5 (+2.1%)');
+    await expect(contacts.textContent()).resolves.toContain('2 points');
+    const recent = panel.locator('[data-testid="metric"][data-metric-id="hubspot:4815162:new-contacts-30d"]');
+    await expect(recent.getByTestId('metric-value').textContent()).resolves.toBe('5');
+
+    await contacts.locator('.metric-head').click();
+    await contacts.locator('[data-testid="metric-chart"] canvas').waitFor({ timeout: 10_000 });
+
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-csv').click()]);
+    const rows = parseCsv(await readFile((await download.path())!, 'utf8'));
+    expect(rows[0]).toEqual(['metric_id', 'metric', 'unit', 'captured_at', 'value']);
+    const contactRows = rows.filter((r) => r[0] === 'hubspot:4815162:contacts');
+    expect(contactRows.map((r) => Number(r[4]))).toEqual([240, 245]);
+    expect(contactRows.every((r) => !Number.isNaN(Date.parse(r[3]!)) && r[3]!.endsWith('Z'))).toBe(true);
+    await panel.close();
+  });
+});
