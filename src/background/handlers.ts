@@ -7,6 +7,19 @@ import { customerDb } from '../store/db';
 import { setOverride } from '../store/profiles';
 import { startSync } from './sync-service';
 import { captureAll } from './metrics-service';
+import { BackupError, importBackup, parseBackup, planImport, type Backup } from '../store/backup';
+import type { ImportSummary, Reply } from '../protocol/messages';
+import { toErrorReply } from './errors';
+
+/** Parses the file first: a damaged or newer backup is refused before anything is written. */
+async function withBackup(text: string, run: (backup: Backup) => Promise<ImportSummary>): Promise<Reply<'options→background:importBackup'>> {
+  try {
+    return { ok: true, data: await run(parseBackup(text)) };
+  } catch (error) {
+    if (error instanceof BackupError) return { ok: false, error: { kind: 'rejected', message: error.message } };
+    return { ok: false, error: toErrorReply(error) };
+  }
+}
 
 export const handlers: Handlers = {
   'panel→background:fetchRecord': ({ context, force }) => fetchRecord(context, force),
@@ -20,6 +33,8 @@ export const handlers: Handlers = {
   'panel→background:captureMetrics': () => captureAll(`manual-${Date.now()}`),
   'options→background:connect': ({ connector, token, site, email }) => connect(connector, { token, site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
+  'options→background:previewImport': ({ text }) => withBackup(text, (backup) => planImport(customerDb(), backup)),
+  'options→background:importBackup': ({ text }) => withBackup(text, (backup) => importBackup(customerDb(), backup)),
   'options→background:startSync': async ({ connector }) => {
     await startSync(connector);
     return { ok: true, data: {} };

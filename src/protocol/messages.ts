@@ -57,6 +57,16 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ connector: connectorIdSchema }),
   },
+  /** options→background: what importing this backup file would add (nothing is written). */
+  'options→background:previewImport': {
+    from: 'extension',
+    request: z.object({ text: z.string().max(200_000_000) }),
+  },
+  /** options→background: merge this backup file into the store. */
+  'options→background:importBackup': {
+    from: 'extension',
+    request: z.object({ text: z.string().max(200_000_000) }),
+  },
   /** options→background: forget the token and the connection. */
   'options→background:disconnect': {
     from: 'extension',
@@ -79,6 +89,14 @@ export const errorReplySchema = z.object({
 });
 export type ErrorReply = z.infer<typeof errorReplySchema>;
 
+export interface ImportSummary {
+  newRecords: number;
+  updatedRecords: number;
+  newMetrics: number;
+  newPoints: number;
+  newOverrides: number;
+}
+
 export interface ToolLookup {
   connector: z.infer<typeof connectorIdSchema>;
   state: 'ok' | 'error';
@@ -97,6 +115,8 @@ export interface MessageReplies {
   'options→background:connect': { connection: z.infer<typeof connectionSchema> };
   'options→background:disconnect': Record<string, never>;
   'options→background:startSync': Record<string, never>;
+  'options→background:previewImport': ImportSummary;
+  'options→background:importBackup': ImportSummary;
   'content→background:pageVisited': Record<string, never>;
 }
 

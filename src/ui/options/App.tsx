@@ -1,6 +1,8 @@
 import { connectors } from '../../connectors/registry';
 import { useConnections } from '../shared/use-connections';
 import { ConnectorCard } from './ConnectorCard';
+import { BackupCard } from './BackupCard';
+import { StorageCard } from './StorageCard';
 
 export function App() {
   const connections = useConnections();
@@ -17,6 +19,8 @@ export function App() {
           <ConnectorCard key={connector.id} connector={connector} connection={connections.find((c) => c.connector === connector.id)} />
         ))
       )}
+      <BackupCard />
+      <StorageCard />
     </main>
   );
 }

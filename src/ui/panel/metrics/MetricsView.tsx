@@ -7,7 +7,8 @@ import { formatDate } from '../../shared/format';
 import { formatDelta, formatMetricValue } from './format-metric';
 import { Sparkline } from './Sparkline';
 import { MetricChart } from './MetricChart';
-import { download, metricsCsv, metricsJson } from './export';
+import { metricsCsv, metricsJson } from './export';
+import { download } from '../../shared/download';
 
 function Delta({ label, latest, earlier, unit, testId }: { label: string; latest: number; earlier: number | undefined; unit: string; testId: string }) {
   const delta = formatDelta(latest, earlier, unit);
