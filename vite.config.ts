@@ -39,21 +39,23 @@ const pages = (outDir: string): UserConfig => ({
   },
 });
 
-/** A content script must be one classic script: no imports at all, so it gets its own IIFE build. */
-const content = (outDir: string): UserConfig => ({
+/** Content scripts: each must be one classic script without imports, so each gets its own IIFE build. */
+export const CONTENT_SCRIPTS = { content: 'src/content/index.ts', picker: 'src/content/picker/index.ts', 'pin-reader': 'src/content/pin-reader.ts' } as const;
+
+const content = (outDir: string, name: keyof typeof CONTENT_SCRIPTS): UserConfig => ({
   ...jsx,
   publicDir: false,
   build: {
     outDir,
     emptyOutDir: false,
     target: 'es2022',
-    lib: { entry: resolve(here, 'src/content/index.ts'), formats: ['iife'], name: 'customerViewContent', fileName: () => 'content.js' },
+    lib: { entry: resolve(here, CONTENT_SCRIPTS[name]), formats: ['iife'], name: 'customerView', fileName: () => `${name}.js` },
   },
 });
 
 export default defineConfig(({ mode }) => {
   const outDir = resolve(here, process.env.OUT_DIR ?? 'dist/chrome');
-  if (mode === 'content') return content(outDir);
+  if (mode.startsWith('content:')) return content(outDir, mode.slice('content:'.length) as keyof typeof CONTENT_SCRIPTS);
   if (mode === 'test') {
     return {
       ...jsx,

@@ -18,7 +18,7 @@ export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'),
   process.env.OUT_DIR = chromeDir;
   process.env.BENCH = bench ? '1' : '';
   await build({ ...common, mode: 'production' });
-  await build({ ...common, mode: 'content' });
+  for (const script of ['content', 'picker', 'pin-reader']) await build({ ...common, mode: `content:${script}` });
 
   const chrome = {
     ...base,
@@ -36,7 +36,7 @@ export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'),
     version: pkg.version,
     background: { scripts: ['background.js'], type: 'module' },
     // Firefox's shortcut opens the sidebar itself.
-    commands: { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+C' }, description: 'Open the customer view' } },
+    commands: Object.fromEntries(Object.entries(base.commands).map(([name, command]) => [name === '_execute_action' ? '_execute_sidebar_action' : name, command])),
     sidebar_action: { default_panel: 'panel.html', default_title: 'Customer view', default_icon: base.action.default_icon, open_at_install: false },
     browser_specific_settings: {
       // 128+ grants MV3 host permissions at install time (earlier versions leave them off).

@@ -1,15 +1,23 @@
 import { customerDb } from '../store/db';
 import { searchRecords } from '../store/records';
-import { escapeOmniboxXml, openExtensionTab, openPanelNow, registerOmnibox, registerSelectionMenu, setPendingLookup } from '../platform/lookup-entry';
+import { escapeOmniboxXml, onCommand, openExtensionTab, openPanelNow, registerMenus, registerOmnibox, setPendingLookup } from '../platform/lookup-entry';
+import { injectPicker } from '../platform/scripting';
 import { parseRecordKey } from '../model/keys';
 
 /** Omnibox keyword and context menu: both end in the panel with a search or a profile. */
 export function registerLookupEntryPoints(): void {
-  registerSelectionMenu((text, tab) => {
-    // Open first, synchronously: an await here would lose the user's gesture.
-    void openPanelNow({ tabId: tab?.id, windowId: tab?.windowId });
-    void setPendingLookup({ query: text });
+  const pin = (tab: { id?: number } | undefined) => {
+    if (tab?.id !== undefined) void injectPicker(tab.id).catch((error: unknown) => console.warn('Cannot pin on this page', error));
+  };
+  registerMenus({
+    onLookup(text, tab) {
+      // Open first, synchronously: an await here would lose the user's gesture.
+      void openPanelNow({ tabId: tab?.id, windowId: tab?.windowId });
+      void setPendingLookup({ query: text });
+    },
+    onPin: pin,
   });
+  onCommand('pin-number', pin);
 
   registerOmnibox({
     async suggest(text) {

@@ -10,6 +10,7 @@ import { captureAll } from './metrics-service';
 import { BackupError, importBackup, parseBackup, planImport, type Backup } from '../store/backup';
 import type { ImportSummary, Reply } from '../protocol/messages';
 import { toErrorReply } from './errors';
+import { createPin, enablePinRereads, pinsForPage, recordPinReadings } from './pin-service';
 
 /** Parses the file first: a damaged or newer backup is refused before anything is written. */
 async function withBackup(text: string, run: (backup: Backup) => Promise<ImportSummary>): Promise<Reply<'options→background:importBackup'>> {
@@ -22,6 +23,10 @@ async function withBackup(text: string, run: (backup: Backup) => Promise<ImportS
 }
 
 export const handlers: Handlers = {
+  'picker→background:pin': (request, sender) => createPin(sender, request),
+  'pin-reader→background:pinsForPage': (_request, sender) => pinsForPage(sender),
+  'pin-reader→background:pinReadings': ({ readings }, sender) => recordPinReadings(sender, readings),
+  'panel→background:enablePinRereads': ({ origin }) => enablePinRereads(origin),
   'panel→background:fetchRecord': ({ context, force }) => fetchRecord(context, force),
   'panel→background:openRecord': ({ key }) => openRecord(key),
   'panel→background:crossLookup': ({ key, force }) => lookupAcrossTools(key, force),

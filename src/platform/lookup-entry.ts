@@ -14,6 +14,7 @@ export interface PendingLookup {
 
 const PENDING = 'pendingLookup';
 const MENU_ID = 'customer-view-lookup';
+const PIN_MENU_ID = 'customer-view-pin';
 
 export async function setPendingLookup(lookup: Omit<PendingLookup, 'at'>): Promise<void> {
   await browser.storage.session.set({ [PENDING]: { ...lookup, at: Date.now() } });
@@ -46,15 +47,27 @@ export function openPanelNow(target: { windowId?: number; tabId?: number }): Pro
   return sidebar ? sidebar.open().catch(() => undefined) : Promise.resolve();
 }
 
-export function registerSelectionMenu(onLookup: (text: string, tab: { id?: number; windowId?: number } | undefined) => void): void {
+type TabRef = { id?: number; windowId?: number } | undefined;
+
+/** The context menu: look up selected text, or pin a number on the page. */
+export function registerMenus(handlers: { onLookup: (text: string, tab: TabRef) => void; onPin: (tab: TabRef) => void }): void {
   const menus = browser.contextMenus;
   if (!menus) return;
   // Re-created at every start-up: menus do not survive an extension update.
-  void menus.removeAll().then(() =>
-    menus.create({ id: MENU_ID, title: 'Look up “%s” in Customer view', contexts: ['selection'] }),
-  );
+  void menus.removeAll().then(() => {
+    menus.create({ id: MENU_ID, title: 'Look up “%s” in Customer view', contexts: ['selection'] });
+    menus.create({ id: PIN_MENU_ID, title: 'Pin a number on this page…', contexts: ['page', 'frame', 'link', 'image'] });
+  });
   menus.onClicked.addListener((info, tab) => {
-    if (info.menuItemId === MENU_ID && info.selectionText) onLookup(info.selectionText.trim().slice(0, 200), tab);
+    if (info.menuItemId === MENU_ID && info.selectionText) handlers.onLookup(info.selectionText.trim().slice(0, 200), tab);
+    if (info.menuItemId === PIN_MENU_ID) handlers.onPin(tab);
+  });
+}
+
+/** Keyboard commands declared in the manifest (besides the one that opens the panel). */
+export function onCommand(name: string, listener: (tab: TabRef) => void): void {
+  browser.commands?.onCommand.addListener((command, tab) => {
+    if (command === name) listener(tab);
   });
 }
 

@@ -72,6 +72,26 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ connector: connectorIdSchema }),
   },
+  /** picker→background: the user pointed at a number on this tab's page and named it. */
+  'picker→background:pin': {
+    from: 'content',
+    request: z.object({ label: z.string().max(80), selector: z.string().min(1).max(1000), text: z.string().max(100) }),
+  },
+  /** pin-reader→background: which pins (selectors only) belong to the sender's page. */
+  'pin-reader→background:pinsForPage': {
+    from: 'content',
+    request: z.object({}),
+  },
+  /** pin-reader→background: the text each pin's element shows now (null: element not found). */
+  'pin-reader→background:pinReadings': {
+    from: 'content',
+    request: z.object({ readings: z.array(z.object({ id: z.string().max(100), text: z.string().max(100).nullable() })).max(50) }),
+  },
+  /** panel→background: the user granted this origin; re-read its pins on every visit. */
+  'panel→background:enablePinRereads': {
+    from: 'extension',
+    request: z.object({ origin: z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/) }),
+  },
   /** content→background: the user is on a console page; the URL is taken from the sender, not the message. */
   'content→background:pageVisited': {
     from: 'content',
@@ -118,6 +138,10 @@ export interface MessageReplies {
   'options→background:previewImport': ImportSummary;
   'options→background:importBackup': ImportSummary;
   'content→background:pageVisited': Record<string, never>;
+  'picker→background:pin': { id: string };
+  'pin-reader→background:pinsForPage': { pins: Array<{ id: string; selector: string }> };
+  'pin-reader→background:pinReadings': Record<string, never>;
+  'panel→background:enablePinRereads': Record<string, never>;
 }
 
 export type Reply<T extends MessageType> = { ok: true; data: MessageReplies[T] } | { ok: false; error: ErrorReply };

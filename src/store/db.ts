@@ -65,7 +65,24 @@ export interface MetricPointRow {
   value: number;
 }
 
+/** A number the user pointed at on a page, re-read when a matching page is visited. */
+export interface Pin {
+  id: string;
+  label: string;
+  /** CSS selector that found the element when it was pinned. */
+  selector: string;
+  /** Origin plus path, with `*` for path segments that look like ids. */
+  urlPattern: string;
+  origin: string;
+  createdAt: number;
+  /** `ok`, or `missing` when the selector stopped matching a number (no value is recorded then). */
+  status: 'ok' | 'missing';
+  lastSeenAt?: number;
+  lastText?: string;
+}
+
 export type CustomerDb = Dexie & {
+  pins: EntityTable<Pin, 'id'>;
   metrics: EntityTable<MetricDefinition, 'id'>;
   points: EntityTable<MetricPointRow, 'id'>;
   syncs: EntityTable<SyncState, 'connector'>;
@@ -93,6 +110,7 @@ const versions: Array<{ version: number; stores: Record<string, string>; upgrade
       overrides: '&id, a, b',
       syncs: '&connector, status',
       metrics: '&id, source, connector',
+      pins: '&id, origin',
       points: '&id, metricId, [metricId+at], snapshotId',
     },
   },

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 // Plain-JS helpers shared with the demo and the benchmark.
-import { connectThroughOptions, launchWithExtension, openPanel, serviceWorker } from '../../scripts/lib/browser.mjs';
+import { connectThroughOptions, launchWithExtension, openPanel, serviceWorker, tabIdOf as tabIdOfPage } from '../../scripts/lib/browser.mjs';
 import { startReplica } from '../replica/server.mjs';
 
 export const DEMO_TOKEN = 'pat-na1-00000000-demo-4815-1623-000000000042';
@@ -53,6 +53,10 @@ export async function stopServiceWorker(env: Environment, extensionPage: Page): 
   for (const versionId of running) await cdp.send('ServiceWorker.stopWorker', { versionId });
   await expect.poll(() => running.every((id) => status.get(id) === 'stopped'), { timeout: 10_000 }).toBe(true);
   await cdp.detach();
+}
+
+export function tabIdOf(env: Environment, page: Page): Promise<number | null> {
+  return tabIdOfPage(env.context, env.extensionId, page);
 }
 
 export const contactUrl = (id: string, host = 'app.hubspot.com') => `https://${host}/contacts/${PORTAL}/record/0-1/${id}`;

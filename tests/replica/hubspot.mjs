@@ -10,7 +10,11 @@ const DEFAULT_PROPS = { contacts: ['firstname', 'lastname', 'email'], companies:
 const ALWAYS = { contacts: ['createdate', 'lastmodifieddate', 'hs_object_id'], companies: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'] };
 
 export function createHubspotReplica(data) {
-  const state = { ...replicaState([HUBSPOT_DEMO_TOKEN]), rateLimit: { max: 100, windowMs: 10_000 } };
+  const state = {
+    ...replicaState([HUBSPOT_DEMO_TOKEN]),
+    rateLimit: { max: 100, windowMs: 10_000 },
+    dashboard: { layout: 'v1', openDealValue: '$12,345.67', newContacts: '1,234', wonDeals: '17' },
+  };
   let limiter = windowLimiter(state.rateLimit.max, state.rateLimit.windowMs);
   let limiterSettings = `${state.rateLimit.max}/${state.rateLimit.windowMs}`;
   const searchLimiter = windowLimiter(4, 1000);
@@ -150,6 +154,13 @@ export function createHubspotReplica(data) {
     if (path === `/contacts/${portal}/objects/0-2/views/all/list`) {
       const rows = data.companies.map((c) => `<li><a href="/contacts/${portal}/record/0-2/${c.id}">${escapeHtml(c.properties.name)}</a> ${escapeHtml(c.properties.domain)}</li>`).join('');
       return sendHtml(res, 200, 'Companies | HubSpot', `<ul>${rows}</ul>`);
+    }
+    // A reports dashboard with numbers for the pin tests; `state.dashboard` lets tests change them.
+    if (path === `/reports-dashboard/${portal}/view/1`) {
+      const d = state.dashboard;
+      const tile = (id, label, value) => `<div class="tile" data-test-id="${id}"><h3>${escapeHtml(label)}</h3><p class="value">${escapeHtml(value)}</p></div>`;
+      const tiles = d.layout === 'v2' ? tile('won-deals', 'Won deals', d.wonDeals) : tile('open-deal-value', 'Open deal value', d.openDealValue) + tile('new-contacts', 'New contacts', d.newContacts);
+      return sendHtml(res, 200, 'Sales dashboard | HubSpot', `<h1>Sales dashboard</h1><section class="tiles">${tiles}</section>`);
     }
     const m = /^\/contacts\/(\d+)\/(?:record\/(0-1|0-2)|(contact|company))\/(\d+)(?:\/.*)?$/.exec(path);
     if (m && m[1] === portal) {

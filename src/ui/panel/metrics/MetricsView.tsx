@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { customerDb } from '../../../store/db';
+import { customerDb, type Pin } from '../../../store/db';
+import { PinStatus } from './PinStatus';
 import { metricSummaries, type MetricSummary } from '../../../store/metrics';
 import { send } from '../../../protocol/client';
 import { useLiveQuery } from '../../shared/use-live-query';
@@ -20,7 +21,7 @@ function Delta({ label, latest, earlier, unit, testId }: { label: string; latest
   );
 }
 
-function MetricCard({ summary }: { summary: MetricSummary }) {
+function MetricCard({ summary, pin }: { summary: MetricSummary; pin?: Pin }) {
   const [open, setOpen] = useState(false);
   const { definition, latest, previous, weekAgo, monthAgo, points } = summary;
   if (!latest) return null;
@@ -39,6 +40,7 @@ function MetricCard({ summary }: { summary: MetricSummary }) {
           {points.length} point{points.length === 1 ? '' : 's'} · {formatDate(latest.at)}
         </span>
       </p>
+      {pin && <PinStatus pin={pin} />}
       {open && <MetricChart points={points} label={definition.label} />}
     </li>
   );
@@ -47,6 +49,7 @@ function MetricCard({ summary }: { summary: MetricSummary }) {
 export function MetricsView() {
   const db = customerDb();
   const summaries = useLiveQuery(() => metricSummaries(db), []);
+  const pins = useLiveQuery(() => db.pins.toArray(), []);
   const [capturing, setCapturing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -77,12 +80,15 @@ export function MetricsView() {
       {summaries === undefined ? (
         <p class="muted" role="status">Loading…</p>
       ) : summaries.length === 0 ? (
-        <p class="empty" data-testid="metrics-empty">No snapshots yet. “Capture all now” records today’s numbers from your connected tools; a daily snapshot then keeps the history.</p>
+        <p class="empty" data-testid="metrics-empty">
+          No snapshots yet. “Capture all now” records today’s numbers from your connected tools; a daily snapshot then keeps the history. To keep any
+          number on any page, right-click it and choose “Pin a number on this page…” (or press Alt+Shift+P).
+        </p>
       ) : (
         <>
           <ul class="metric-list">
             {summaries.map((summary) => (
-              <MetricCard key={summary.definition.id} summary={summary} />
+              <MetricCard key={summary.definition.id} summary={summary} pin={pins?.find((p) => p.id === summary.definition.id)} />
             ))}
           </ul>
           <div class="actions">
