@@ -44,7 +44,11 @@ function chromiumArgs(resolverRules, headless) {
 /** The same browser without the extension: the baseline for host-page overhead. */
 export async function launchPlain({ resolverRules, headless = true }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'customer-view-plain-'));
-  return chromium.launchPersistentContext(dataDir, { executablePath: findChromium(), headless, viewport: { width: 1280, height: 800 }, args: chromiumArgs(resolverRules, headless) });
+  return chromium.launchPersistentContext(dataDir, launchOptions(resolverRules, headless, []));
+}
+
+function launchOptions(resolverRules, headless, extraArgs) {
+  return { executablePath: findChromium(), headless, viewport: { width: 1280, height: 800 }, args: [...chromiumArgs(resolverRules, headless), ...extraArgs] };
 }
 
 /**
@@ -53,24 +57,10 @@ export async function launchPlain({ resolverRules, headless = true }) {
 export async function launchWithExtension({ resolverRules, headless = true, extensionDir = DIST_CHROME, userDataDir }) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no manifest.json: run \`npm run build\` first.`);
   const dataDir = userDataDir ?? mkdtempSync(join(tmpdir(), 'customer-view-'));
-  const context = await chromium.launchPersistentContext(dataDir, {
-    executablePath: findChromium(),
-    headless,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      ...chromiumArgs(resolverRules, headless),
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--ignore-certificate-errors',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-sync',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-quic',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-    ],
-  });
+  const context = await chromium.launchPersistentContext(
+    dataDir,
+    launchOptions(resolverRules, headless, [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
+  );
   const worker = await serviceWorker(context);
   const extensionId = new URL(worker.url()).host;
   return { context, extensionId, userDataDir: dataDir, worker };

@@ -62,6 +62,7 @@ export function HomeView({ onOpen, hasConnections, initialQuery = '' }: { onOpen
 
   return (
     <section class="home">
+      <h1 class="visually-hidden">Search customers</h1>
       <label class="search">
         <span class="visually-hidden">Search cached people and companies</span>
         <input
