@@ -27,3 +27,10 @@ export function schemaError(vendor: string, object: string, error: z.ZodError): 
 export function isConnectorError(error: unknown): error is ConnectorError {
   return error instanceof ConnectorError;
 }
+
+/** Parses a vendor payload at the boundary, or reports exactly where it did not match. */
+export function parseVendorPayload<T extends z.ZodType>(vendor: string, schema: T, value: unknown, object: string): z.infer<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw schemaError(vendor, object, result.error);
+  return result.data;
+}

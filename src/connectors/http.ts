@@ -46,7 +46,15 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
 export async function requestJson(req: JsonRequest): Promise<unknown> {
   const { vendor, object, retries = 2, maxRetryWaitMs = 10_000, timeoutMs = 15_000 } = req;
   const doFetch = req.fetchImpl ?? fetch;
+  // Chrome refuses an extension's retries to a URL that just failed with 5xx; that refusal
+  // looks like a network error, but the vendor's own error is the one worth reporting.
+  let lastVendorError: ConnectorError | undefined;
   for (let attempt = 0; ; attempt++) {
+    // The vendor asked us to stay away for longer than this call may wait: say so now.
+    const paused = req.limiter?.pausedForMs() ?? 0;
+    if (paused > maxRetryWaitMs) {
+      throw new ConnectorError('rate-limit', `${vendor} is rate limiting requests; try again in ${Math.ceil(paused / 1000)} s.`, { retryAfterMs: paused, object });
+    }
     await req.limiter?.take();
     let response: Response;
     try {
@@ -64,10 +72,11 @@ export async function requestJson(req: JsonRequest): Promise<unknown> {
         cache: 'no-store',
       });
     } catch (error) {
+      if (lastVendorError) throw lastVendorError;
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       throw new ConnectorError(
         'network',
-        timedOut ? `${vendor} did not answer within ${timeoutMs / 1000} s.` : `Could not reach ${vendor}: you may be offline.`,
+        timedOut ? `${vendor} did not answer within ${timeoutMs / 1000} s.` : `Could not reach ${vendor}: you may be offline, or ${vendor} is failing.`,
         { object },
       );
     }
@@ -95,11 +104,13 @@ export async function requestJson(req: JsonRequest): Promise<unknown> {
         object,
       });
     }
+    const failure = await statusError(vendor, object, response);
     if (status >= 500 && attempt < retries) {
+      lastVendorError = failure;
       await sleep(500 * 2 ** attempt);
       continue;
     }
-    throw await statusError(vendor, object, response);
+    throw failure;
   }
 }
 

@@ -18,6 +18,11 @@ export class RateLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
   }
 
+  /** How long everyone must still wait after the vendor's last Retry-After. */
+  pausedForMs(): number {
+    return Math.max(0, this.pausedUntil - this.now());
+  }
+
   async take(): Promise<void> {
     for (;;) {
       const now = this.now();

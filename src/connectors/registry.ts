@@ -1,9 +1,10 @@
 import type { Connector } from './contract';
 import type { ConnectorId } from '../model/record';
 import { hubspot } from './hubspot';
+import { stripe } from './stripe';
 
 /** One line per vendor. */
-export const connectors: Connector[] = [hubspot];
+export const connectors: Connector[] = [hubspot, stripe];
 
 export function connectorFor(id: ConnectorId): Connector {
   const connector = connectors.find((c) => c.id === id);

@@ -13,7 +13,9 @@ export interface Environment {
   extensionId: string;
   worker: () => Promise<Worker>;
   openPanel: (target?: Page) => Promise<Page>;
-  connect: (token?: string) => Promise<Page>;
+  connect: (token?: string, connector?: string) => Promise<Page>;
+  /** Closes the browser and starts it again on the same profile (same IndexedDB, same storage). */
+  restart: () => Promise<void>;
   /** API requests the replica has answered so far. */
   apiRequests: () => Array<{ host: string; method: string; path: string }>;
   close: () => Promise<void>;
@@ -21,20 +23,27 @@ export interface Environment {
 
 export async function startEnvironment(): Promise<Environment> {
   const replica = await startReplica();
-  const { context, extensionId } = await launchWithExtension({ resolverRules: replica.resolverRules });
-  return {
+  const launched = await launchWithExtension({ resolverRules: replica.resolverRules });
+  const env: Environment = {
     replica,
-    context,
-    extensionId,
-    worker: () => serviceWorker(context),
-    openPanel: (target) => openPanel(context, extensionId, target),
-    connect: (token = DEMO_TOKEN) => connectThroughOptions(context, extensionId, 'hubspot', token),
+    context: launched.context,
+    extensionId: launched.extensionId,
+    worker: () => serviceWorker(env.context),
+    openPanel: (target) => openPanel(env.context, env.extensionId, target),
+    connect: (token = DEMO_TOKEN, connector = 'hubspot') => connectThroughOptions(env.context, env.extensionId, connector, token),
+    restart: async () => {
+      await env.context.close();
+      const again = await launchWithExtension({ resolverRules: replica.resolverRules, userDataDir: launched.userDataDir });
+      env.context = again.context;
+      env.extensionId = again.extensionId;
+    },
     apiRequests: () => replica.hubspot.state.requests.filter((r: { host: string }) => r.host === 'api.hubapi.com'),
     close: async () => {
-      await context.close();
+      await env.context.close();
       await replica.close();
     },
   };
+  return env;
 }
 
 /**

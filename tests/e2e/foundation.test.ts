@@ -195,8 +195,9 @@ describe('HubSpot end to end in real Chromium against the replica', () => {
 
     const options = await env.context.newPage();
     await options.goto(`chrome-extension://${env.extensionId}/options.html`);
-    await options.getByTestId('disconnect').click();
-    await options.getByTestId('token-input').waitFor();
+    const hubspot = options.getByTestId('connector-hubspot');
+    await hubspot.getByTestId('disconnect').click();
+    await hubspot.getByTestId('token-input').waitFor();
     const stored = await (await env.worker()).evaluate(() => chrome.storage.local.get(null));
     expect(JSON.stringify(stored)).not.toContain(DEMO_TOKEN);
     await panel.getByTestId('not-connected').waitFor();

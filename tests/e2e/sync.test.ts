@@ -29,7 +29,7 @@ describe('paged sync', () => {
     await options.evaluate(() => chrome.runtime.sendMessage({ type: 'wake-up', request: {} }).catch(() => undefined));
     await options.locator('[data-testid="sync-hubspot"][data-status="done"]').waitFor({ timeout: 60_000 });
 
-    await expect(options.getByTestId('record-count').textContent()).resolves.toBe('300');
+    await expect(options.getByTestId('connector-hubspot').getByTestId('record-count').textContent()).resolves.toBe('300');
     await expect(progress.textContent()).resolves.toContain('300 records in 4 pages');
     // Resumed, not restarted: the pages before the kill were read once.
     expect(listRequests('companies')).toHaveLength(1);

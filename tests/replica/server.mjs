@@ -5,12 +5,14 @@ import { createServer } from 'node:https';
 import selfsigned from 'selfsigned';
 import { makeHubspotData } from './seed.mjs';
 import { createHubspotReplica, HUBSPOT_DEMO_TOKEN } from './hubspot.mjs';
+import { createStripeReplica, STRIPE_DEMO_KEY } from './stripe.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
 function createReplicas(hubspotData) {
   return {
     hubspot: createHubspotReplica(hubspotData),
+    stripe: createStripeReplica(hubspotData),
   };
 }
 
@@ -82,7 +84,7 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
     port: actualPort,
     hosts,
     ...replicas,
-    demoTokens: { hubspot: HUBSPOT_DEMO_TOKEN },
+    demoTokens: { hubspot: HUBSPOT_DEMO_TOKEN, stripe: STRIPE_DEMO_KEY },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
     close: () =>
       new Promise((resolve) => {

@@ -60,6 +60,13 @@ describe('requestJson', () => {
     expect(error.message).toContain('500');
   }, 10_000);
 
+  it('reports the vendor’s 5xx, not a network error, when the browser then refuses the retry', async () => {
+    const { fetchImpl } = scripted(json(503, { message: 'maintenance' }), new TypeError('net::ERR_TEMPORARILY_THROTTLED'));
+    const error = (await requestJson({ ...base, fetchImpl, retries: 2 }).catch((e: unknown) => e)) as ConnectorError;
+    expect(error.kind).toBe('vendor');
+    expect(error.message).toContain('503');
+  });
+
   it('maps 404 to not-found and a failed fetch to a network error', async () => {
     const notFound = scripted(json(404, { message: 'resource not found' }));
     expect(((await requestJson({ ...base, fetchImpl: notFound.fetchImpl }).catch((e: unknown) => e)) as ConnectorError).kind).toBe('not-found');

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { requestJson } from '../http';
 import { RateLimiter } from '../rate-limiter';
-import { ConnectorError, schemaError } from '../errors';
+import { ConnectorError, parseVendorPayload } from '../errors';
 import {
   hubspotAccountInfoSchema,
   hubspotListSchema,
@@ -43,9 +43,7 @@ export function parseHubspot<T extends z.ZodType>(schema: T, value: unknown, obj
       path: 'vid',
     });
   }
-  const result = schema.safeParse(value);
-  if (!result.success) throw schemaError('HubSpot', object, result.error);
-  return result.data;
+  return parseVendorPayload('HubSpot', schema, value, object);
 }
 
 export class HubspotApi {

@@ -48,7 +48,8 @@ describe('HubSpot record page detectors', () => {
   });
 
   it.each(negatives)('ignores %s', (href) => {
-    expect(detectPage(href)).toBeNull();
+    const context = detectPage(href);
+    expect(context?.connector === 'hubspot' ? context : null).toBeNull();
   });
 
   it('keeps the modern and legacy URL forms in separate detectors', () => {

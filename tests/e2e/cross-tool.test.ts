@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { contactUrl, startEnvironment, type Environment } from './environment';
+
+let env: Environment;
+const destinations = new Set<string>();
+const STRIPE_KEY = 'sk_test_51DemoAcmeReplica0000000000000000000000000000000000000000';
+
+beforeAll(async () => {
+  env = await startEnvironment();
+  env.context.on('request', (request) => destinations.add(new URL(request.url()).origin));
+  await (await env.connect()).close();
+  const options = await env.connect(STRIPE_KEY, 'stripe');
+  await expect(options.getByTestId('connector-stripe').getByTestId('connected-account').textContent()).resolves.toContain('Acme Demo Shop (test mode)');
+  await options.close();
+});
+afterAll(async () => {
+  await env?.close();
+});
+
+async function openContact(id: string): Promise<{ page: Page; panel: Page }> {
+  const page = await env.context.newPage();
+  await page.goto(contactUrl(id));
+  const panel = await env.openPanel(page);
+  await panel.getByTestId('profile-name').waitFor({ timeout: 15_000 });
+  return { page, panel };
+}
+
+describe('one customer across tools', () => {
+  it('shows what Stripe knows about the HubSpot contact on screen, with the name conflict', async () => {
+    const { page, panel } = await openContact('101');
+    const stripe = panel.getByTestId('tool-stripe');
+    await stripe.getByText('Ann B. Lee').waitFor({ timeout: 15_000 });
+    // Four charges of $297 with one refunded; $99 × 3 seats monthly plus $990 yearly.
+    await expect(stripe.textContent()).resolves.toMatch(/LTV \$891 · MRR \$380/);
+    await expect(stripe.locator('a[href^="https://dashboard.stripe.com/test/customers/cus_Demo101"]').count()).resolves.toBe(1);
+    const conflicts = panel.getByTestId('conflicts');
+    await expect(conflicts.textContent()).resolves.toMatch(/Ann Lee \(HubSpot\).*Ann B\. Lee \(Stripe\)/);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('shows the HubSpot side from a Stripe dashboard page', async () => {
+    const page = await env.context.newPage();
+    await page.goto('https://dashboard.stripe.com/test/customers/cus_Demo101');
+    const panel = await env.openPanel(page);
+    await expect(panel.getByTestId('profile-name').textContent({ timeout: 15_000 })).resolves.toBe('Ann B. Lee');
+    await expect(panel.getByTestId('account').textContent()).resolves.toContain('test mode');
+    await expect(panel.getByTestId('tool-hubspot').textContent({ timeout: 15_000 })).resolves.toContain('Ann Lee');
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('keeps a split the user made across a browser restart', async () => {
+    const { page, panel } = await openContact('101');
+    const stripe = panel.getByTestId('tool-stripe');
+    await stripe.getByText('Ann B. Lee').waitFor({ timeout: 15_000 });
+    await stripe.getByTestId('split').click();
+    await stripe.getByTestId('tool-status').filter({ hasText: 'does not know this person' }).waitFor({ timeout: 10_000 });
+    await env.restart();
+    const again = await openContact('101');
+    await again.panel.getByTestId('tool-stripe').getByTestId('tool-status').filter({ hasText: 'does not know this person' }).waitFor({ timeout: 15_000 });
+    await expect(again.panel.getByTestId('conflicts').count()).resolves.toBe(0);
+    await Promise.all([again.page.close(), again.panel.close()]);
+  });
+
+  it('sent every request only to the connected vendors or the pages the user opened', () => {
+    const allowed = new Set(['https://api.hubapi.com', 'https://app.hubspot.com', 'https://api.stripe.com', 'https://dashboard.stripe.com', `chrome-extension://${env.extensionId}`]);
+    // 'null' is the origin of about:blank, where every new tab starts.
+    expect([...destinations].filter((origin) => !allowed.has(origin) && origin !== 'null')).toEqual([]);
+  });
+});

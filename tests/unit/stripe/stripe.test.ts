@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { readSample, sampleFiles } from '../samples';
+import { detectPage } from '../../../src/connectors/page-registry';
+import { parseVendorPayload, ConnectorError } from '../../../src/connectors/errors';
+import {
+  stripeChargeSchema,
+  stripeCustomerSchema,
+  stripeEventSchema,
+  stripeInvoiceSchema,
+  stripePaymentIntentSchema,
+  stripeSearchSchema,
+  stripeSubscriptionSchema,
+} from '../../../src/connectors/stripe/schemas';
+import { lifetimeValue, monthlyAmount, normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscription } from '../../../src/connectors/stripe/normalize';
+import { customerRecordSchema } from '../../../src/model/record';
+import { makeHubspotData } from '../../replica/seed.mjs';
+import { makeStripeData } from '../../replica/stripe.mjs';
+
+const ctx = { account: 'acct_1-test', testMode: true, fetchedAt: 1_700_000_000_000 };
+
+describe('Stripe dashboard detectors', () => {
+  it.each([
+    ['https://dashboard.stripe.com/customers/cus_NffrFeUfNV2Hib', { account: '', type: 'person', id: 'cus_NffrFeUfNV2Hib' }],
+    ['https://dashboard.stripe.com/test/customers/cus_QXg1o8vcGmoR32', { account: '', type: 'person', id: 'cus_QXg1o8vcGmoR32' }],
+    ['https://dashboard.stripe.com/acct_1Abc/customers/cus_X1?tab=payments', { account: 'acct_1Abc', type: 'person', id: 'cus_X1' }],
+    ['https://dashboard.stripe.com/acct_1Abc/test/customers/cus_X1/', { account: 'acct_1Abc-test', type: 'person', id: 'cus_X1' }],
+    ['https://dashboard.stripe.com/subscriptions/sub_1Pgc6rB7WZ01zgkWNy0Cn5nw', { account: '', type: 'subscription', id: 'sub_1Pgc6rB7WZ01zgkWNy0Cn5nw' }],
+    ['https://dashboard.stripe.com/test/invoices/in_1Pgc6tB7WZ01zgkWu9fdqL6I', { account: '', type: 'order', id: 'in_1Pgc6tB7WZ01zgkWu9fdqL6I' }],
+    ['https://dashboard.stripe.com/payments/pi_1PgafyB7WZ01zgkWSjxsAJo3#refunds', { account: '', type: 'order', id: 'pi_1PgafyB7WZ01zgkWSjxsAJo3' }],
+  ])('recognises %s', (href, expected) => {
+    expect(detectPage(href)).toEqual({ connector: 'stripe', host: 'dashboard.stripe.com', ...expected });
+  });
+
+  it.each([
+    'https://dashboard.stripe.com/customers',
+    'https://dashboard.stripe.com/customers/sub_123',
+    'https://dashboard.stripe.com/test/dashboard',
+    'https://dashboard.stripe.com/settings/team',
+    'https://stripe.com/customers/cus_123',
+    'https://dashboard.stripe.com.evil.example/customers/cus_123',
+    'http://dashboard.stripe.com/customers/cus_123',
+    'https://app.hubspot.com/contacts/4815162/record/0-1/101',
+    'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/view',
+    'https://acme.zendesk.com/agent/users/20014192',
+    'https://app.intercom.com/a/apps/abc123/users/5ba682d23d7cf92bef87bfd4/all-conversations',
+    'https://us6.admin.mailchimp.com/lists/members/view?id=123456',
+    'https://www.klaviyo.com/profile/01GDDKASAP8TKDDA2GRZDSVP4H',
+    'https://acme.pipedrive.com/person/1',
+    'https://analytics.google.com/analytics/web/#/p123456/reports/intelligenthome',
+  ])('ignores %s', (href) => {
+    const context = detectPage(href);
+    expect(context?.connector === 'stripe' ? context : null).toBeNull();
+  });
+});
+
+const expectations: Record<string, z.ZodType> = {
+  'customer.json': stripeCustomerSchema,
+  'subscription.json': stripeSubscriptionSchema,
+  'invoice.json': stripeInvoiceSchema,
+  'invoice_legacy_2016_stripe-java.json': stripeInvoiceSchema,
+  'charge.json': stripeChargeSchema,
+  'payment_intent.json': stripePaymentIntentSchema,
+  'event.json': stripeEventSchema,
+  'search_result_envelope_stripe-java.json': stripeSearchSchema(z.object({ id: z.string(), object: z.string() })),
+};
+
+describe('Stripe schemas on the published samples', () => {
+  it('has an expectation for every sample file', () => {
+    expect(sampleFiles('stripe').sort()).toEqual(Object.keys(expectations).sort());
+  });
+
+  it.each(Object.entries(expectations))('parses %s', (file, schema) => {
+    expect(() => parseVendorPayload('Stripe', schema, readSample('stripe', file), file)).not.toThrow();
+  });
+
+  it('normalises the samples into valid records with typed values', () => {
+    const customer = normalizeStripeCustomer(stripeCustomerSchema.parse(readSample('stripe', 'customer.json')), ctx);
+    expect(customerRecordSchema.parse(customer)).toEqual(customer);
+    expect(customer).toMatchObject({ key: 'stripe:acct_1-test:person:cus_QXg1o8vcGmoR32', title: 'cus_QXg1o8vcGmoR32', identities: [] });
+    expect(customer.fields.createdAt).toBe(1234567890_000);
+    expect(customer.url).toBe('https://dashboard.stripe.com/test/customers/cus_QXg1o8vcGmoR32');
+
+    const invoice = normalizeStripeInvoice(stripeInvoiceSchema.parse(readSample('stripe', 'invoice.json')), ctx);
+    expect(invoice.fields).toMatchObject({ amount: { amountMinor: 1000, currency: 'USD' }, status: 'draft' });
+    expect(invoice.links).toEqual(['stripe:acct_1-test:person:cus_QXg1o8vcGmoR32']);
+    const legacy = normalizeStripeInvoice(stripeInvoiceSchema.parse(readSample('stripe', 'invoice_legacy_2016_stripe-java.json')), ctx);
+    expect(legacy.fields).toMatchObject({ amount: { amountMinor: 6000, currency: 'USD' }, status: 'paid', createdAt: 1470163519_000 });
+
+    const subscription = normalizeStripeSubscription(stripeSubscriptionSchema.parse(readSample('stripe', 'subscription.json')), ctx);
+    expect(customerRecordSchema.parse(subscription)).toEqual(subscription);
+  });
+
+  it('reports a wrong type with its path', () => {
+    const broken = { ...(readSample('stripe', 'customer.json') as object), created: '2024-01-01' };
+    expect(() => parseVendorPayload('Stripe', stripeCustomerSchema, broken, 'customer x')).toThrow(ConnectorError);
+    expect(() => parseVendorPayload('Stripe', stripeCustomerSchema, broken, 'customer x')).toThrow(/created/);
+  });
+});
+
+describe('Stripe revenue maths', () => {
+  const subscription = (interval: 'month' | 'year' | 'week', unit: number, quantity: number, status = 'active') =>
+    stripeSubscriptionSchema.parse({ id: 'sub_1', object: 'subscription', customer: 'cus_1', status, currency: 'usd', created: 1, livemode: false, items: { data: [{ id: 'si', quantity, price: { id: 'p', currency: 'usd', unit_amount: unit, recurring: { interval, interval_count: 1 } } }] } });
+
+  it('turns every billing interval into monthly amounts, quantity included, and ignores cancelled ones', () => {
+    expect(monthlyAmount(subscription('month', 9900, 3))).toBe(29700);
+    expect(monthlyAmount(subscription('year', 120000, 1))).toBe(10000);
+    expect(monthlyAmount(subscription('week', 1200, 1))).toBeCloseTo(5200, 5);
+    expect(monthlyAmount(subscription('month', 9900, 1, 'canceled'))).toBe(0);
+  });
+
+  it('counts paid charges minus refunds as lifetime value', () => {
+    const charge = (amount: number, refunded: number, paid = true) => stripeChargeSchema.parse({ id: 'ch', object: 'charge', amount, amount_refunded: refunded, currency: 'usd', customer: 'cus_1', paid, status: paid ? 'succeeded' : 'failed', created: 1, livemode: false });
+    expect(lifetimeValue([charge(10000, 0), charge(5000, 5000), charge(7000, 0, false)])).toEqual({ amountMinor: 10000, currency: 'USD' });
+    expect(lifetimeValue([])).toBeUndefined();
+  });
+});
+
+describe('Stripe replica', () => {
+  const data = makeStripeData(makeHubspotData());
+  it('speaks Stripe: every served object parses with the connector’s schemas', () => {
+    for (const c of data.customers) stripeCustomerSchema.parse(c);
+    for (const s of data.subscriptions) stripeSubscriptionSchema.parse(s);
+    for (const c of data.charges) stripeChargeSchema.parse(c);
+    for (const i of data.invoices) stripeInvoiceSchema.parse(i);
+  });
+  it('has Ann Lee with her email in another case, and people only Stripe knows', () => {
+    expect(data.customers.find((c: { email: string }) => c.email === 'Ann.Lee@Acme-Robotics.com')).toBeTruthy();
+    expect(data.customers.filter((c: { id: string }) => c.id.startsWith('cus_Online'))).toHaveLength(5);
+  });
+});
