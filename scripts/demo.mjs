@@ -6,7 +6,6 @@ import { resolve } from 'node:path';
 import { connectThroughOptions, launchWithExtension, openPanel } from './lib/browser.mjs';
 import { startReplica } from '../tests/replica/server.mjs';
 
-const DEMO_TOKEN = 'pat-na1-00000000-demo-4815-1623-000000000042';
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, 'demo-output');
 const hasDisplay = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -23,8 +22,13 @@ log(`Vendor replica listening on https://127.0.0.1:${replica.port} as ${replica.
 const { context, extensionId } = await launchWithExtension({ resolverRules: replica.resolverRules, headless: !hasDisplay });
 log(`Chromium started ${hasDisplay ? 'with a window' : 'headless (no display found)'}; extension id ${extensionId}`);
 
-const options = await connectThroughOptions(context, extensionId, 'hubspot', DEMO_TOKEN);
-log(`Connected HubSpot in Options with the demo token: ${(await options.getByTestId('connected-account').textContent())?.trim()}`);
+const options = await connectThroughOptions(context, extensionId, 'hubspot', replica.demoTokens.hubspot);
+await connectThroughOptions(context, extensionId, 'stripe', replica.demoTokens.stripe).then((page) => page.close());
+await options.reload();
+for (const connector of ['hubspot', 'stripe']) {
+  const account = await options.getByTestId(`connector-${connector}`).getByTestId('connected-account').textContent();
+  log(`Connected ${connector} in Options with its demo token: ${account?.trim()}`);
+}
 
 const contact = contacts[0];
 const contactUrl = `https://app.hubspot.com/contacts/${portalId}/record/0-1/${contact.id}`;
@@ -35,12 +39,13 @@ log(`Opened the demo contact ${contact.properties.firstname} ${contact.propertie
 const panel = await openPanel(context, extensionId, page);
 await panel.setViewportSize({ width: 400, height: 760 });
 await panel.getByTestId('profile-name').waitFor({ timeout: 20_000 });
-log('The side panel shows the unified profile.');
+await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
+log('The side panel shows the unified profile: HubSpot, with what Stripe knows about the same person.');
 
 if (!hasDisplay) {
   mkdirSync(outDir, { recursive: true });
   await page.screenshot({ path: resolve(outDir, '1-hubspot-contact-page.png') });
-  await panel.screenshot({ path: resolve(outDir, '2-side-panel-profile.png') });
+  await panel.screenshot({ path: resolve(outDir, '2-side-panel-profile.png'), fullPage: true });
   await options.screenshot({ path: resolve(outDir, '3-options.png'), fullPage: true });
   const search = await openPanel(context, extensionId);
   await search.setViewportSize({ width: 400, height: 760 });
