@@ -34,6 +34,9 @@ describe('one customer across tools', () => {
     // Four charges of $297 with one refunded; $99 × 3 seats monthly plus $990 yearly.
     await expect(stripe.textContent()).resolves.toMatch(/LTV \$891 · MRR \$380/);
     await expect(stripe.locator('a[href^="https://dashboard.stripe.com/test/customers/cus_Demo101"]').count()).resolves.toBe(1);
+    await expect(panel.getByTestId('fact-ltv').textContent()).resolves.toContain('$891');
+    await expect(panel.getByTestId('fact-mrr').textContent()).resolves.toContain('$380');
+    await expect(panel.getByTestId('timeline').textContent()).resolves.toContain('Invoice DEMO-101-1');
     const conflicts = panel.getByTestId('conflicts');
     await expect(conflicts.textContent()).resolves.toMatch(/Ann Lee \(HubSpot\).*Ann B\. Lee \(Stripe\)/);
     await Promise.all([page.close(), panel.close()]);

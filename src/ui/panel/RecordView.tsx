@@ -9,6 +9,7 @@ import { timeAgo } from '../shared/format';
 import { ProfileCard, ProfileSkeleton } from './ProfileCard';
 import { ErrorNotice } from './ErrorNotice';
 import { Conflicts } from './Conflicts';
+import { ProfileSummary } from './ProfileSummary';
 import type { FetchStatus } from './use-record-fetch';
 import { useCrossLookup } from './use-cross-lookup';
 import { OtherTools } from './OtherTools';
@@ -61,6 +62,7 @@ export function RecordView({ recordKey, connections, description, status, connec
       {error && !offline && <ErrorNotice error={error} description={description} onRetry={onRefresh} compact />}
       <ProfileCard record={record} related={[...profile.associated, ...profile.activity]} connection={connection} onOpen={onOpen} />
       <Conflicts conflicts={findConflicts(profile.members)} />
+      {record.type === 'person' && <ProfileSummary profile={profile} onOpen={onOpen} />}
       <OtherTools profile={profile} connections={connections} lookup={lookup} now={now} onOpen={onOpen} />
     </>
   );

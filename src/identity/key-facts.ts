@@ -1,0 +1,44 @@
+import type { CustomerRecord } from '../model/record';
+import type { ResolvedProfile } from './resolve';
+
+type Money = { amountMinor: number; currency: string };
+
+export interface KeyFacts {
+  lifetimeValue?: Money;
+  mrr?: Money;
+  openTickets: number;
+  lifecycleStage?: { value: string; connector: string };
+  lastActivityAt?: number;
+  memberships: string[];
+}
+
+const OPEN_TICKET = /^(new|open|pending|hold|on-hold|waiting)$/i;
+
+function sumMoney(values: Array<Money | undefined>): Money | undefined {
+  const present = values.filter((v): v is Money => !!v);
+  if (present.length === 0) return undefined;
+  const currency = present[0]!.currency;
+  // Different currencies are not added up; the first tool's currency wins and says so by its code.
+  return { currency, amountMinor: present.filter((v) => v.currency === currency).reduce((sum, v) => sum + v.amountMinor, 0) };
+}
+
+/** Facts computed across every tool that knows the person, each from the tool that owns it. */
+export function keyFacts(profile: ResolvedProfile): KeyFacts {
+  const members = profile.members;
+  const stage = members.find((m) => m.connector === 'hubspot' && m.fields.lifecycleStage) ?? members.find((m) => m.fields.lifecycleStage);
+  const dates = [...members, ...profile.activity].flatMap((r) => [r.fields.lastActivityAt, r.fields.createdAt, r.type === 'person' ? undefined : r.updatedAt]).filter((d): d is number => typeof d === 'number');
+  return {
+    lifetimeValue: sumMoney(members.map((m) => m.fields.lifetimeValue)),
+    mrr: sumMoney(members.map((m) => m.fields.mrr)),
+    openTickets: profile.activity.filter((r) => r.type === 'ticket' && OPEN_TICKET.test(r.fields.status ?? '')).length,
+    lifecycleStage: stage?.fields.lifecycleStage ? { value: stage.fields.lifecycleStage, connector: stage.connector } : undefined,
+    lastActivityAt: dates.length ? Math.max(...dates) : undefined,
+    memberships: [...new Set(members.flatMap((m) => m.fields.memberships ?? []))],
+  };
+}
+
+/** Tickets, invoices, subscriptions, deals, conversations: newest first. */
+export function timeline(profile: ResolvedProfile): CustomerRecord[] {
+  const when = (r: CustomerRecord) => r.fields.createdAt ?? r.updatedAt;
+  return [...profile.activity].sort((a, b) => when(b) - when(a));
+}
