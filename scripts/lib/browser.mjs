@@ -93,10 +93,12 @@ export async function tabIdOf(context, extensionId, page) {
 }
 
 /** Connects a vendor through the real Options page, as a user would. */
-export async function connectThroughOptions(context, extensionId, connector, token) {
+export async function connectThroughOptions(context, extensionId, connector, token, { site, email } = {}) {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const card = options.getByTestId(`connector-${connector}`);
+  if (site) await card.getByTestId('site-input').fill(site);
+  if (email) await card.getByTestId('email-input').fill(email);
   await card.getByTestId('token-input').fill(token);
   await card.getByTestId('connect').click();
   await card.getByTestId('connected-account').or(card.getByTestId('connect-error')).waitFor({ timeout: 15_000 });

@@ -49,6 +49,8 @@ export interface Connector {
     tokenHelp: { createAt: string; scopes: string[]; steps: string };
     /** Extra non-secret field Options asks for (Zendesk subdomain, GA4 property id...). */
     siteField?: { label: string; placeholder: string; pattern: string };
+    /** The login email some vendors pair with an API token (Zendesk). */
+    emailField?: { label: string; placeholder: string };
   };
   /** Checks a token with one real API call and names the account it belongs to. */
   verify(credentials: Credentials): Promise<Omit<Connection, 'connectedAt'>>;

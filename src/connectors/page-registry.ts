@@ -2,12 +2,13 @@ import type { PageDetector } from './contract';
 import type { RecordPageContext } from '../model/page-context';
 import { hubspotPages } from './hubspot/pages';
 import { stripePages } from './stripe/pages';
+import { zendeskPages } from './zendesk/pages';
 
 /**
  * Only the URL detectors, without API code, so the content script and the panel's
  * tab watcher stay small. One line per vendor.
  */
-const detectors: PageDetector[] = [...hubspotPages, ...stripePages];
+const detectors: PageDetector[] = [...hubspotPages, ...stripePages, ...zendeskPages];
 
 export function detectPage(href: string | undefined): RecordPageContext | null {
   if (!href) return null;

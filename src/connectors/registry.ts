@@ -2,9 +2,10 @@ import type { Connector } from './contract';
 import type { ConnectorId } from '../model/record';
 import { hubspot } from './hubspot';
 import { stripe } from './stripe';
+import { zendesk } from './zendesk';
 
 /** One line per vendor. */
-export const connectors: Connector[] = [hubspot, stripe];
+export const connectors: Connector[] = [hubspot, stripe, zendesk];
 
 export function connectorFor(id: ConnectorId): Connector {
   const connector = connectors.find((c) => c.id === id);

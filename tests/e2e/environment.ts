@@ -13,7 +13,7 @@ export interface Environment {
   extensionId: string;
   worker: () => Promise<Worker>;
   openPanel: (target?: Page) => Promise<Page>;
-  connect: (token?: string, connector?: string) => Promise<Page>;
+  connect: (token?: string, connector?: string, login?: { site?: string; email?: string }) => Promise<Page>;
   /** Closes the browser and starts it again on the same profile (same IndexedDB, same storage). */
   restart: () => Promise<void>;
   /** API requests the replica has answered so far. */
@@ -30,7 +30,7 @@ export async function startEnvironment(): Promise<Environment> {
     extensionId: launched.extensionId,
     worker: () => serviceWorker(env.context),
     openPanel: (target) => openPanel(env.context, env.extensionId, target),
-    connect: (token = DEMO_TOKEN, connector = 'hubspot') => connectThroughOptions(env.context, env.extensionId, connector, token),
+    connect: (token = DEMO_TOKEN, connector = 'hubspot', login = {}) => connectThroughOptions(env.context, env.extensionId, connector, token, login),
     restart: async () => {
       await env.context.close();
       const again = await launchWithExtension({ resolverRules: replica.resolverRules, userDataDir: launched.userDataDir });

@@ -6,6 +6,7 @@ import selfsigned from 'selfsigned';
 import { makeHubspotData } from './seed.mjs';
 import { createHubspotReplica, HUBSPOT_DEMO_TOKEN } from './hubspot.mjs';
 import { createStripeReplica, STRIPE_DEMO_KEY } from './stripe.mjs';
+import { createZendeskReplica, ZENDESK_AGENT_EMAIL, ZENDESK_DEMO_TOKEN, ZENDESK_SUBDOMAIN } from './zendesk.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -13,6 +14,7 @@ function createReplicas(hubspotData) {
   return {
     hubspot: createHubspotReplica(hubspotData),
     stripe: createStripeReplica(hubspotData),
+    zendesk: createZendeskReplica(hubspotData),
   };
 }
 
@@ -84,7 +86,9 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
     port: actualPort,
     hosts,
     ...replicas,
-    demoTokens: { hubspot: HUBSPOT_DEMO_TOKEN, stripe: STRIPE_DEMO_KEY },
+    demoTokens: { hubspot: HUBSPOT_DEMO_TOKEN, stripe: STRIPE_DEMO_KEY, zendesk: ZENDESK_DEMO_TOKEN },
+    /** Zendesk signs in with subdomain + agent email + API token. */
+    zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
     close: () =>
       new Promise((resolve) => {

@@ -8,11 +8,14 @@ import { SyncProgress } from '../shared/SyncProgress';
 
 interface ConnectorCardProps {
   connector: Pick<Connector, 'id' | 'label' | 'auth'>;
+
   connection: Connection | undefined;
 }
 
 export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
   const [token, setToken] = useState('');
+  const [site, setSite] = useState('');
+  const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const help = connector.auth.tokenHelp;
@@ -22,7 +25,12 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
     event.preventDefault();
     setBusy(true);
     setError(null);
-    const reply = await send('options→background:connect', { connector: connector.id, token });
+    const reply = await send('options→background:connect', {
+      connector: connector.id,
+      token,
+      ...(connector.auth.siteField ? { site } : {}),
+      ...(connector.auth.emailField ? { email } : {}),
+    });
     setBusy(false);
     if (reply.ok) setToken('');
     else setError(reply.error.message);
@@ -59,7 +67,19 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
         </>
       ) : (
         <form onSubmit={(event) => void onConnect(event)}>
-          <label for={inputId}>Private-app access token</label>
+          {connector.auth.siteField && (
+            <>
+              <label for={`${inputId}-site`}>{connector.auth.siteField.label}</label>
+              <input id={`${inputId}-site`} value={site} placeholder={connector.auth.siteField.placeholder} pattern={connector.auth.siteField.pattern} required onInput={(event) => setSite(event.currentTarget.value.trim())} data-testid="site-input" />
+            </>
+          )}
+          {connector.auth.emailField && (
+            <>
+              <label for={`${inputId}-email`}>{connector.auth.emailField.label}</label>
+              <input id={`${inputId}-email`} type="email" value={email} placeholder={connector.auth.emailField.placeholder} required onInput={(event) => setEmail(event.currentTarget.value.trim())} data-testid="email-input" />
+            </>
+          )}
+          <label for={inputId}>{connector.id === 'hubspot' ? 'Private-app access token' : 'API key or token'}</label>
           <input
             id={inputId}
             type="password"

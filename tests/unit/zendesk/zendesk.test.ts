@@ -1,0 +1,120 @@
+import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { readSample, sampleFiles } from '../samples';
+import { detectPage } from '../../../src/connectors/page-registry';
+import { parseVendorPayload } from '../../../src/connectors/errors';
+import {
+  zendeskOrganizationEnvelope,
+  zendeskTicketEnvelope,
+  zendeskTicketMetricEnvelope,
+  zendeskTicketsPage,
+  zendeskUserEnvelope,
+} from '../../../src/connectors/zendesk/schemas';
+import { normalizeZendeskOrganization, normalizeZendeskTicket, normalizeZendeskUser } from '../../../src/connectors/zendesk/normalize';
+import { ZendeskApi, zendeskOrigin } from '../../../src/connectors/zendesk/api';
+import { customerRecordSchema } from '../../../src/model/record';
+import { makeHubspotData } from '../../replica/seed.mjs';
+import { makeZendeskData } from '../../replica/zendesk.mjs';
+
+const ctx = { subdomain: 'zendeskapi', fetchedAt: 1_700_000_000_000 };
+
+describe('Zendesk agent page detectors', () => {
+  it.each([
+    ['https://acme.zendesk.com/agent/tickets/1', { account: 'acme', type: 'ticket', id: '1', host: 'acme.zendesk.com' }],
+    ['https://acme.zendesk.com/agent/tickets/1/events', { account: 'acme', type: 'ticket', id: '1', host: 'acme.zendesk.com' }],
+    ['https://acme.zendesk.com/agent/users/20014192/requested_tickets', { account: 'acme', type: 'person', id: '20014192', host: 'acme.zendesk.com' }],
+    ['https://my-co.zendesk.com/agent/users/20014192?x=1', { account: 'my-co', type: 'person', id: '20014192', host: 'my-co.zendesk.com' }],
+    ['https://acme.zendesk.com/agent/organizations/20526581/tickets', { account: 'acme', type: 'company', id: '20526581', host: 'acme.zendesk.com' }],
+  ])('recognises %s', (href, expected) => {
+    expect(detectPage(href)).toEqual({ connector: 'zendesk', ...expected });
+  });
+
+  it.each([
+    'https://acme.zendesk.com/agent/dashboard',
+    'https://acme.zendesk.com/agent/filters/360001',
+    'https://acme.zendesk.com/hc/en-us/articles/123',
+    'https://acme.zendesk.com/agent/tickets/new/1',
+    'https://zendesk.com/agent/tickets/1',
+    'https://acme.zendesk.com.evil.example/agent/tickets/1',
+    'https://evil.example/acme.zendesk.com/agent/tickets/1',
+    'http://acme.zendesk.com/agent/tickets/1',
+    'https://app.hubspot.com/contacts/4815162/record/0-1/101',
+    'https://dashboard.stripe.com/customers/cus_NffrFeUfNV2Hib',
+    'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/view',
+    'https://app.intercom.com/a/apps/abc123/users/5ba682d23d7cf92bef87bfd4/all-conversations',
+    'https://us6.admin.mailchimp.com/lists/members/view?id=123456',
+    'https://www.klaviyo.com/profile/01GDDKASAP8TKDDA2GRZDSVP4H',
+    'https://acme.pipedrive.com/person/1',
+  ])('ignores %s', (href) => {
+    const context = detectPage(href);
+    expect(context?.connector === 'zendesk' ? context : null).toBeNull();
+  });
+});
+
+const expectations: Record<string, z.ZodType> = {
+  'ticket.json': zendeskTicketEnvelope,
+  'user.json': zendeskUserEnvelope,
+  'organization.json': zendeskOrganizationEnvelope,
+  'ticket_metrics.json': zendeskTicketMetricEnvelope,
+  'tickets_recent_list.json': zendeskTicketsPage,
+};
+
+describe('Zendesk schemas on the recorded responses', () => {
+  it('has an expectation for every sample file', () => {
+    expect(sampleFiles('zendesk').sort()).toEqual(Object.keys(expectations).sort());
+  });
+
+  it.each(Object.entries(expectations))('parses %s', (file, schema) => {
+    expect(() => parseVendorPayload('Zendesk', schema, readSample('zendesk', file), file)).not.toThrow();
+  });
+
+  it('normalises users, tickets and organisations with typed fields and links', () => {
+    const { ticket } = zendeskTicketEnvelope.parse(readSample('zendesk', 'ticket.json'));
+    const record = normalizeZendeskTicket(ticket, ctx);
+    expect(customerRecordSchema.parse(record)).toEqual(record);
+    expect(record).toMatchObject({ key: 'zendesk:zendeskapi:ticket:1', type: 'ticket', url: 'https://zendeskapi.zendesk.com/agent/tickets/1' });
+    expect(record.fields).toMatchObject({ status: 'pending', createdAt: Date.parse('2012-09-06T20:15:09Z') });
+    expect(record.links).toEqual(['zendesk:zendeskapi:person:20014182', 'zendesk:zendeskapi:company:20012227']);
+
+    const { user } = zendeskUserEnvelope.parse(readSample('zendesk', 'user.json'));
+    const person = normalizeZendeskUser(user, ctx);
+    expect(person.title).toBe('Test Valid with role end-user');
+    expect(person.identities[0]).toMatch(/^email:zendesk-api-client-ruby-end-user/);
+
+    const { organization } = zendeskOrganizationEnvelope.parse(readSample('zendesk', 'organization.json'));
+    expect(normalizeZendeskOrganization(organization, ctx)).toMatchObject({ type: 'company', title: 'Awesome-O', identities: [] });
+
+    const page = zendeskTicketsPage.parse(readSample('zendesk', 'tickets_recent_list.json'));
+    expect(page.tickets.map((t) => normalizeZendeskTicket(t, ctx).type)).toEqual(['ticket', 'ticket', 'ticket', 'ticket']);
+  });
+});
+
+describe('Zendesk API', () => {
+  it('only ever talks to <subdomain>.zendesk.com', () => {
+    expect(zendeskOrigin('acme')).toBe('https://acme.zendesk.com');
+    expect(zendeskOrigin('https://Acme.zendesk.com')).toBe('https://acme.zendesk.com');
+    for (const bad of ['evil.com/x', 'acme.evil', 'a b', '', 'acme.zendesk.com@evil.com', '../x']) expect(() => zendeskOrigin(bad)).toThrow(/not a Zendesk subdomain/);
+  });
+
+  it('signs in with the agent email and API token as Basic auth, to the subdomain', async () => {
+    const fetchImpl = vi.fn(async () => new Response(JSON.stringify(readSample('zendesk', 'user.json')), { status: 200 })) as unknown as typeof fetch;
+    await new ZendeskApi({ subdomain: 'acme', email: 'agent@acme.com', token: 'T0K' }, fetchImpl).user('20014192');
+    const [url, init] = (fetchImpl as unknown as { mock: { calls: [string, RequestInit][] } }).mock.calls[0]!;
+    expect(url).toBe('https://acme.zendesk.com/api/v2/users/20014192.json');
+    expect((init.headers as Record<string, string>).authorization).toBe(`Basic ${btoa('agent@acme.com/token:T0K')}`);
+  });
+});
+
+describe('Zendesk replica', () => {
+  const data = makeZendeskData(makeHubspotData());
+  it('speaks Zendesk: users, tickets and organisations parse with the connector’s schemas', () => {
+    for (const user of data.users) zendeskUserEnvelope.parse({ user });
+    for (const ticket of data.tickets) zendeskTicketEnvelope.parse({ ticket });
+    for (const organization of data.organizations) zendeskOrganizationEnvelope.parse({ organization });
+  });
+  it('has Ann Lee as “Annie Lee” with another email case and open tickets', () => {
+    const ann = data.users.find((u: { email: string }) => u.email === 'ann.lee@ACME-robotics.com');
+    expect(ann?.name).toBe('Annie Lee');
+    expect(data.tickets.filter((t: { requester_id: number; status: string }) => t.requester_id === ann.id && t.status !== 'solved')).toHaveLength(2);
+  });
+});
