@@ -24,8 +24,9 @@ log(`Chromium started ${hasDisplay ? 'with a window' : 'headless (no display fou
 
 const options = await connectThroughOptions(context, extensionId, 'hubspot', replica.demoTokens.hubspot);
 await connectThroughOptions(context, extensionId, 'stripe', replica.demoTokens.stripe).then((page) => page.close());
+await connectThroughOptions(context, extensionId, 'zendesk', replica.demoTokens.zendesk, replica.zendeskLogin).then((page) => page.close());
 await options.reload();
-for (const connector of ['hubspot', 'stripe']) {
+for (const connector of ['hubspot', 'stripe', 'zendesk']) {
   const account = await options.getByTestId(`connector-${connector}`).getByTestId('connected-account').textContent();
   log(`Connected ${connector} in Options with its demo token: ${account?.trim()}`);
 }
@@ -40,7 +41,8 @@ const panel = await openPanel(context, extensionId, page);
 await panel.setViewportSize({ width: 400, height: 760 });
 await panel.getByTestId('profile-name').waitFor({ timeout: 20_000 });
 await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
-log('The side panel shows the unified profile: HubSpot, with what Stripe knows about the same person.');
+await panel.getByTestId('tool-zendesk').getByText('Annie Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
+log('The side panel shows the unified profile: HubSpot, with what Stripe and Zendesk know about the same person.');
 
 if (!hasDisplay) {
   mkdirSync(outDir, { recursive: true });

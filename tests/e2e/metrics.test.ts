@@ -36,6 +36,14 @@ describe('metric snapshots', () => {
     const recent = panel.locator('[data-testid="metric"][data-metric-id="hubspot:4815162:new-contacts-30d"]');
     await expect(recent.getByTestId('metric-value').textContent()).resolves.toBe('5');
 
+    // Open deal value is the sum of every open deal's amount, in cents, shown in the portal currency.
+    const openDeals = env.replica.hubspot.data.deals.filter((d: { properties: { hs_is_closed: string } }) => d.properties.hs_is_closed === 'false');
+    const openValue = openDeals.reduce((sum: number, d: { properties: { amount: string } }) => sum + Number(d.properties.amount), 0);
+    const dealValue = panel.locator('[data-testid="metric"][data-metric-id="hubspot:4815162:open-deal-value"]');
+    await expect(dealValue.getByTestId('metric-value').textContent()).resolves.toBe(`$${openValue.toLocaleString('en-US')}`);
+    await expect(panel.locator('[data-testid="metric"][data-metric-id="hubspot:4815162:open-deal-count"]').getByTestId('metric-value').textContent()).resolves.toBe(String(openDeals.length));
+    await expect(panel.locator('[data-testid="metric"][data-metric-id="hubspot:4815162:open-deal-count:Contract sent"]').count()).resolves.toBe(1);
+
     await contacts.locator('.metric-head').click();
     await contacts.locator('[data-testid="metric-chart"] canvas').waitFor({ timeout: 10_000 });
 

@@ -5,9 +5,9 @@ import { companyIdOfContact, contactIdsOfCompany } from './seed.mjs';
 
 export const HUBSPOT_DEMO_TOKEN = 'pat-na1-00000000-demo-4815-1623-000000000042';
 
-const KINDS = { contacts: 'contacts', companies: 'companies' };
-const DEFAULT_PROPS = { contacts: ['firstname', 'lastname', 'email'], companies: ['name', 'domain'] };
-const ALWAYS = { contacts: ['createdate', 'lastmodifieddate', 'hs_object_id'], companies: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'] };
+const KINDS = { contacts: 'contacts', companies: 'companies', deals: 'deals' };
+const DEFAULT_PROPS = { contacts: ['firstname', 'lastname', 'email'], companies: ['name', 'domain'], deals: ['dealname', 'amount', 'dealstage'] };
+const ALWAYS = { contacts: ['createdate', 'lastmodifieddate', 'hs_object_id'], companies: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'], deals: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'] };
 
 export function createHubspotReplica(data) {
   const state = {
@@ -18,7 +18,7 @@ export function createHubspotReplica(data) {
   let limiter = windowLimiter(state.rateLimit.max, state.rateLimit.windowMs);
   let limiterSettings = `${state.rateLimit.max}/${state.rateLimit.windowMs}`;
   const searchLimiter = windowLimiter(4, 1000);
-  const objects = { contacts: data.contacts, companies: data.companies };
+  const objects = { contacts: data.contacts, companies: data.companies, deals: data.deals };
 
   const errorBody = (message, category) => ({ status: 'error', message, correlationId: correlationId(), category });
 
@@ -108,7 +108,7 @@ export function createHubspotReplica(data) {
       const owner = data.owners.find((o) => o.id === m[1]);
       return owner ? sendJson(res, 200, owner, rateHeaders) : sendJson(res, 404, errorBody('resource not found', 'OBJECT_NOT_FOUND'), rateHeaders);
     }
-    m = /^\/crm\/v3\/objects\/(contacts|companies)\/search$/.exec(path);
+    m = /^\/crm\/v3\/objects\/(contacts|companies|deals)\/search$/.exec(path);
     if (req.method === 'POST' && m) {
       if (!searchLimiter.hit(token).allowed) {
         return sendJson(res, 429, { status: 'error', message: 'You have reached your secondly limit.', errorType: 'RATE_LIMIT', correlationId: correlationId(), policyName: 'SECONDLY' }, { 'retry-after': '1' });

@@ -119,7 +119,33 @@ export function makeHubspotData(seed = 42) {
     });
     if (company) contactCompany.set(id, company.id);
   }
-  return { portalId: 4815162, owners, companies, contacts, contactCompany };
+  // Deals of the default pipeline, for deal metrics: amounts are decimal strings, like HubSpot's.
+  const STAGES_OPEN = ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent'];
+  const deals = [];
+  for (let i = 0; i < 80; i++) {
+    const company = pick(companies);
+    const closed = random() < 0.3;
+    const stage = closed ? (random() < 0.6 ? 'closedwon' : 'closedlost') : STAGES_OPEN[i % STAGES_OPEN.length];
+    const created = BASE_TIME - Math.floor(random() * 200) * DAY;
+    const id = String(7001 + i);
+    deals.push({
+      id,
+      properties: {
+        dealname: `${company.properties.name} – ${pick(['Annual plan', 'Expansion', 'Pilot', 'Renewal'])}`,
+        amount: String((1 + Math.floor(random() * 40)) * 500),
+        dealstage: stage,
+        pipeline: 'default',
+        hs_is_closed: closed ? 'true' : 'false',
+        createdate: iso(created),
+        hs_lastmodifieddate: iso(created + 10 * DAY),
+        hs_object_id: id,
+      },
+      createdAt: iso(created),
+      updatedAt: iso(created + 10 * DAY),
+      archived: false,
+    });
+  }
+  return { portalId: 4815162, owners, companies, contacts, contactCompany, deals };
 }
 
 export function companyIdOfContact(data, contactId) {

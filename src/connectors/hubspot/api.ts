@@ -34,6 +34,7 @@ const limiter = new RateLimiter(50, 10_000);
 const searchLimiter = new RateLimiter(3, 1_000);
 
 type ObjectKind = 'contacts' | 'companies';
+type SearchFilter = { propertyName: string; operator: string; value: string };
 
 /** Parses a vendor payload or reports exactly where it did not match. */
 export function parseHubspot<T extends z.ZodType>(schema: T, value: unknown, object: string): z.infer<T> {
@@ -98,9 +99,8 @@ export class HubspotApi {
     return parseHubspot(hubspotSearchSchema, body, object).results;
   }
 
-  /** How many objects match, from the search endpoint's `total` (one request, one result read). */
-  async searchTotal(kind: ObjectKind, filters: Array<{ propertyName: string; operator: string; value: string }>): Promise<number> {
-    const object = `${kind} count`;
+  private async search(kind: ObjectKind | 'deals', filters: SearchFilter[], properties: string[], limit: number, after?: string) {
+    const object = `${kind} search`;
     const body = await requestJson({
       vendor: 'HubSpot',
       object,
@@ -109,9 +109,27 @@ export class HubspotApi {
       token: this.token,
       limiter: searchLimiter,
       fetchImpl: this.fetchImpl,
-      body: { filterGroups: filters.length ? [{ filters }] : [], properties: ['hs_object_id'], limit: 1 },
+      body: { filterGroups: filters.length ? [{ filters }] : [], properties, limit, ...(after ? { after } : {}) },
     });
-    return parseHubspot(hubspotSearchSchema, body, object).total;
+    return parseHubspot(hubspotSearchSchema, body, object);
+  }
+
+  /** How many objects match, from the search endpoint's `total` (one request, one result read). */
+  async searchTotal(kind: ObjectKind, filters: SearchFilter[]): Promise<number> {
+    return (await this.search(kind, filters, ['hs_object_id'], 1)).total;
+  }
+
+  /** Every open deal's amount and stage (bounded to 2,000 deals: ten search pages). */
+  async openDeals(): Promise<HubspotObject[]> {
+    const deals: HubspotObject[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < 10; page++) {
+      const result = await this.search('deals', [{ propertyName: 'hs_is_closed', operator: 'EQ', value: 'false' }], ['amount', 'dealstage', 'pipeline'], 200, after);
+      deals.push(...result.results);
+      after = result.paging?.next?.after;
+      if (!after) break;
+    }
+    return deals;
   }
 
   async listObjects(kind: ObjectKind, after: string | null, limit = 100) {

@@ -3,7 +3,7 @@ import type { Connection } from '../../model/health';
 import type { CustomerRecord } from '../../model/record';
 import { HUBSPOT_API_ORIGIN, HubspotApi } from './api';
 import { HUBSPOT_CONSOLE_HOSTS, hubspotPages } from './pages';
-import { normalizeHubspotCompany, normalizeHubspotContact, type HubspotNormalizeContext } from './normalize';
+import { normalizeHubspotCompany, normalizeHubspotContact, parseHubspotNumber, type HubspotNormalizeContext } from './normalize';
 import type { HubspotObject, HubspotOwner } from './schemas';
 
 /** Owners rarely change; remembering them for the worker's life saves a call per record. */
@@ -44,6 +44,29 @@ async function contactWithCompanies(api: HubspotApi, contact: HubspotObject, con
     ...(host ? { consoleHost: host } : {}),
   });
   return [normalizeHubspotContact(contact, ctx), ...companies.map((c) => normalizeHubspotCompany(c, ctx))];
+}
+
+/** Labels of the default pipeline's stages; custom pipelines show their ids. */
+const STAGE_LABELS: Record<string, string> = {
+  appointmentscheduled: 'Appointment scheduled',
+  qualifiedtobuy: 'Qualified to buy',
+  presentationscheduled: 'Presentation scheduled',
+  decisionmakerboughtin: 'Decision maker bought-in',
+  contractsent: 'Contract sent',
+};
+const stageLabel = (stage: string) => STAGE_LABELS[stage] ?? stage;
+
+/** Open deal value (minor units) and count per stage; HubSpot amounts are decimal strings. */
+export function dealsByStage(deals: HubspotObject[]): Map<string, { valueMinor: number; count: number }> {
+  const stages = new Map<string, { valueMinor: number; count: number }>();
+  for (const deal of deals) {
+    const stage = deal.properties.dealstage ?? 'unknown';
+    const entry = stages.get(stage) ?? { valueMinor: 0, count: 0 };
+    entry.valueMinor += Math.round((parseHubspotNumber(deal.properties.amount) ?? 0) * 100);
+    entry.count += 1;
+    stages.set(stage, entry);
+  }
+  return stages;
 }
 
 export const hubspot: Connector = {
@@ -99,16 +122,25 @@ export const hubspot: Connector = {
     const api = new HubspotApi(token);
     const at = Date.now();
     const since = String(at - 30 * 86_400_000);
-    const [contacts, newContacts, companies] = await Promise.all([
+    const [contacts, newContacts, companies, deals] = await Promise.all([
       api.searchTotal('contacts', []),
       api.searchTotal('contacts', [{ propertyName: 'createdate', operator: 'GTE', value: since }]),
       api.searchTotal('companies', []),
+      api.openDeals(),
     ]);
-    const point = (metric: string, label: string, value: number, unit: string) => ({ metric, label, value, unit, at, connector: 'hubspot' as const, account: connection.account });
+    const currency = connection.currency ?? 'USD';
+    const point = (metric: string, label: string, value: number, unit: string, dimension?: string) => ({ metric, label, value, unit, at, connector: 'hubspot' as const, account: connection.account, ...(dimension ? { dimension } : {}) });
+    const byStage = dealsByStage(deals);
     return [
       point('contacts', 'HubSpot contacts', contacts, 'contacts'),
       point('new-contacts-30d', 'New HubSpot contacts (30 days)', newContacts, 'contacts'),
       point('companies', 'HubSpot companies', companies, 'companies'),
+      point('open-deal-value', 'Open deal value', [...byStage.values()].reduce((sum, s) => sum + s.valueMinor, 0), currency),
+      point('open-deal-count', 'Open deals', deals.length, 'deals'),
+      ...[...byStage].flatMap(([stage, s]) => [
+        point('open-deal-value', 'Open deal value', s.valueMinor, currency, stageLabel(stage)),
+        point('open-deal-count', 'Open deals', s.count, 'deals', stageLabel(stage)),
+      ]),
     ];
   },
 

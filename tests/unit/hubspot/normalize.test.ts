@@ -104,3 +104,12 @@ describe('parseHubspotDate', () => {
     expect(parseHubspotDate(input)).toBe(expected);
   });
 });
+
+describe('dealsByStage', () => {
+  it('sums decimal-string amounts into minor units per stage and counts deals', async () => {
+    const { dealsByStage } = await import('../../../src/connectors/hubspot/index');
+    const deal = (id: string, amount: string | null, dealstage: string) => ({ id, properties: { amount, dealstage }, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' });
+    const stages = dealsByStage([deal('1', '1500.50', 'contractsent'), deal('2', '99', 'contractsent'), deal('3', null, 'qualifiedtobuy'), deal('4', 'n/a', 'qualifiedtobuy')]);
+    expect(Object.fromEntries(stages)).toEqual({ contractsent: { valueMinor: 159950, count: 2 }, qualifiedtobuy: { valueMinor: 0, count: 2 } });
+  });
+});
