@@ -10,6 +10,8 @@ import { captureAll } from './metrics-service';
 import { BackupError, importBackup, parseBackup, planImport, type Backup } from '../store/backup';
 import type { ImportSummary, Reply } from '../protocol/messages';
 import { toErrorReply } from './errors';
+import { prunePoints } from '../store/metrics';
+import { updateSettings } from '../platform/settings';
 import { createPin, enablePinRereads, pinsForPage, recordPinReadings } from './pin-service';
 
 /** Parses the file first: a damaged or newer backup is refused before anything is written. */
@@ -36,6 +38,21 @@ export const handlers: Handlers = {
     return { ok: true, data: {} };
   },
   'panel→background:captureMetrics': () => captureAll(`manual-${Date.now()}`),
+  'panel→background:saveBoard': async ({ id, name, metricIds }) => {
+    const db = customerDb();
+    const boardId = id ?? `board-${crypto.randomUUID()}`;
+    const existing = await db.boards.get(boardId);
+    await db.boards.put({ id: boardId, name, metricIds: [...new Set(metricIds)], createdAt: existing?.createdAt ?? Date.now() });
+    return { ok: true, data: { id: boardId } };
+  },
+  'panel→background:deleteBoard': async ({ id }) => {
+    await customerDb().boards.delete(id);
+    return { ok: true, data: {} };
+  },
+  'options→background:setRetention': async ({ keepDays }) => {
+    await updateSettings({ pointRetentionDays: keepDays });
+    return { ok: true, data: { removedPoints: await prunePoints(customerDb(), keepDays) } };
+  },
   'options→background:connect': ({ connector, token, site, email }) => connect(connector, { token, site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
   'options→background:previewImport': ({ text }) => withBackup(text, (backup) => planImport(customerDb(), backup)),

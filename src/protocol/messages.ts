@@ -41,6 +41,20 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({}),
   },
+  /** panel→background: create or update a board (name and ordered metrics). */
+  'panel→background:saveBoard': {
+    from: 'extension',
+    request: z.object({ id: z.string().max(100).optional(), name: z.string().trim().min(1).max(80), metricIds: z.array(z.string().max(300)).max(200) }),
+  },
+  'panel→background:deleteBoard': {
+    from: 'extension',
+    request: z.object({ id: z.string().max(100) }),
+  },
+  /** options→background: keep metric points for this many days (null: forever) and prune now. */
+  'options→background:setRetention': {
+    from: 'extension',
+    request: z.object({ keepDays: z.number().int().positive().max(36_500).nullable() }),
+  },
   /** options→background: check a token with one API call and store it if it works. */
   'options→background:connect': {
     from: 'extension',
@@ -132,6 +146,9 @@ export interface MessageReplies {
   'panel→background:crossLookup': { tools: ToolLookup[] };
   'panel→background:setIdentityOverride': Record<string, never>;
   'panel→background:captureMetrics': { captured: number; failures: string[] };
+  'panel→background:saveBoard': { id: string };
+  'panel→background:deleteBoard': Record<string, never>;
+  'options→background:setRetention': { removedPoints: number };
   'options→background:connect': { connection: z.infer<typeof connectionSchema> };
   'options→background:disconnect': Record<string, never>;
   'options→background:startSync': Record<string, never>;

@@ -21,6 +21,7 @@ const metricSchema = z.object({
 const pointSchema = z.object({ id: z.string(), metricId: z.string(), snapshotId: z.string(), at: z.number(), value: z.number() });
 const overrideSchema = z.object({ id: z.string(), a: z.string(), b: z.string(), kind: z.enum(['split', 'merge']), at: z.number() });
 const recentSchema = z.object({ key: z.string(), viewedAt: z.number() });
+const boardSchema = z.object({ id: z.string(), name: z.string(), metricIds: z.array(z.string()), createdAt: z.number() });
 
 const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
@@ -32,12 +33,13 @@ const backupSchema = z.object({
     points: z.array(pointSchema),
     overrides: z.array(overrideSchema),
     recent: z.array(recentSchema),
+    boards: z.array(boardSchema).default([]),
   }),
 });
 export type Backup = z.infer<typeof backupSchema>;
 
 export async function exportBackup(db: CustomerDb, now = new Date()): Promise<Backup> {
-  return db.transaction('r', [db.records, db.metrics, db.points, db.overrides, db.recent], async () => ({
+  return db.transaction('r', [db.records, db.metrics, db.points, db.overrides, db.recent, db.boards], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
@@ -47,6 +49,7 @@ export async function exportBackup(db: CustomerDb, now = new Date()): Promise<Ba
       points: await db.points.toArray(),
       overrides: await db.overrides.toArray(),
       recent: await db.recent.toArray(),
+      boards: await db.boards.toArray(),
     },
   }));
 }
@@ -99,7 +102,7 @@ export async function planImport(db: CustomerDb, backup: Backup): Promise<Import
 
 /** Merges in one transaction: newer records win, existing points and decisions are kept. */
 export async function importBackup(db: CustomerDb, backup: Backup): Promise<ImportPlan> {
-  return db.transaction('rw', [db.records, db.metrics, db.points, db.overrides, db.recent], async () => {
+  return db.transaction('rw', [db.records, db.metrics, db.points, db.overrides, db.recent, db.boards], async () => {
     const plan = await planImport(db, backup);
     const existing = await db.records.bulkGet(backup.data.records.map((r) => r.key));
     await db.records.bulkPut(backup.data.records.filter((r, i) => !existing[i] || existing[i]!.fetchedAt < r.fetchedAt));
@@ -110,6 +113,7 @@ export async function importBackup(db: CustomerDb, backup: Backup): Promise<Impo
     await db.metrics.bulkAdd(await absent(backup.data.metrics, (ids) => db.metrics.bulkGet(ids)));
     await db.points.bulkAdd(await absent(backup.data.points, (ids) => db.points.bulkGet(ids)));
     await db.overrides.bulkAdd(await absent(backup.data.overrides, (ids) => db.overrides.bulkGet(ids)));
+    await db.boards.bulkAdd(await absent(backup.data.boards, (ids) => db.boards.bulkGet(ids)));
     const recents = await db.recent.bulkGet(backup.data.recent.map((r) => r.key));
     await db.recent.bulkPut(backup.data.recent.filter((r, i) => !recents[i] || recents[i]!.viewedAt < r.viewedAt));
     return plan;

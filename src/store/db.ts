@@ -81,7 +81,16 @@ export interface Pin {
   lastText?: string;
 }
 
+/** A named, ordered group of metrics the user arranges (a personal dashboard). */
+export interface Board {
+  id: string;
+  name: string;
+  metricIds: string[];
+  createdAt: number;
+}
+
 export type CustomerDb = Dexie & {
+  boards: EntityTable<Board, 'id'>;
   pins: EntityTable<Pin, 'id'>;
   metrics: EntityTable<MetricDefinition, 'id'>;
   points: EntityTable<MetricPointRow, 'id'>;
@@ -111,6 +120,7 @@ const versions: Array<{ version: number; stores: Record<string, string>; upgrade
       syncs: '&connector, status',
       metrics: '&id, source, connector',
       pins: '&id, origin',
+      boards: '&id',
       points: '&id, metricId, [metricId+at], snapshotId',
     },
   },

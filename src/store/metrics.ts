@@ -54,3 +54,10 @@ export async function metricSummaries(db: CustomerDb): Promise<MetricSummary[]> 
   const definitions = await db.metrics.orderBy('id').toArray();
   return Promise.all(definitions.map(async (d) => summarize(d, await pointsOf(db, d.id))));
 }
+
+/** Drops points older than the retention the user chose; definitions and newer points stay. */
+export async function prunePoints(db: CustomerDb, keepDays: number | null, now = Date.now()): Promise<number> {
+  if (!keepDays) return 0;
+  const cutoff = now - keepDays * 86_400_000;
+  return db.points.filter((p) => p.at < cutoff).delete();
+}

@@ -55,4 +55,41 @@ describe('metric snapshots', () => {
     expect(contactRows.every((r) => !Number.isNaN(Date.parse(r[3]!)) && r[3]!.endsWith('Z'))).toBe(true);
     await panel.close();
   });
+
+  it('groups metrics into a board the user arranges, and exports just that board', async () => {
+    const panel = await env.openPanel();
+    await panel.getByTestId('view-metrics').click();
+    await panel.getByTestId('metric').first().waitFor({ timeout: 10_000 });
+    await panel.getByTestId('board-new').click();
+    await panel.getByTestId('board-name').fill('Monday numbers');
+    await panel.getByTestId('board-create').click();
+    await panel.getByTestId('board-empty').waitFor();
+    await panel.getByTestId('board-add').selectOption({ label: 'HubSpot companies' });
+    await panel.getByTestId('board-add').selectOption({ label: 'Open deal value' });
+    const labels = () => panel.locator('[data-testid="metric"] .metric-label').allTextContents();
+    await expect.poll(labels).toEqual(['HubSpot companies', 'Open deal value']);
+    await panel.locator('[data-testid="metric"]', { hasText: 'Open deal value' }).getByTestId('board-up').click();
+    await expect.poll(labels).toEqual(['Open deal value', 'HubSpot companies']);
+
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-csv').click()]);
+    const rows = parseCsv(await readFile((await download.path())!, 'utf8')).slice(1);
+    expect([...new Set(rows.map((r) => r[1]))]).toEqual(['Open deal value', 'HubSpot companies']);
+
+    // The board is still there when the panel opens again.
+    await panel.reload();
+    await panel.getByTestId('view-metrics').click();
+    await panel.getByTestId('board-select').selectOption({ label: 'Monday numbers' });
+    await expect.poll(labels).toEqual(['Open deal value', 'HubSpot companies']);
+    await panel.close();
+  });
+
+  it('applies the retention the user sets in Options', async () => {
+    const options = await env.context.newPage();
+    await options.goto(`chrome-extension://${env.extensionId}/options.html`);
+    await options.getByTestId('retention-select').selectOption({ label: '90 days' });
+    await expect(options.getByTestId('retention-result').textContent()).resolves.toBe('Saved.');
+    await options.reload();
+    await expect(options.getByTestId('retention-select').inputValue()).resolves.toBe('90');
+    await options.close();
+  });
 });

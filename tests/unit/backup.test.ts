@@ -62,3 +62,17 @@ describe('backup', () => {
     expect(await target.records.count()).toBe(0);
   });
 });
+
+describe('metric retention', () => {
+  it('deletes only points older than the kept window, and nothing when kept forever', async () => {
+    const { prunePoints } = await import('../../src/store/metrics');
+    const day = 86_400_000;
+    const now = 100 * day;
+    await savePoints(target, 'old', [reading(1, now - 40 * day)]);
+    await savePoints(target, 'new', [reading(2, now - 10 * day)]);
+    expect(await prunePoints(target, null, now)).toBe(0);
+    expect(await prunePoints(target, 30, now)).toBe(1);
+    expect((await target.points.toArray()).map((p) => p.value)).toEqual([2]);
+    expect(await target.metrics.count()).toBe(1);
+  });
+});

@@ -3,6 +3,7 @@ import { useConnections } from '../shared/use-connections';
 import { ConnectorCard } from './ConnectorCard';
 import { BackupCard } from './BackupCard';
 import { StorageCard } from './StorageCard';
+import { RetentionCard } from './RetentionCard';
 
 export function App() {
   const connections = useConnections();
@@ -19,6 +20,7 @@ export function App() {
           <ConnectorCard key={connector.id} connector={connector} connection={connections.find((c) => c.connector === connector.id)} />
         ))
       )}
+      <RetentionCard />
       <BackupCard />
       <StorageCard />
     </main>

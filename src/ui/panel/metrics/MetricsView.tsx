@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { customerDb, type Pin } from '../../../store/db';
 import { PinStatus } from './PinStatus';
+import { AddToBoard, BoardBar, useBoardEditing } from './BoardControls';
 import { metricSummaries, type MetricSummary } from '../../../store/metrics';
 import { send } from '../../../protocol/client';
 import { useLiveQuery } from '../../shared/use-live-query';
@@ -21,7 +22,13 @@ function Delta({ label, latest, earlier, unit, testId }: { label: string; latest
   );
 }
 
-function MetricCard({ summary, pin }: { summary: MetricSummary; pin?: Pin }) {
+interface BoardActions {
+  up: () => void;
+  down: () => void;
+  remove: () => void;
+}
+
+function MetricCard({ summary, pin, board }: { summary: MetricSummary; pin?: Pin; board?: BoardActions }) {
   const [open, setOpen] = useState(false);
   const { definition, latest, previous, weekAgo, monthAgo, points } = summary;
   if (!latest) return null;
@@ -40,6 +47,19 @@ function MetricCard({ summary, pin }: { summary: MetricSummary; pin?: Pin }) {
           {points.length} point{points.length === 1 ? '' : 's'} · {formatDate(latest.at)}
         </span>
       </p>
+      {board && (
+        <p class="board-actions">
+          <button type="button" class="link" onClick={board.up} aria-label={`Move ${definition.label} up`} data-testid="board-up">
+            ↑
+          </button>
+          <button type="button" class="link" onClick={board.down} aria-label={`Move ${definition.label} down`} data-testid="board-down">
+            ↓
+          </button>
+          <button type="button" class="link" onClick={board.remove} data-testid="board-remove">
+            Remove from board
+          </button>
+        </p>
+      )}
       {pin && <PinStatus pin={pin} />}
       {open && <MetricChart points={points} label={definition.label} />}
     </li>
@@ -50,6 +70,12 @@ export function MetricsView() {
   const db = customerDb();
   const summaries = useLiveQuery(() => metricSummaries(db), []);
   const pins = useLiveQuery(() => db.pins.toArray(), []);
+  const boards = useLiveQuery(() => db.boards.orderBy('id').toArray(), []);
+  const [boardId, setBoardId] = useState<string | null>(null);
+  const board = boards?.find((b) => b.id === boardId);
+  const editing = useBoardEditing(board);
+  // A board shows its metrics in the order the user gave them.
+  const shown = board ? board.metricIds.map((id) => summaries?.find((s) => s.definition.id === id)).filter((s): s is MetricSummary => !!s) : summaries;
   const [capturing, setCapturing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
@@ -77,9 +103,13 @@ export function MetricsView() {
           {message}
         </p>
       )}
-      {summaries === undefined ? (
+      {boards && <BoardBar boards={boards} selected={board} onSelect={setBoardId} />}
+      {board && summaries && <AddToBoard board={board} all={summaries} onAdd={editing.add} />}
+      {shown === undefined ? (
         <p class="muted" role="status">Loading…</p>
-      ) : summaries.length === 0 ? (
+      ) : board && shown.length === 0 ? (
+        <p class="empty" data-testid="board-empty">This board is empty: add metrics to it above.</p>
+      ) : shown.length === 0 ? (
         <p class="empty" data-testid="metrics-empty">
           No snapshots yet. “Capture all now” records today’s numbers from your connected tools; a daily snapshot then keeps the history. To keep any
           number on any page, right-click it and choose “Pin a number on this page…” (or press Alt+Shift+P).
@@ -87,15 +117,20 @@ export function MetricsView() {
       ) : (
         <>
           <ul class="metric-list">
-            {summaries.map((summary) => (
-              <MetricCard key={summary.definition.id} summary={summary} pin={pins?.find((p) => p.id === summary.definition.id)} />
+            {shown.map((summary) => (
+              <MetricCard
+                key={summary.definition.id}
+                summary={summary}
+                pin={pins?.find((p) => p.id === summary.definition.id)}
+                board={board && { up: () => editing.move(summary.definition.id, -1), down: () => editing.move(summary.definition.id, 1), remove: () => editing.remove(summary.definition.id) }}
+              />
             ))}
           </ul>
           <div class="actions">
-            <button type="button" class="link" onClick={() => download(`metrics-${stamp}.csv`, metricsCsv(summaries), 'text/csv')} data-testid="export-csv">
+            <button type="button" class="link" onClick={() => download(`metrics-${stamp}.csv`, metricsCsv(shown), 'text/csv')} data-testid="export-csv">
               Export CSV
             </button>
-            <button type="button" class="link" onClick={() => download(`metrics-${stamp}.json`, metricsJson(summaries), 'application/json')} data-testid="export-json">
+            <button type="button" class="link" onClick={() => download(`metrics-${stamp}.json`, metricsJson(shown), 'application/json')} data-testid="export-json">
               Export JSON
             </button>
           </div>
