@@ -46,6 +46,9 @@ describe('metric snapshots', () => {
 
     await contacts.locator('.metric-head').click();
     await contacts.locator('[data-testid="metric-chart"] canvas').waitFor({ timeout: 10_000 });
+    const [single] = await Promise.all([panel.waitForEvent('download'), contacts.getByTestId('export-metric-csv').click()]);
+    const singleRows = parseCsv(await readFile((await single.path())!, 'utf8'));
+    expect(singleRows.slice(1).map((r) => [r[0], Number(r[4])])).toEqual([['hubspot:4815162:contacts', 240], ['hubspot:4815162:contacts', 245]]);
 
     const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-csv').click()]);
     const rows = parseCsv(await readFile((await download.path())!, 'utf8'));

@@ -61,7 +61,14 @@ function MetricCard({ summary, pin, board }: { summary: MetricSummary; pin?: Pin
         </p>
       )}
       {pin && <PinStatus pin={pin} />}
-      {open && <MetricChart points={points} label={definition.label} />}
+      {open && (
+        <>
+          <MetricChart points={points} label={definition.label} />
+          <button type="button" class="link" onClick={() => download(`${definition.label.replace(/[^\w-]+/g, '-')}.csv`, metricsCsv([summary]), 'text/csv')} data-testid="export-metric-csv">
+            Export this metric as CSV
+          </button>
+        </>
+      )}
     </li>
   );
 }
