@@ -28,3 +28,32 @@ export async function setOverride(db: CustomerDb, first: string, second: string,
   const [a, b] = first < second ? [first, second] : [second, first];
   await db.overrides.put({ id: `${a}|${b}`, a, b, kind, at: Date.now() });
 }
+
+export interface CompanyFacts {
+  people: number;
+  lifetimeValue?: { amountMinor: number; currency: string };
+  mrr?: { amountMinor: number; currency: string };
+  openTickets: number;
+}
+
+const OPEN_TICKET = /^(new|open|pending|hold|on-hold|waiting)$/i;
+
+/**
+ * What a company is worth across tools: its people's billing (found through their own
+ * identities, up to 50 people) and open tickets from any tool, of the company or its people.
+ */
+export async function companyFacts(db: CustomerDb, profile: ResolvedProfile): Promise<CompanyFacts> {
+  const people = profile.associated.filter((r) => r.type === 'person').slice(0, 50);
+  const twins = (await Promise.all(people.flatMap((p) => p.identities.filter((i) => i.startsWith('email:')).map((i) => recordsByIdentity(db, i))))).flat();
+  const billing = new Map([...people, ...twins].map((r) => [r.key, r]));
+  const sum = (pick: (r: CustomerRecord) => { amountMinor: number; currency: string } | undefined) => {
+    const values = [...billing.values()].map(pick).filter((v): v is { amountMinor: number; currency: string } => !!v);
+    if (!values.length) return undefined;
+    const currency = values[0]!.currency;
+    return { currency, amountMinor: values.filter((v) => v.currency === currency).reduce((total, v) => total + v.amountMinor, 0) };
+  };
+  const owners = [...profile.members, ...billing.values()].map((r) => r.key);
+  const tickets = (await Promise.all(owners.map((key) => db.records.where('links').equals(key).filter((r) => r.type === 'ticket').toArray()))).flat();
+  const openTickets = new Set(tickets.filter((t) => OPEN_TICKET.test(t.fields.status ?? '')).map((t) => t.key)).size;
+  return { people: people.length, lifetimeValue: sum((r) => r.fields.lifetimeValue), mrr: sum((r) => r.fields.mrr), openTickets };
+}

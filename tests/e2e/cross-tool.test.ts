@@ -69,6 +69,18 @@ describe('one customer across tools', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('shows a company with its people, what they pay and their open tickets, across tools', async () => {
+    const page = await env.context.newPage();
+    await page.goto(`https://app.hubspot.com/contacts/4815162/record/0-2/5001`);
+    const panel = await env.openPanel(page);
+    await expect(panel.getByTestId('profile-name').textContent({ timeout: 15_000 })).resolves.toBe('Acme Robotics');
+    await panel.locator('.related').getByText('Ann Lee').waitFor({ timeout: 15_000 });
+    await panel.getByTestId('fact-company-ltv').filter({ hasText: '$891' }).waitFor({ timeout: 15_000 });
+    await panel.getByTestId('fact-company-open-tickets').filter({ hasText: '2' }).waitFor({ timeout: 15_000 });
+    await panel.getByTestId('tool-zendesk').getByText('Acme Robotics').waitFor({ timeout: 15_000 });
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('keeps a split the user made across a browser restart', async () => {
     const { page, panel } = await openContact('101');
     const stripe = panel.getByTestId('tool-stripe');

@@ -10,6 +10,7 @@ import { ProfileCard, ProfileSkeleton } from './ProfileCard';
 import { ErrorNotice } from './ErrorNotice';
 import { Conflicts } from './Conflicts';
 import { ProfileSummary } from './ProfileSummary';
+import { CompanySummary } from './CompanySummary';
 import type { FetchStatus } from './use-record-fetch';
 import { useCrossLookup } from './use-cross-lookup';
 import { OtherTools } from './OtherTools';
@@ -63,6 +64,7 @@ export function RecordView({ recordKey, connections, description, status, connec
       <ProfileCard record={record} related={[...profile.associated, ...profile.activity]} connection={connection} onOpen={onOpen} />
       <Conflicts conflicts={findConflicts(profile.members)} />
       {record.type === 'person' && <ProfileSummary profile={profile} onOpen={onOpen} />}
+      {record.type === 'company' && <CompanySummary profile={profile} />}
       <OtherTools profile={profile} connections={connections} lookup={lookup} now={now} onOpen={onOpen} />
     </>
   );
