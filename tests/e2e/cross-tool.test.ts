@@ -81,6 +81,24 @@ describe('one customer across tools', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('merges two records the tools spell too differently, and keeps the merge', async () => {
+    // A web-shop buyer Stripe knows only by a personal address.
+    const shop = await env.context.newPage();
+    await shop.goto('https://dashboard.stripe.com/test/customers/cus_Online0');
+    const shopPanel = await env.openPanel(shop);
+    await expect(shopPanel.getByTestId('profile-name').textContent({ timeout: 15_000 })).resolves.toBe('buyer0@shop-customer.net');
+    await Promise.all([shop.close(), shopPanel.close()]);
+
+    const { page, panel } = await openContact('102');
+    await panel.getByTestId('merge-open').click();
+    await panel.getByTestId('merge-search').fill('buyer0');
+    await panel.getByTestId('merge-confirm').click();
+    await panel.getByTestId('tool-stripe').getByRole('button', { name: 'buyer0@shop-customer.net' }).waitFor({ timeout: 10_000 });
+    await panel.reload();
+    await panel.getByTestId('tool-stripe').getByRole('button', { name: 'buyer0@shop-customer.net' }).waitFor({ timeout: 15_000 });
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('keeps a split the user made across a browser restart', async () => {
     const { page, panel } = await openContact('101');
     const stripe = panel.getByTestId('tool-stripe');

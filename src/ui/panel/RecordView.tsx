@@ -11,6 +11,7 @@ import { ErrorNotice } from './ErrorNotice';
 import { Conflicts } from './Conflicts';
 import { ProfileSummary } from './ProfileSummary';
 import { CompanySummary } from './CompanySummary';
+import { MergeControl } from './MergeControl';
 import type { FetchStatus } from './use-record-fetch';
 import { useCrossLookup } from './use-cross-lookup';
 import { OtherTools } from './OtherTools';
@@ -66,6 +67,7 @@ export function RecordView({ recordKey, connections, description, status, connec
       {record.type === 'person' && <ProfileSummary profile={profile} onOpen={onOpen} />}
       {record.type === 'company' && <CompanySummary profile={profile} />}
       <OtherTools profile={profile} connections={connections} lookup={lookup} now={now} onOpen={onOpen} />
+      {(record.type === 'person' || record.type === 'company') && <MergeControl profile={profile} />}
     </>
   );
 }

@@ -1,0 +1,48 @@
+import { useState } from 'preact/hooks';
+import { customerDb } from '../../store/db';
+import { searchRecords } from '../../store/records';
+import type { ResolvedProfile } from '../../identity/resolve';
+import { send } from '../../protocol/client';
+import { useLiveQuery } from '../shared/use-live-query';
+import { connectorLabel } from '../shared/labels';
+
+/** When the tools spell a customer too differently to be matched, the user joins them by hand. */
+export function MergeControl({ profile }: { profile: ResolvedProfile }) {
+  const db = customerDb();
+  const [open, setOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const root = profile.root;
+  const inProfile = new Set(profile.members.map((m) => m.key));
+  const candidates = useLiveQuery(
+    async () => (open && query.trim() ? (await searchRecords(db, query, 20)).filter((r) => r.type === root.type && !inProfile.has(r.key)).slice(0, 8) : []),
+    [open, query, root.key, [...inProfile].join(',')],
+  );
+  if (!open) {
+    return (
+      <button type="button" class="link merge-toggle" onClick={() => setOpen(true)} data-testid="merge-open">
+        Same {root.type === 'company' ? 'company' : 'person'} under another name? Merge…
+      </button>
+    );
+  }
+  return (
+    <section class="merge" aria-label="Merge with another record">
+      <label>
+        <span class="visually-hidden">Find the other record</span>
+        <input type="search" placeholder="Name, email or domain in another tool" value={query} onInput={(event) => setQuery(event.currentTarget.value)} autoFocus data-testid="merge-search" />
+      </label>
+      <ul class="values">
+        {(candidates ?? []).map((candidate) => (
+          <li key={candidate.key}>
+            {candidate.title} <span class="muted">· {connectorLabel(candidate.connector)}</span>{' '}
+            <button type="button" class="link" onClick={() => void send('panel→background:setIdentityOverride', { a: root.key, b: candidate.key, kind: 'merge' }).then(() => setOpen(false))} data-testid="merge-confirm">
+              Merge
+            </button>
+          </li>
+        ))}
+      </ul>
+      <button type="button" class="link" onClick={() => setOpen(false)}>
+        Cancel
+      </button>
+    </section>
+  );
+}
