@@ -11,6 +11,7 @@ import { BackupError, importBackup, parseBackup, planImport, type Backup } from 
 import type { ImportSummary, Reply } from '../protocol/messages';
 import { toErrorReply } from './errors';
 import { prunePoints } from '../store/metrics';
+import { scanPage } from './page-scan-service';
 import { updateSettings } from '../platform/settings';
 import { createPin, enablePinRereads, pinsForPage, recordPinReadings } from './pin-service';
 
@@ -53,6 +54,7 @@ export const handlers: Handlers = {
     await updateSettings({ pointRetentionDays: keepDays });
     return { ok: true, data: { removedPoints: await prunePoints(customerDb(), keepDays) } };
   },
+  'panel→background:scanPage': ({ tabId }) => scanPage(tabId),
   'options→background:connect': ({ connector, token, site, email }) => connect(connector, { token, site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
   'options→background:previewImport': ({ text }) => withBackup(text, (backup) => planImport(customerDb(), backup)),

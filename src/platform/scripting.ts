@@ -22,3 +22,30 @@ export async function registerPinReader(origin: string): Promise<void> {
   if (existing.length) return;
   await browser.scripting.registerContentScripts([{ id, matches: [`${origin}/*`], js: ['pin-reader.js'], runAt: 'document_idle', persistAcrossSessions: true }]);
 }
+
+/**
+ * Reads the emails and web domains shown on a tab the user granted (activeTab: they opened the
+ * panel from the toolbar on it). Runs once, returns strings only, and leaves nothing behind.
+ */
+export async function collectIdentitiesOnPage(tabId: number): Promise<{ emails: string[]; hosts: string[] }> {
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: () => {
+      const text = document.body?.innerText ?? '';
+      const emails = new Set((text.match(/[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g) ?? []).slice(0, 500));
+      for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href^="mailto:"]')) emails.add(link.href.slice(7).split('?')[0] ?? '');
+      const hosts = new Set<string>();
+      for (const link of [...document.querySelectorAll<HTMLAnchorElement>('a[href^="http"]')].slice(0, 1000)) {
+        try {
+          hosts.add(new URL(link.href).hostname);
+        } catch {
+          // not a URL after all
+        }
+      }
+      return { emails: [...emails].slice(0, 500), hosts: [...hosts].slice(0, 500) };
+    },
+  });
+  const value = result?.result as { emails?: unknown; hosts?: unknown } | undefined;
+  const strings = (list: unknown) => (Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string' && v.length < 300) : []);
+  return { emails: strings(value?.emails), hosts: strings(value?.hosts) };
+}

@@ -55,6 +55,11 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ keepDays: z.number().int().positive().max(36_500).nullable() }),
   },
+  /** panel→background: which known people and companies appear on this tab's page (activeTab). */
+  'panel→background:scanPage': {
+    from: 'extension',
+    request: z.object({ tabId: z.number().int().nonnegative() }),
+  },
   /** options→background: check a token with one API call and store it if it works. */
   'options→background:connect': {
     from: 'extension',
@@ -147,6 +152,7 @@ export interface MessageReplies {
   'panel→background:setIdentityOverride': Record<string, never>;
   'panel→background:captureMetrics': { captured: number; failures: string[] };
   'panel→background:saveBoard': { id: string };
+  'panel→background:scanPage': { keys: string[]; identitiesSeen: number };
   'panel→background:deleteBoard': Record<string, never>;
   'options→background:setRetention': { removedPoints: number };
   'options→background:connect': { connection: z.infer<typeof connectionSchema> };

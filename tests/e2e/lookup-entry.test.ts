@@ -50,6 +50,18 @@ describe('lookups from outside the panel', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('finds the known customers among the emails on the current page', async () => {
+    const page = await env.context.newPage();
+    await page.goto('https://app.hubspot.com/contacts/4815162');
+    const panel = await env.openPanel(page);
+    await panel.getByTestId('scan-page').click();
+    const results = panel.getByTestId('scan-results');
+    await results.waitFor({ timeout: 15_000 });
+    await expect(results.getByRole('button').allTextContents()).resolves.toEqual(expect.arrayContaining(['Ann Lee']));
+    await expect(results.textContent()).resolves.toMatch(/2 known of \d+ emails and domains on this page/);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('registers the selection menu, the omnibox keyword and the shortcut', async () => {
     const manifest = await (await env.worker()).evaluate(() => chrome.runtime.getManifest());
     expect(manifest.omnibox?.keyword).toBe('cv');

@@ -124,7 +124,7 @@ export function App() {
             />
           )
         ) : (
-          <HomeView key={search?.id ?? 'home'} initialQuery={search?.query ?? ''} onOpen={setOpenedKey} hasConnections={connections.length > 0} />
+          <HomeView key={search?.id ?? 'home'} initialQuery={search?.query ?? ''} onOpen={setOpenedKey} hasConnections={connections.length > 0} tabId={tab?.id ?? null} />
         )}
       </main>
     </div>

@@ -4,6 +4,7 @@ import { recentRecords, searchRecords } from '../../store/records';
 import type { CustomerRecord } from '../../model/record';
 import { useLiveQuery } from '../shared/use-live-query';
 import { initials } from '../shared/format';
+import { PageScan } from './PageScan';
 
 function ResultList({ records, onOpen, label, testId }: { records: CustomerRecord[]; onOpen: (key: string) => void; label: string; testId: string }) {
   const listRef = useRef<HTMLUListElement>(null);
@@ -37,7 +38,7 @@ function ResultList({ records, onOpen, label, testId }: { records: CustomerRecor
   );
 }
 
-export function HomeView({ onOpen, hasConnections, initialQuery = '' }: { onOpen: (key: string) => void; hasConnections: boolean; initialQuery?: string }) {
+export function HomeView({ onOpen, hasConnections, initialQuery = '', tabId = null }: { onOpen: (key: string) => void; hasConnections: boolean; initialQuery?: string; tabId?: number | null }) {
   const db = customerDb();
   const [query, setQuery] = useState(initialQuery);
   const results = useLiveQuery(() => (query.trim() ? searchRecords(db, query) : Promise.resolve(null)), [query]);
@@ -89,6 +90,7 @@ export function HomeView({ onOpen, hasConnections, initialQuery = '' }: { onOpen
         )
       ) : (
         <>
+          <PageScan tabId={tabId} onOpen={onOpen} />
           <h2>Recently viewed</h2>
           {recent && recent.length > 0 ? (
             <ResultList records={recent} onOpen={onOpen} label="Recently viewed" testId="recent-list" />
