@@ -12,6 +12,7 @@ import type { ImportSummary, Reply } from '../protocol/messages';
 import { toErrorReply } from './errors';
 import { prunePoints } from '../store/metrics';
 import { scanPage } from './page-scan-service';
+import { editedBoard } from '../store/boards';
 import { updateSettings } from '../platform/settings';
 import { createPin, enablePinRereads, pinsForPage, recordPinReadings } from './pin-service';
 
@@ -45,6 +46,14 @@ export const handlers: Handlers = {
     const existing = await db.boards.get(boardId);
     await db.boards.put({ id: boardId, name, metricIds: [...new Set(metricIds)], createdAt: existing?.createdAt ?? Date.now() });
     return { ok: true, data: { id: boardId } };
+  },
+  'panel→background:editBoard': async ({ id, op, metricId }) => {
+    const db = customerDb();
+    await db.transaction('rw', db.boards, async () => {
+      const board = await db.boards.get(id);
+      if (board) await db.boards.put({ ...board, metricIds: editedBoard(board.metricIds, op, metricId) });
+    });
+    return { ok: true, data: {} };
   },
   'panel→background:deleteBoard': async ({ id }) => {
     await customerDb().boards.delete(id);

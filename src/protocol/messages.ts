@@ -46,6 +46,11 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ id: z.string().max(100).optional(), name: z.string().trim().min(1).max(80), metricIds: z.array(z.string().max(300)).max(200) }),
   },
+  /** panel→background: one change to a board, applied to its current state (fast clicks never lose one). */
+  'panel→background:editBoard': {
+    from: 'extension',
+    request: z.object({ id: z.string().max(100), op: z.enum(['add', 'remove', 'up', 'down']), metricId: z.string().max(300) }),
+  },
   'panel→background:deleteBoard': {
     from: 'extension',
     request: z.object({ id: z.string().max(100) }),
@@ -154,6 +159,7 @@ export interface MessageReplies {
   'panel→background:saveBoard': { id: string };
   'panel→background:scanPage': { keys: string[]; identitiesSeen: number };
   'panel→background:deleteBoard': Record<string, never>;
+  'panel→background:editBoard': Record<string, never>;
   'options→background:setRetention': { removedPoints: number };
   'options→background:connect': { connection: z.infer<typeof connectionSchema> };
   'options→background:disconnect': Record<string, never>;

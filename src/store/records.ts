@@ -4,6 +4,7 @@ import type { CustomerRecord } from '../model/record';
 import type { ConnectorErrorKind, HealthError } from '../model/health';
 import type { ConnectorId } from '../model/record';
 import { queryTerms } from '../identity/tokens';
+import { allowedTypos, editDistanceWithin } from '../identity/edit-distance';
 
 const MAX_HEALTH_ERRORS = 20;
 const MAX_RECENT = 30;
@@ -41,22 +42,33 @@ export function recordsByIdentity(db: CustomerDb, identity: string): Promise<Cus
 
 /**
  * Prefix search over tokens: the longest term (usually the most selective) is an index range
- * scan, the other terms filter, and the scan stops once enough records matched.
+ * scan, the other terms filter, and the scan stops once enough records matched. When nothing
+ * matches, the longest term is retried with typos allowed (see typoCandidates).
  * People come before companies, then most recently fetched first.
  */
 export async function searchRecords(db: CustomerDb, query: string, limit = 20): Promise<CustomerRecord[]> {
   const [first, ...rest] = [...new Set(queryTerms(query))].sort((a, b) => b.length - a.length);
   if (!first) return [];
-  const candidates = await db.records
-    .where('tokens')
-    .startsWith(first)
-    .distinct()
-    .filter((record) => rest.every((term) => record.tokens.some((token) => token.startsWith(term))))
-    .limit(limit * 3)
-    .toArray();
+  const matchesRest = (record: CustomerRecord) => rest.every((term) => record.tokens.some((token) => token.startsWith(term)));
+  let candidates = await db.records.where('tokens').startsWith(first).distinct().filter(matchesRest).limit(limit * 3).toArray();
+  if (candidates.length === 0) {
+    const near = await typoCandidates(db, first);
+    if (near.length) candidates = await db.records.where('tokens').anyOf(near).distinct().filter(matchesRest).limit(limit * 3).toArray();
+  }
   return candidates
     .sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person') || b.fetchedAt - a.fetchedAt)
     .slice(0, limit);
+}
+
+/**
+ * Tokens within one or two typos of the term (or of a prefix of the same length), looked up
+ * only among tokens that share its first two letters: a bounded, index-only key scan.
+ */
+async function typoCandidates(db: CustomerDb, term: string): Promise<string[]> {
+  const max = allowedTypos(term);
+  if (max === 0) return [];
+  const tokens = (await db.records.where('tokens').startsWith(term.slice(0, 2)).uniqueKeys()) as string[];
+  return tokens.filter((token) => editDistanceWithin(term, token.slice(0, term.length), max) || editDistanceWithin(term, token, max)).slice(0, 50);
 }
 
 export async function markViewed(db: CustomerDb, key: string, now = Date.now()): Promise<void> {

@@ -76,3 +76,15 @@ describe('metric retention', () => {
     expect(await target.metrics.count()).toBe(1);
   });
 });
+
+describe('board edits', () => {
+  it('adds once, removes, and moves within bounds', async () => {
+    const { editedBoard } = await import('../../src/store/boards');
+    expect(editedBoard(['a'], 'add', 'b')).toEqual(['a', 'b']);
+    expect(editedBoard(['a', 'b'], 'add', 'b')).toEqual(['a', 'b']);
+    expect(editedBoard(['a', 'b'], 'remove', 'a')).toEqual(['b']);
+    expect(editedBoard(['a', 'b', 'c'], 'up', 'c')).toEqual(['a', 'c', 'b']);
+    expect(editedBoard(['a', 'b'], 'up', 'a')).toEqual(['a', 'b']);
+    expect(editedBoard(['a', 'b'], 'down', 'b')).toEqual(['a', 'b']);
+  });
+});

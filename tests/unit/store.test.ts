@@ -92,3 +92,14 @@ describe('records', () => {
     expect(health?.lastErrors.map((e) => e.kind)).toEqual(['auth', 'schema']);
   });
 });
+
+describe('typo-tolerant search', () => {
+  it('finds people with a typo in their name or email once nothing matches exactly', async () => {
+    const titles = async (q: string) => (await searchRecords(db, q)).map((r) => r.title).sort();
+    expect(await titles('annabl')).toEqual(['Annabel Smith']); // missing letter
+    expect(await titles('smtih')).toEqual(['Annabel Smith']); // swapped letters
+    expect(await titles('initeck')).toEqual(['Bob Annan']); // wrong letter, in the email domain
+    expect(await titles('ann lea')).toEqual([]); // a typo in a second term still has to match
+    expect(await titles('xyz')).toEqual([]); // too short to guess
+  });
+});

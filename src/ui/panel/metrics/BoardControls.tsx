@@ -52,21 +52,13 @@ export function BoardBar({ boards, selected, onSelect }: BoardBarProps) {
   );
 }
 
-/** Move, remove and add metrics on a board; every change is saved at once. */
+/** Move, remove and add metrics on a board; each change is applied by the worker to the saved board. */
 export function useBoardEditing(board: Board | undefined) {
-  const save = (metricIds: string[]) => board && void send('panel→background:saveBoard', { id: board.id, name: board.name, metricIds });
+  const edit = (op: 'add' | 'remove' | 'up' | 'down', metricId: string) => board && void send('panel→background:editBoard', { id: board.id, op, metricId });
   return {
-    move(id: string, by: -1 | 1) {
-      if (!board) return;
-      const ids = [...board.metricIds];
-      const from = ids.indexOf(id);
-      const to = from + by;
-      if (from < 0 || to < 0 || to >= ids.length) return;
-      [ids[from], ids[to]] = [ids[to]!, ids[from]!];
-      save(ids);
-    },
-    remove: (id: string) => board && save(board.metricIds.filter((m) => m !== id)),
-    add: (id: string) => board && save([...board.metricIds, id]),
+    move: (id: string, by: -1 | 1) => edit(by < 0 ? 'up' : 'down', id),
+    remove: (id: string) => edit('remove', id),
+    add: (id: string) => edit('add', id),
   };
 }
 
