@@ -63,6 +63,19 @@ export async function launchWithExtension({ resolverRules, headless = true, exte
   );
   const worker = await serviceWorker(context);
   const extensionId = new URL(worker.url()).host;
+  // A fresh profile is a first install: the extension opens its Options tab by itself. Wait for
+  // it and close it, so it cannot take over a page a script is navigating at the same moment.
+  if (!userDataDir) {
+    const isOptions = (page) => page.url().startsWith(`chrome-extension://${extensionId}/options.html`);
+    for (let waited = 0; waited < 5_000; waited += 100) {
+      const firstRun = context.pages().find(isOptions);
+      if (firstRun) {
+        await firstRun.close();
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
   return { context, extensionId, userDataDir: dataDir, worker };
 }
 

@@ -13,6 +13,7 @@ import { toErrorReply } from './errors';
 import { prunePoints } from '../store/metrics';
 import { scanPage } from './page-scan-service';
 import { editedBoard } from '../store/boards';
+import { enablePassphrase, lockTokens, removePassphrase, unlockTokens, vaultStatus } from '../platform/storage';
 import { updateSettings } from '../platform/settings';
 import { createPin, enablePinRereads, pinsForPage, recordPinReadings } from './pin-service';
 
@@ -64,6 +65,20 @@ export const handlers: Handlers = {
     return { ok: true, data: { removedPoints: await prunePoints(customerDb(), keepDays) } };
   },
   'panel→background:scanPage': ({ tabId }) => scanPage(tabId),
+  'options→background:vault': async ({ action, passphrase = '' }) => {
+    if ((action === 'enable' || action === 'unlock') && passphrase.length < 8) {
+      return { ok: false, error: { kind: 'rejected', message: 'Use a passphrase of at least 8 characters.' } };
+    }
+    try {
+      if (action === 'enable') await enablePassphrase(passphrase);
+      if (action === 'lock') await lockTokens();
+      if (action === 'remove') await removePassphrase();
+      if (action === 'unlock' && !(await unlockTokens(passphrase))) return { ok: false, error: { kind: 'rejected', message: 'That passphrase is not the one the tokens were locked with.' } };
+    } catch (error) {
+      return { ok: false, error: { kind: 'rejected', message: error instanceof Error ? error.message : 'The passphrase could not be changed.' } };
+    }
+    return { ok: true, data: { status: await vaultStatus() } };
+  },
   'options→background:connect': ({ connector, token, site, email }) => connect(connector, { token, site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
   'options→background:previewImport': ({ text }) => withBackup(text, (backup) => planImport(customerDb(), backup)),

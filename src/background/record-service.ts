@@ -4,7 +4,7 @@ import type { RecordPageContext } from '../model/page-context';
 import { recordKey } from '../model/record';
 import { customerDb } from '../store/db';
 import { getRecord, markViewed, recordHealthError, recordHealthSuccess, saveRecords } from '../store/records';
-import { getConnection, getToken } from '../platform/storage';
+import { getConnection, getToken, vaultStatus } from '../platform/storage';
 import type { Reply } from '../protocol/messages';
 import { resolveContext } from '../connectors/resolve-context';
 import { toErrorReply } from './errors';
@@ -29,6 +29,9 @@ async function fetchAndStore(context: RecordPageContext, key: string, force: boo
   const db = customerDb();
   const connector = connectorFor(context.connector);
   const [connection, token] = await Promise.all([getConnection(context.connector), getToken(context.connector)]);
+  if (connection && !token && (await vaultStatus()) === 'locked') {
+    return { ok: false, error: { kind: 'auth', message: 'Your tokens are locked with your passphrase: unlock them in Options.' } };
+  }
   if (!connection || !token) {
     return { ok: false, error: { kind: 'not-connected', message: `${connector.label} is not connected. Add a token in Options.` } };
   }

@@ -65,6 +65,11 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ tabId: z.number().int().nonnegative() }),
   },
+  /** options→background: protect tokens with a passphrase (on), lock, unlock, or remove it. */
+  'options→background:vault': {
+    from: 'extension',
+    request: z.object({ action: z.enum(['enable', 'lock', 'unlock', 'remove']), passphrase: z.string().max(1000).optional() }),
+  },
   /** options→background: check a token with one API call and store it if it works. */
   'options→background:connect': {
     from: 'extension',
@@ -158,6 +163,7 @@ export interface MessageReplies {
   'panel→background:captureMetrics': { captured: number; failures: string[] };
   'panel→background:saveBoard': { id: string };
   'panel→background:scanPage': { keys: string[]; identitiesSeen: number };
+  'options→background:vault': { status: 'off' | 'locked' | 'unlocked' };
   'panel→background:deleteBoard': Record<string, never>;
   'panel→background:editBoard': Record<string, never>;
   'options→background:setRetention': { removedPoints: number };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactUrl, startEnvironment, type Environment } from './environment';
+import { contactUrl, DEMO_TOKEN, startEnvironment, type Environment } from './environment';
 
 let env: Environment;
 
@@ -34,4 +34,31 @@ describe('hostile vendor data', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+
+  it('encrypts tokens with a passphrase, locks them, and unlocks only with the right one', async () => {
+    const options = await env.context.newPage();
+    await options.goto(`chrome-extension://${env.extensionId}/options.html`);
+    await options.getByTestId('passphrase-input').fill('correct horse battery');
+    await options.getByTestId('vault-enable').click();
+    await options.getByTestId('vault-lock').waitFor();
+    const stored = await (await env.worker()).evaluate(() => chrome.storage.local.get(null));
+    expect(JSON.stringify(stored)).not.toContain(DEMO_TOKEN);
+    expect(stored['secret:hubspot']).toMatchObject({ iv: expect.any(String), data: expect.any(String) });
+
+    await options.getByTestId('vault-lock').click();
+    const page = await env.context.newPage();
+    await page.goto(contactUrl('104'));
+    const panel = await env.openPanel(page);
+    await expect(panel.getByTestId('error-auth').textContent({ timeout: 15_000 })).resolves.toContain('locked with your passphrase');
+
+    await options.getByTestId('passphrase-input').fill('wrong passphrase!');
+    await options.getByTestId('vault-unlock').click();
+    await expect(options.getByTestId('vault-error').textContent()).resolves.toContain('not the one');
+    await options.getByTestId('passphrase-input').fill('correct horse battery');
+    await options.getByTestId('vault-unlock').click();
+    await options.getByTestId('vault-lock').waitFor();
+    await panel.getByRole('button', { name: 'Try again' }).click();
+    await panel.getByTestId('profile-name').waitFor({ timeout: 15_000 });
+    await Promise.all([options.close(), page.close(), panel.close()]);
+  });
 });

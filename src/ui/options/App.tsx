@@ -4,6 +4,7 @@ import { ConnectorCard } from './ConnectorCard';
 import { BackupCard } from './BackupCard';
 import { StorageCard } from './StorageCard';
 import { RetentionCard } from './RetentionCard';
+import { PassphraseCard } from './PassphraseCard';
 
 export function App() {
   const connections = useConnections();
@@ -20,6 +21,7 @@ export function App() {
           <ConnectorCard key={connector.id} connector={connector} connection={connections.find((c) => c.connector === connector.id)} />
         ))
       )}
+      <PassphraseCard />
       <RetentionCard />
       <BackupCard />
       <StorageCard />
