@@ -2,7 +2,8 @@ import type { Connection } from '../../model/health';
 import type { CustomerRecord } from '../../model/record';
 import type { ResolvedProfile } from '../../identity/resolve';
 import { send } from '../../protocol/client';
-import { formatMoney, lifecycleLabel, safeHttpUrl, timeAgo } from '../shared/format';
+import { formatMoney, lifecycleLabel, timeAgo } from '../shared/format';
+import { ExternalLink } from '../shared/ExternalLink';
 import { connectorLabel } from '../shared/labels';
 import type { CrossLookupState } from './use-cross-lookup';
 
@@ -72,7 +73,6 @@ function ToolRecord({ record, now, onOpen, onSplit }: { record: CustomerRecord; 
     f.mrr && `MRR ${formatMoney(f.mrr)}`,
     f.amount && formatMoney(f.amount),
   ].filter(Boolean);
-  const link = safeHttpUrl(record.url);
   return (
     <div class="tool-record">
       <button type="button" class="link" onClick={() => onOpen(record.key)}>
@@ -82,14 +82,7 @@ function ToolRecord({ record, now, onOpen, onSplit }: { record: CustomerRecord; 
       {facts.length > 0 && <p class="facts">{facts.join(' · ')}</p>}
       <p class="muted provenance">
         fetched {timeAgo(record.fetchedAt, now)}
-        {link && (
-          <>
-            {' · '}
-            <a href={link} target="_blank" rel="noopener noreferrer">
-              open ↗
-            </a>
-          </>
-        )}
+        <ExternalLink url={record.url} />
         {' · '}
         <button type="button" class="link" onClick={onSplit} data-testid="split" title="Stop treating this record as the same customer">
           not the same {record.type === 'company' ? 'company' : 'person'}

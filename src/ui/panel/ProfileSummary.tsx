@@ -1,6 +1,8 @@
 import type { ResolvedProfile } from '../../identity/resolve';
 import { keyFacts, timeline } from '../../identity/key-facts';
-import { formatDate, formatMoney, lifecycleLabel, safeHttpUrl } from '../shared/format';
+import { formatDate, formatMoney, lifecycleLabel } from '../shared/format';
+import { FactTiles } from '../shared/FactTiles';
+import { ExternalLink } from '../shared/ExternalLink';
 import { connectorLabel } from '../shared/labels';
 
 const TYPE_LABELS: Record<string, string> = { order: 'Invoice', subscription: 'Subscription', ticket: 'Ticket', deal: 'Deal', conversation: 'Conversation', campaign: 'Campaign' };
@@ -9,30 +11,23 @@ const TYPE_LABELS: Record<string, string> = { order: 'Invoice', subscription: 'S
 export function ProfileSummary({ profile, onOpen }: { profile: ResolvedProfile; onOpen: (key: string) => void }) {
   const facts = keyFacts(profile);
   const events = timeline(profile).slice(0, 30);
-  const tiles = [
-    facts.lifetimeValue && { label: 'Lifetime value', value: formatMoney(facts.lifetimeValue), id: 'ltv' },
-    facts.mrr && { label: 'MRR', value: formatMoney(facts.mrr), id: 'mrr' },
-    { label: 'Open tickets', value: String(facts.openTickets), id: 'open-tickets' },
-    facts.lifecycleStage && { label: 'Lifecycle', value: lifecycleLabel(facts.lifecycleStage.value), id: 'lifecycle' },
-    facts.lastActivityAt && { label: 'Last activity', value: formatDate(facts.lastActivityAt), id: 'last-activity' },
-  ].filter((tile): tile is { label: string; value: string | undefined; id: string } => !!tile);
   return (
     <>
-      <section class="facts-grid" aria-label="Key facts">
-        {tiles.map((tile) => (
-          <div class="fact" key={tile.id} data-testid={`fact-${tile.id}`}>
-            <span class="muted">{tile.label}</span>
-            <strong>{tile.value}</strong>
-          </div>
-        ))}
-      </section>
+      <FactTiles
+        label="Key facts"
+        tiles={[
+          facts.lifetimeValue && { label: 'Lifetime value', value: formatMoney(facts.lifetimeValue), id: 'ltv' },
+          facts.mrr && { label: 'MRR', value: formatMoney(facts.mrr), id: 'mrr' },
+          { label: 'Open tickets', value: String(facts.openTickets), id: 'open-tickets' },
+          facts.lifecycleStage && { label: 'Lifecycle', value: lifecycleLabel(facts.lifecycleStage.value), id: 'lifecycle' },
+          facts.lastActivityAt && { label: 'Last activity', value: formatDate(facts.lastActivityAt), id: 'last-activity' },
+        ]}
+      />
       {events.length > 0 && (
         <section class="timeline" aria-labelledby="timeline-title">
           <h2 id="timeline-title">Timeline</h2>
           <ol data-testid="timeline">
-            {events.map((event) => {
-              const link = safeHttpUrl(event.url);
-              return (
+            {events.map((event) => (
                 <li key={event.key}>
                   <span class="muted">{formatDate(event.fields.createdAt ?? event.updatedAt)}</span>
                   <span>
@@ -45,18 +40,10 @@ export function ProfileSummary({ profile, onOpen }: { profile: ResolvedProfile; 
                   </span>
                   <span class="muted">
                     {connectorLabel(event.connector)}
-                    {link && (
-                      <>
-                        {' · '}
-                        <a href={link} target="_blank" rel="noopener noreferrer">
-                          open ↗
-                        </a>
-                      </>
-                    )}
+                    <ExternalLink url={event.url} />
                   </span>
                 </li>
-              );
-            })}
+            ))}
           </ol>
         </section>
       )}
