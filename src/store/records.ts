@@ -62,12 +62,14 @@ export async function searchRecords(db: CustomerDb, query: string, limit = 20): 
 
 /**
  * Tokens within one or two typos of the term (or of a prefix of the same length), looked up
- * only among tokens that share its first two letters: a bounded, index-only key scan.
+ * only among tokens that share its first letters: a bounded, index-only key scan.
  */
 async function typoCandidates(db: CustomerDb, term: string): Promise<string[]> {
   const max = allowedTypos(term);
   if (max === 0) return [];
-  const tokens = (await db.records.where('tokens').startsWith(term.slice(0, 2)).uniqueKeys()) as string[];
+  // Longer words keep three letters in place; the key scan is capped so one query stays cheap.
+  const prefix = term.slice(0, term.length >= 6 ? 3 : 2);
+  const tokens = (await db.records.where('tokens').startsWith(prefix).limit(4000).uniqueKeys()) as string[];
   return tokens.filter((token) => editDistanceWithin(term, token.slice(0, term.length), max) || editDistanceWithin(term, token, max)).slice(0, 50);
 }
 
