@@ -64,7 +64,8 @@ for (const records of sizes) {
   const ingest = await call('ingest');
   const lookup = await call('lookup', 300);
   const search = await call('search', 400);
-  perSize[records] = { records, ingestRatio: ingest.ratio, ingestStoreMs: ingest.storeMs, ingestRawMs: ingest.rawMs, lookupP95Ms: lookup.p95Ms, searchP95Ms: search.p95Ms };
+  perSize[records] = { records, ingestRatio: ingest.ratio, ingestStoreMs: ingest.storeMs, ingestRawMs: ingest.rawMs, lookupP95Ms: lookup.p95Ms, searchP95Ms: search.p95Ms, searchP95ByKind: search.p95ByKind };
+  log(`search p95 by kind of query: ${JSON.stringify(search.p95ByKind)}`);
   if (records === 100_000) {
     log('panel heap after a search at 100,000 records');
     // Extension pages share one renderer: close the bench page (and its generated records) first.
