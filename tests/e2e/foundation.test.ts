@@ -100,6 +100,16 @@ describe('HubSpot end to end in real Chromium against the replica', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('keeps two open panels consistent: a refresh in one shows in the other', async () => {
+    const { page, panel } = await openContact('101');
+    const second = await env.openPanel(page);
+    await second.getByTestId('profile-name').waitFor();
+    env.replica.hubspot.data.contacts.find((c: { id: string }) => c.id === '101').properties.jobtitle = 'Head of Everything';
+    await panel.getByTestId('refresh').click();
+    await second.getByText('Head of Everything').waitFor({ timeout: 15_000 });
+    await Promise.all([page.close(), panel.close(), second.close()]);
+  });
+
   it('says when a record does not exist', async () => {
     const { page, panel } = await openContact('999999');
     await expect(panel.getByTestId('error-not-found').textContent({ timeout: 15_000 })).resolves.toContain('does not exist');
