@@ -39,7 +39,7 @@ type SearchFilter = { propertyName: string; operator: string; value: string };
 /** Parses a vendor payload or reports exactly where it did not match. */
 export function parseHubspot<T extends z.ZodType>(schema: T, value: unknown, object: string): z.infer<T> {
   if (isLegacyV2Payload(value)) {
-    throw new ConnectorError('schema', `HubSpot sent a ${object} in the retired v2 format (vid, property arrays), which we do not read.`, {
+    throw new ConnectorError('schema', `HubSpot sent a payload (${object}) in the retired v2 format (vid, property arrays), which we do not read.`, {
       object,
       path: 'vid',
     });
