@@ -13,6 +13,10 @@ import { toErrorReply } from './errors';
 import { prunePoints } from '../store/metrics';
 import { scanPage } from './page-scan-service';
 import { editedBoard } from '../store/boards';
+import { peopleFromCsv } from '../cli/import-csv';
+import { normalizePayload } from '../cli/normalize-payload';
+import { saveRecords } from '../store/records';
+import { isConnectorError } from '../connectors/errors';
 import { enablePassphrase, lockTokens, removePassphrase, unlockTokens, vaultStatus } from '../platform/storage';
 import { updateSettings } from '../platform/settings';
 import { createPin, enablePinRereads, pinsForPage, recordPinReadings } from './pin-service';
@@ -78,6 +82,16 @@ export const handlers: Handlers = {
       return { ok: false, error: { kind: 'rejected', message: error instanceof Error ? error.message : 'The passphrase could not be changed.' } };
     }
     return { ok: true, data: { status: await vaultStatus() } };
+  },
+  'options→background:importVendorFile': async ({ connector, fileName, text }) => {
+    try {
+      const records = /\.csv$/i.test(fileName) ? peopleFromCsv(text, connector) : normalizePayload(connector, JSON.parse(text));
+      await saveRecords(customerDb(), records);
+      return { ok: true, data: { imported: records.length } };
+    } catch (error) {
+      const path = isConnectorError(error) && error.detail.path ? ` (at ${error.detail.path})` : '';
+      return { ok: false, error: { kind: 'rejected', message: `${fileName} was not imported: ${error instanceof Error ? error.message : String(error)}${path}` } };
+    }
   },
   'options→background:connect': ({ connector, token, site, email }) => connect(connector, { token, site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),

@@ -15,9 +15,11 @@ import { normalizeZendeskOrganization, normalizeZendeskTicket, normalizeZendeskU
  * else is a schema error naming the path that did not match.
  */
 const fetchedAt = Date.now();
+/** Imported records are kept apart from any connected account's, under this account name. */
+export const IMPORT_ACCOUNT = 'import';
 
 function hubspot(payload: unknown): CustomerRecord[] {
-  const ctx = { portal: 'file', consoleHost: 'app.hubspot.com', fetchedAt };
+  const ctx = { portal: IMPORT_ACCOUNT, consoleHost: 'app.hubspot.com', fetchedAt };
   // A company has `name`/`domain`; everything else HubSpot sends with `properties` is read as a contact.
   const one = (o: z.infer<typeof hubspotObjectSchema>) => ('domain' in o.properties || 'name' in o.properties ? normalizeHubspotCompany(o, ctx) : normalizeHubspotContact(o, ctx));
   if (payload && typeof payload === 'object' && 'results' in payload) {
@@ -28,7 +30,7 @@ function hubspot(payload: unknown): CustomerRecord[] {
 }
 
 function stripe(payload: unknown): CustomerRecord[] {
-  const ctx = { account: 'file', testMode: false, fetchedAt };
+  const ctx = { account: IMPORT_ACCOUNT, testMode: false, fetchedAt };
   const body = z.object({ object: z.string() }).safeParse(payload);
   const kind = body.success ? body.data.object : undefined;
   if (kind === 'list' || kind === 'search_result') {
@@ -42,7 +44,7 @@ function stripe(payload: unknown): CustomerRecord[] {
 }
 
 function zendesk(payload: unknown): CustomerRecord[] {
-  const ctx = { subdomain: 'file', fetchedAt };
+  const ctx = { subdomain: IMPORT_ACCOUNT, fetchedAt };
   const body = payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {};
   const read = <T extends z.ZodType>(schema: T, value: unknown, object: string) => parseVendorPayload('Zendesk', schema, value, object);
   if ('user' in body) return [normalizeZendeskUser(read(zendeskUserSchema, body.user, 'user'), ctx)];

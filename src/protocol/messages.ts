@@ -70,6 +70,11 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ action: z.enum(['enable', 'lock', 'unlock', 'remove']), passphrase: z.string().max(1000).optional() }),
   },
+  /** options→background: add the records of a vendor payload (JSON) or contact export (CSV) to the store. */
+  'options→background:importVendorFile': {
+    from: 'extension',
+    request: z.object({ connector: connectorIdSchema, fileName: z.string().max(300), text: z.string().max(100_000_000) }),
+  },
   /** options→background: check a token with one API call and store it if it works. */
   'options→background:connect': {
     from: 'extension',
@@ -164,6 +169,7 @@ export interface MessageReplies {
   'panel→background:saveBoard': { id: string };
   'panel→background:scanPage': { keys: string[]; identitiesSeen: number };
   'options→background:vault': { status: 'off' | 'locked' | 'unlocked' };
+  'options→background:importVendorFile': { imported: number };
   'panel→background:deleteBoard': Record<string, never>;
   'panel→background:editBoard': Record<string, never>;
   'options→background:setRetention': { removedPoints: number };

@@ -5,6 +5,7 @@ import { BackupCard } from './BackupCard';
 import { StorageCard } from './StorageCard';
 import { RetentionCard } from './RetentionCard';
 import { PassphraseCard } from './PassphraseCard';
+import { ImportCard } from './ImportCard';
 
 export function App() {
   const connections = useConnections();
@@ -21,6 +22,7 @@ export function App() {
           <ConnectorCard key={connector.id} connector={connector} connection={connections.find((c) => c.connector === connector.id)} />
         ))
       )}
+      <ImportCard />
       <PassphraseCard />
       <RetentionCard />
       <BackupCard />

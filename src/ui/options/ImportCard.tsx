@@ -1,0 +1,46 @@
+import { useState } from 'preact/hooks';
+import { connectors } from '../../connectors/registry';
+import { CONNECTOR_IDS, type ConnectorId } from '../../model/keys';
+import { send } from '../../protocol/client';
+import { connectorLabel } from '../shared/labels';
+
+/** Records from files the user already has: a vendor's API payload (JSON) or a contact export (CSV). */
+export function ImportCard() {
+  const [connector, setConnector] = useState<ConnectorId>(connectors[0]!.id);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const onFile = async (event: Event) => {
+    const input = event.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    const reply = await send('options→background:importVendorFile', { connector, fileName: file.name, text: await file.text() });
+    setMessage(reply.ok ? { ok: true, text: `Imported ${reply.data.imported} records from ${file.name}.` } : { ok: false, text: reply.error.message });
+    input.value = '';
+  };
+  return (
+    <section class="card" aria-labelledby="import-title" data-testid="import-vendor">
+      <h2 id="import-title">Import vendor data</h2>
+      <p class="muted">A payload saved from a vendor's API (JSON) or a contact export (CSV with email and name columns). The records join your search and profiles.</p>
+      <div class="actions">
+        <label>
+          From{' '}
+          <select value={connector} onChange={(event) => setConnector(event.currentTarget.value as ConnectorId)} data-testid="import-connector">
+            {CONNECTOR_IDS.map((id) => (
+              <option key={id} value={id}>
+                {connectorLabel(id)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="file-button">
+          Choose a file…
+          <input type="file" accept=".json,.csv,application/json,text/csv" onChange={(event) => void onFile(event)} data-testid="import-vendor-file" />
+        </label>
+      </div>
+      {message && (
+        <p class={`notice compact ${message.ok ? '' : 'error'}`} role={message.ok ? 'status' : 'alert'} data-testid="import-vendor-result">
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}
