@@ -63,11 +63,12 @@ export async function launchWithExtension({ resolverRules, headless = true, exte
   );
   const worker = await serviceWorker(context);
   const extensionId = new URL(worker.url()).host;
-  // A fresh profile is a first install: the extension opens its Options tab by itself. Wait for
-  // it and close it, so it cannot take over a page a script is navigating at the same moment.
-  if (!userDataDir) {
+  // Chromium treats an extension loaded from the command line as newly installed at each launch,
+  // so it opens its first-run Options tab every time. Wait for it and close it, so it cannot take
+  // over a page a script is navigating at the same moment.
+  {
     const isOptions = (page) => page.url().startsWith(`chrome-extension://${extensionId}/options.html`);
-    for (let waited = 0; waited < 5_000; waited += 100) {
+    for (let waited = 0; waited < (userDataDir ? 3_000 : 5_000); waited += 100) {
       const firstRun = context.pages().find(isOptions);
       if (firstRun) {
         await firstRun.close();
