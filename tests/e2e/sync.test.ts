@@ -47,4 +47,24 @@ describe('paged sync', () => {
     env.replica.hubspot.state.faults.length = 0;
     await panel.close();
   });
+
+  it('records no point twice, and none half, when the worker is killed in the middle of a snapshot', async () => {
+    // The deal search answers slowly, so the snapshot is still gathering when the worker stops.
+    env.replica.hubspot.state.faults.push({ pathIncludes: '/crm/v3/objects/deals/search', delayMs: 3000, times: 1 });
+    const panel = await env.openPanel();
+    await panel.getByTestId('view-metrics').click();
+    await panel.getByTestId('capture-all').click();
+    await expect.poll(() => env.apiRequests().some((r) => r.path.startsWith('/crm/v3/objects/deals/search')), { timeout: 10_000 }).toBe(true);
+    await stopServiceWorker(env, options);
+    await panel.getByRole('alert').waitFor({ timeout: 10_000 });
+    await expect(panel.getByTestId('metrics-empty').count()).resolves.toBe(1);
+
+    await panel.getByTestId('capture-all').click();
+    const contacts = panel.locator('[data-testid="metric"][data-metric-id="hubspot:4815162:contacts"]');
+    await contacts.waitFor({ timeout: 15_000 });
+    const counts = await panel.locator('[data-testid="metric"] .metric-deltas .muted').allTextContents();
+    expect(counts.length).toBeGreaterThan(3);
+    expect(counts.every((text) => text.startsWith('1 point '))).toBe(true);
+    await panel.close();
+  });
 });
