@@ -45,7 +45,10 @@ interface ProfileCardProps {
 
 export function ProfileCard({ record, related, connection, onOpen }: ProfileCardProps) {
   const f = record.fields;
-  const companies = related.filter((r) => r.type === 'company');
+  // The same company seen by two tools is listed once, the record's own tool first.
+  const companies = [...related.filter((r) => r.type === 'company')]
+    .sort((a, b) => Number(b.connector === record.connector) - Number(a.connector === record.connector))
+    .filter((company, index, all) => all.findIndex((c) => (c.fields.domain ?? c.title.toLowerCase()) === (company.fields.domain ?? company.title.toLowerCase())) === index);
   const people = related.filter((r) => r.type === 'person');
   const link = safeHttpUrl(record.url);
   const label = connectorLabel(record.connector);
