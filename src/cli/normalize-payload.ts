@@ -8,6 +8,7 @@ import { stripeCustomerSchema, stripeInvoiceSchema, stripeSubscriptionSchema } f
 import { normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscription } from '../connectors/stripe/normalize';
 import { zendeskOrganizationSchema, zendeskTicketSchema, zendeskUserSchema } from '../connectors/zendesk/schemas';
 import { normalizeZendeskOrganization, normalizeZendeskTicket, normalizeZendeskUser } from '../connectors/zendesk/normalize';
+import { normalizeGa4Payload } from '../connectors/ga4/payload';
 
 /**
  * Canonical records from a vendor payload file, for `npm run normalize` and imports. The shape
@@ -55,7 +56,12 @@ function zendesk(payload: unknown): CustomerRecord[] {
   throw new ConnectorError('schema', 'Zendesk payload without a user, ticket, organization, users or tickets wrapper.', { path: '(root)' });
 }
 
-const readers: Record<string, (payload: unknown) => CustomerRecord[]> = { hubspot, stripe, zendesk };
+const readers: Record<string, (payload: unknown) => CustomerRecord[]> = {
+  hubspot,
+  stripe,
+  zendesk,
+  ga4: (payload) => normalizeGa4Payload(payload, IMPORT_ACCOUNT),
+};
 
 export const SUPPORTED_CONNECTORS = Object.keys(readers);
 

@@ -3,9 +3,10 @@ import type { ConnectorId } from '../model/record';
 import { hubspot } from './hubspot';
 import { stripe } from './stripe';
 import { zendesk } from './zendesk';
+import { ga4 } from './ga4';
 
 /** One line per vendor. */
-export const connectors: Connector[] = [hubspot, stripe, zendesk];
+export const connectors: Connector[] = [hubspot, stripe, zendesk, ga4];
 
 export function connectorFor(id: ConnectorId): Connector {
   const connector = connectors.find((c) => c.id === id);

@@ -1,0 +1,100 @@
+import type { Connector, Credentials } from '../contract';
+import { ConnectorError } from '../errors';
+import { Ga4Api, GA4_API_ORIGIN, isInvalidArgument } from './api';
+import { GA4_CONSOLE_HOST, ga4Pages } from './pages';
+import { channelPoints, summaryMetrics, summaryPoints, type Ga4MetricContext } from './normalize';
+import type { Ga4Report } from './schemas';
+
+export { reportRows } from './normalize';
+export { ga4PropertyOf, ga4Pages, ga4ReportUrl } from './pages';
+
+const RANGES = [
+  { startDate: '7daysAgo', endDate: 'yesterday', name: '7d' },
+  { startDate: '28daysAgo', endDate: 'yesterday', name: '28d' },
+];
+
+const apiFor = (credentials: Credentials) => new Ga4Api(credentials.site, credentials.token);
+
+/**
+ * Summary over 7 and 28 days. `keyEvents` is the current name of what GA4 used to call
+ * `conversions`; where Google answers INVALID_ARGUMENT for it, ask again with `conversions`.
+ */
+async function summary(api: Ga4Api): Promise<{ report: Ga4Report; keyEventMetric: 'keyEvents' | 'conversions' }> {
+  const request = (keyEventMetric: string) => ({ dateRanges: RANGES, metrics: summaryMetrics(keyEventMetric).map((name) => ({ name })), returnPropertyQuota: true });
+  try {
+    return { report: await api.runReport(request('keyEvents'), 'summary report'), keyEventMetric: 'keyEvents' };
+  } catch (error) {
+    if (!isInvalidArgument(error)) throw error;
+    return { report: await api.runReport(request('conversions'), 'summary report'), keyEventMetric: 'conversions' };
+  }
+}
+
+export const ga4: Connector = {
+  id: 'ga4',
+  label: 'Google Analytics',
+  // GA4 has no customer record pages: no content script and no host access to its console.
+  consoleMatches: [],
+  apiMatches: [`${GA4_API_ORIGIN}/*`],
+  pages: ga4Pages,
+  auth: {
+    modes: ['token'],
+    tokenHelp: {
+      createAt: 'https://developers.google.com/oauthplayground/',
+      scopes: ['https://www.googleapis.com/auth/analytics.readonly'],
+      steps:
+        'Open the OAuth 2.0 Playground, type https://www.googleapis.com/auth/analytics.readonly in “Input your own scopes”, click Authorize APIs and sign in with a Google account that can view the GA4 property, then click “Exchange authorization code for tokens” and copy the Access token (ya29…). ' +
+        'Developers can instead run: gcloud auth application-default login --scopes=https://www.googleapis.com/auth/analytics.readonly,https://www.googleapis.com/auth/cloud-platform and then gcloud auth application-default print-access-token (Google may require your own OAuth client for this scope: add --client-id-file=client.json). ' +
+        'The property id is in GA4 Admin → Property details. Access tokens expire after an hour: paste a fresh one when Options shows the token was rejected.',
+    },
+    siteField: { label: 'GA4 property id', placeholder: '312345678 (Admin → Property details)', pattern: '(properties/)?[0-9]{4,12}' },
+  },
+
+  async verify(credentials) {
+    const api = apiFor(credentials);
+    const report = await api.runReport({ dateRanges: [{ startDate: 'yesterday', endDate: 'yesterday' }], metrics: [{ name: 'activeUsers' }], returnPropertyQuota: true }, 'property check');
+    const { timeZone, currencyCode } = report.metadata ?? {};
+    const details = [timeZone, currencyCode].filter(Boolean).join(', ');
+    return {
+      connector: 'ga4',
+      authMode: 'token',
+      site: api.propertyId,
+      account: api.propertyId,
+      accountLabel: `GA4 property ${api.propertyId}${details ? ` (${details})` : ''}`,
+      consoleHost: GA4_CONSOLE_HOST,
+      isSandbox: false,
+      ...(currencyCode ? { currency: currencyCode } : {}),
+    };
+  },
+
+  async fetchRecord() {
+    throw new ConnectorError('not-found', 'Google Analytics has no customer records: it reports traffic and conversions, not people. Its numbers are on the Metrics page.');
+  },
+
+  // GA4's terms forbid sending it PII and its API never returns emails: nothing to look up.
+  async findByEmail() {
+    return { records: [] };
+  },
+
+  async sync() {
+    return { records: [], cursor: null };
+  },
+
+  async metrics(credentials, connection) {
+    const api = apiFor(credentials);
+    const channelRequest = {
+      dateRanges: [RANGES[0]!],
+      dimensions: [{ name: 'sessionDefaultChannelGroup' }],
+      metrics: [{ name: 'sessions' }],
+      limit: 25,
+      returnPropertyQuota: true,
+    };
+    const [{ report, keyEventMetric }, channels] = await Promise.all([summary(api), api.runReport(channelRequest, 'channel report')]);
+    const ctx: Ga4MetricContext = {
+      account: connection.account || api.propertyId,
+      at: Date.now(),
+      currency: (report.metadata?.currencyCode ?? connection.currency ?? 'USD').toUpperCase(),
+      keyEventMetric,
+    };
+    return [...summaryPoints(report, ctx, RANGES.map((r) => r.name)), ...channelPoints(channels, ctx)];
+  },
+};
