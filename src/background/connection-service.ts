@@ -6,16 +6,29 @@ import { customerDb } from '../store/db';
 import { clearHealth } from '../store/records';
 import type { Reply } from '../protocol/messages';
 import { toErrorReply } from './errors';
+import { sessionToken } from './credentials';
 
-/** One real API call decides: a rejected token is never stored. */
-export async function connect(connectorId: ConnectorId, credentials: Credentials): Promise<Reply<'options→background:connect'>> {
-  if ((await vaultStatus()) === 'locked') {
+/**
+ * One real API call decides: a rejected token is never stored. In `session` mode nothing secret
+ * is stored at all; the vendor's session cookie is read again at each use.
+ */
+export async function connect(connectorId: ConnectorId, authMode: 'token' | 'session', credentials: Credentials): Promise<Reply<'options→background:connect'>> {
+  const connector = connectorFor(connectorId);
+  if (authMode === 'token' && (await vaultStatus()) === 'locked') {
     return { ok: false, error: { kind: 'auth', message: 'Unlock your tokens with your passphrase before connecting another tool.' } };
   }
+  let token = credentials.token;
+  if (authMode === 'session') {
+    if (!connector.auth.session) return { ok: false, error: { kind: 'auth', message: `${connector.label} cannot use a signed-in session; paste a token.` } };
+    token = (await sessionToken(connectorId, credentials.site)) ?? '';
+    if (!token) return { ok: false, error: { kind: 'auth', message: `No signed-in ${connector.label} session found for that address. Sign in to ${connector.label} in this browser, then try again.` } };
+  } else if (!token) {
+    return { ok: false, error: { kind: 'auth', message: `Paste a ${connector.label} token first.` } };
+  }
   try {
-    const verified = await connectorFor(connectorId).verify(credentials);
-    const connection = { ...verified, site: credentials.site || undefined, email: credentials.email || undefined, connectedAt: Date.now() };
-    await saveConnection(connection, credentials.token);
+    const verified = await connector.verify({ ...credentials, token });
+    const connection = { ...verified, authMode, site: credentials.site || undefined, email: credentials.email || undefined, connectedAt: Date.now() };
+    await saveConnection(connection, authMode === 'session' ? null : token);
     await clearHealth(customerDb(), connectorId);
     return { ok: true, data: { connection } };
   } catch (error) {

@@ -93,7 +93,7 @@ export const handlers: Handlers = {
       return { ok: false, error: { kind: 'rejected', message: `${fileName} was not imported: ${error instanceof Error ? error.message : String(error)}${path}` } };
     }
   },
-  'options→background:connect': ({ connector, token, site, email }) => connect(connector, { token, site, email }),
+  'options→background:connect': ({ connector, authMode, token, site, email }) => connect(connector, authMode ?? 'token', { token: token ?? '', site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
   'options→background:previewImport': ({ text }) => withBackup(text, (backup) => planImport(customerDb(), backup)),
   'options→background:importBackup': ({ text }) => withBackup(text, (backup) => importBackup(customerDb(), backup)),

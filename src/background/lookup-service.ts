@@ -5,7 +5,8 @@ import type { CustomerRecord } from '../model/record';
 import { normalizeEmail, emailIdentity } from '../identity/normalize';
 import { customerDb } from '../store/db';
 import { getRecord, recordHealthError, saveRecords } from '../store/records';
-import { getConnections, getToken } from '../platform/storage';
+import { getConnections } from '../platform/storage';
+import { credentialsFor, missingCredentialsMessage } from './credentials';
 import type { Reply, ToolLookup } from '../protocol/messages';
 import { toErrorReply } from './errors';
 
@@ -36,9 +37,8 @@ export async function lookupAcrossTools(key: string, force: boolean): Promise<Re
 async function lookupInTool(record: CustomerRecord, connection: Connection, force: boolean): Promise<ToolLookup> {
   const db = customerDb();
   const connector = connectorFor(connection.connector);
-  const token = await getToken(connection.connector);
-  if (!token) return { connector: connection.connector, state: 'error', keys: [], error: { kind: 'not-connected', message: `${connector.label} has no token.` } };
-  const credentials = { token, site: connection.site, email: connection.email };
+  const credentials = await credentialsFor(connection);
+  if (!credentials) return { connector: connection.connector, state: 'error', keys: [], error: { kind: 'not-connected', message: missingCredentialsMessage(connection) } };
   // Vendors match emails as typed; the raw address goes out, the normalised one keys the cache.
   const emails = (record.fields.emails ?? []).filter((email) => normalizeEmail(email)).slice(0, MAX_EMAILS);
   const queries = emails.map((email) => ({ identity: emailIdentity(normalizeEmail(email)!), run: () => connector.findByEmail(email, credentials, connection) }));

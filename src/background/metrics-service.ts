@@ -3,7 +3,8 @@ import { isConnectorError } from '../connectors/errors';
 import { customerDb } from '../store/db';
 import { savePoints } from '../store/metrics';
 import { recordHealthError } from '../store/records';
-import { getConnections, getToken } from '../platform/storage';
+import { getConnections } from '../platform/storage';
+import { credentialsFor } from './credentials';
 import type { Reply } from '../protocol/messages';
 import { toErrorReply } from './errors';
 
@@ -20,10 +21,10 @@ export async function captureAll(snapshotId: string): Promise<Reply<'panel→bac
   await Promise.all(
     (await getConnections()).map(async (connection) => {
       const connector = connectorFor(connection.connector);
-      const token = await getToken(connection.connector);
-      if (!connector.metrics || !token) return;
+      const credentials = await credentialsFor(connection);
+      if (!connector.metrics || !credentials) return;
       try {
-        const readings = await connector.metrics({ token, site: connection.site, email: connection.email }, connection);
+        const readings = await connector.metrics(credentials, connection);
         await savePoints(db, snapshotId, readings);
         captured += readings.length;
       } catch (error) {

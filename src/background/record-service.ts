@@ -4,7 +4,8 @@ import type { RecordPageContext } from '../model/page-context';
 import { recordKey } from '../model/record';
 import { customerDb } from '../store/db';
 import { getRecord, markViewed, recordHealthError, recordHealthSuccess, saveRecords } from '../store/records';
-import { getConnection, getToken, vaultStatus } from '../platform/storage';
+import { getConnection, vaultStatus } from '../platform/storage';
+import { credentialsFor, missingCredentialsMessage } from './credentials';
 import type { Reply } from '../protocol/messages';
 import { resolveContext } from '../connectors/resolve-context';
 import { toErrorReply } from './errors';
@@ -28,12 +29,16 @@ export async function fetchRecord(pageContext: RecordPageContext, force: boolean
 async function fetchAndStore(context: RecordPageContext, key: string, force: boolean): Promise<Reply<'panel→background:fetchRecord'>> {
   const db = customerDb();
   const connector = connectorFor(context.connector);
-  const [connection, token] = await Promise.all([getConnection(context.connector), getToken(context.connector)]);
-  if (connection && !token && (await vaultStatus()) === 'locked') {
-    return { ok: false, error: { kind: 'auth', message: 'Your tokens are locked with your passphrase: unlock them in Options.' } };
-  }
-  if (!connection || !token) {
+  const connection = await getConnection(context.connector);
+  if (!connection) {
     return { ok: false, error: { kind: 'not-connected', message: `${connector.label} is not connected. Add a token in Options.` } };
+  }
+  const credentials = await credentialsFor(connection);
+  if (!credentials) {
+    if (connection.authMode !== 'session' && (await vaultStatus()) === 'locked') {
+      return { ok: false, error: { kind: 'auth', message: 'Your tokens are locked with your passphrase: unlock them in Options.' } };
+    }
+    return { ok: false, error: { kind: connection.authMode === 'session' ? 'auth' : 'not-connected', message: missingCredentialsMessage(connection) } };
   }
   if (connection.account !== context.account) {
     return {
@@ -50,7 +55,7 @@ async function fetchAndStore(context: RecordPageContext, key: string, force: boo
 
   try {
     // Nothing is written until the whole answer parsed: a bad payload leaves the cache as it was.
-    const { records } = await connector.fetchRecord(context, { token, site: connection.site, email: connection.email }, connection);
+    const { records } = await connector.fetchRecord(context, credentials, connection);
     await saveRecords(db, records);
     await recordHealthSuccess(db, context.connector);
     return { ok: true, data: { key } };

@@ -3,7 +3,8 @@ import { isConnectorError } from '../connectors/errors';
 import type { ConnectorId } from '../model/keys';
 import { customerDb, type SyncState } from '../store/db';
 import { recordHealthError, recordHealthSuccess } from '../store/records';
-import { getConnection, getConnections, getToken } from '../platform/storage';
+import { getConnection, getConnections } from '../platform/storage';
+import { credentialsFor } from './credentials';
 import { toErrorReply } from './errors';
 
 /**
@@ -45,13 +46,14 @@ async function runSync(connectorId: ConnectorId): Promise<void> {
   try {
     for (;;) {
       const state = await db.syncs.get(connectorId);
-      const [connection, token] = await Promise.all([getConnection(connectorId), getToken(connectorId)]);
+      const connection = await getConnection(connectorId);
+      const credentials = connection && (await credentialsFor(connection));
       if (!state || state.status !== 'running') return;
-      if (!connection || !token || connection.account !== state.account) {
+      if (!connection || !credentials || connection.account !== state.account) {
         await db.syncs.put({ ...state, status: 'error', error: `${connector.label} is no longer connected.`, updatedAt: Date.now() });
         return;
       }
-      const page = await connector.sync(state.cursor, { token, site: connection.site, email: connection.email }, connection);
+      const page = await connector.sync(state.cursor, credentials, connection);
       const next: SyncState = {
         ...state,
         cursor: page.cursor,

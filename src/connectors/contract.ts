@@ -51,6 +51,8 @@ export interface Connector {
     siteField?: { label: string; placeholder: string; pattern: string };
     /** The login email some vendors pair with an API token (Zendesk). */
     emailField?: { label: string; placeholder: string };
+    /** For `session` mode: which cookie of the vendor's own site holds the API session, given `site`. */
+    session?: { cookie(site: string): { url: string; name: string }; help: string };
   };
   /** Checks a token with one real API call and names the account it belongs to. */
   verify(credentials: Credentials): Promise<Omit<Connection, 'connectedAt'>>;

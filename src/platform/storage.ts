@@ -33,7 +33,13 @@ export async function getConnections(): Promise<Connection[]> {
     .filter(isConnection);
 }
 
-export async function saveConnection(connection: Connection, token: string): Promise<void> {
+/** `token` null: a session connection, which keeps no secret of its own. */
+export async function saveConnection(connection: Connection, token: string | null): Promise<void> {
+  if (token === null) {
+    await browser.storage.local.remove(secretKey(connection.connector));
+    await browser.storage.local.set({ [connectionKey(connection.connector)]: connection });
+    return;
+  }
   await browser.storage.local.set({ [connectionKey(connection.connector)]: connection, [secretKey(connection.connector)]: await protect(token) });
 }
 

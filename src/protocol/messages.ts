@@ -80,7 +80,9 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({
       connector: connectorIdSchema,
-      token: z.string().trim().min(1).max(2000),
+      /** `session`: no token; the vendor's signed-in console session is read when needed (Salesforce). */
+      authMode: z.enum(['token', 'session']).optional(),
+      token: z.string().trim().max(2000).optional(),
       /** Zendesk subdomain, Salesforce instance, GA4 property... for vendors that need one. */
       site: z.string().trim().max(300).optional(),
       email: z.string().trim().max(300).optional(),

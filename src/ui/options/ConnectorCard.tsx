@@ -21,19 +21,26 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
   const help = connector.auth.tokenHelp;
   const inputId = `token-${connector.id}`;
 
-  const onConnect = async (event: Event) => {
-    event.preventDefault();
+  const session = connector.auth.modes.includes('session') ? connector.auth.session : undefined;
+
+  const connectWith = async (authMode: 'token' | 'session') => {
     setBusy(true);
     setError(null);
     const reply = await send('options→background:connect', {
       connector: connector.id,
-      token,
+      authMode,
+      ...(authMode === 'token' ? { token } : {}),
       ...(connector.auth.siteField ? { site } : {}),
       ...(connector.auth.emailField ? { email } : {}),
     });
     setBusy(false);
     if (reply.ok) setToken('');
     else setError(reply.error.message);
+  };
+
+  const onConnect = (event: Event) => {
+    event.preventDefault();
+    void connectWith('token');
   };
 
   const onDisconnect = async () => {
@@ -49,6 +56,7 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
         <>
           <p data-testid="connected-account">
             <span class="badge ok">Connected</span> {connection.accountLabel}
+            {connection.authMode === 'session' && <span class="badge">signed-in session</span>}
             {connection.isSandbox && <span class="badge warn">Sandbox</span>}
           </p>
           <p class="muted">
@@ -66,7 +74,7 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
           <p class="muted">Records already cached stay on this computer, readable offline.</p>
         </>
       ) : (
-        <form onSubmit={(event) => void onConnect(event)}>
+        <form onSubmit={onConnect}>
           {connector.auth.siteField && (
             <>
               <label for={`${inputId}-site`}>{connector.auth.siteField.label}</label>
@@ -90,9 +98,17 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
             required
             data-testid="token-input"
           />
-          <button type="submit" disabled={busy || !token.trim()} data-testid="connect">
-            {busy ? 'Checking…' : `Connect ${connector.label}`}
-          </button>
+          <div class="actions">
+            <button type="submit" disabled={busy || !token.trim()} data-testid="connect">
+              {busy ? 'Checking…' : `Connect ${connector.label}`}
+            </button>
+            {session && (
+              <button type="button" disabled={busy || !site} onClick={() => void connectWith('session')} data-testid="connect-session" title={session.help}>
+                Use my signed-in {connector.label} session
+              </button>
+            )}
+          </div>
+          {session && <p class="muted">{session.help}</p>}
           {error && (
             <p class="notice error" role="alert" data-testid="connect-error">
               {error}

@@ -1,0 +1,28 @@
+import type { Credentials } from '../connectors/contract';
+import { connectorFor } from '../connectors/registry';
+import type { Connection } from '../model/health';
+import type { ConnectorId } from '../model/record';
+import { readCookie } from '../platform/cookies';
+import { getToken } from '../platform/storage';
+
+/** The signed-in console session of a vendor that allows API calls with it, or null when signed out. */
+export async function sessionToken(connectorId: ConnectorId, site: string | undefined): Promise<string | null> {
+  const session = connectorFor(connectorId).auth.session;
+  if (!session || !site) return null;
+  const { url, name } = session.cookie(site);
+  return readCookie(url, name);
+}
+
+/** What a connector needs to call its vendor for this connection; null when there is no usable secret. */
+export async function credentialsFor(connection: Connection): Promise<Credentials | null> {
+  const token = connection.authMode === 'session' ? await sessionToken(connection.connector, connection.site) : await getToken(connection.connector);
+  return token ? { token, site: connection.site, email: connection.email } : null;
+}
+
+/** Why there are no credentials, in words a marketer can act on. */
+export function missingCredentialsMessage(connection: Connection): string {
+  const label = connectorFor(connection.connector).label;
+  return connection.authMode === 'session'
+    ? `You are signed out of ${label}. Sign in to ${label} in this browser; the panel uses the new session by itself.`
+    : `${label} has no token. Reconnect it in Options.`;
+}
