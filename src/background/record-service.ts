@@ -13,6 +13,12 @@ import { toErrorReply } from './errors';
 /** A page visit refreshes a record at most this often; the refresh button always does. */
 const AUTO_REFRESH_AFTER_MS = 5 * 60_000;
 
+/**
+ * Some console URLs carry another id than the API's (Mailchimp's numeric web id): the record
+ * such a page turned out to be is remembered, so the next visit shows it at once.
+ */
+const pageAliasId = (key: string) => `page|${key}`;
+
 /** Two panels (or a panel and the content script) asking at once share one request. */
 const inFlight = new Map<string, Promise<Reply<'panel→background:fetchRecord'>>>();
 
@@ -49,16 +55,22 @@ async function fetchAndStore(context: RecordPageContext, key: string, force: boo
       },
     };
   }
-  await markViewed(db, key);
-  const cached = await getRecord(db, key);
-  if (!force && cached && Date.now() - cached.fetchedAt < AUTO_REFRESH_AFTER_MS) return { ok: true, data: { key } };
+  const known = (await db.lookups.get(pageAliasId(key)))?.keys[0] ?? key;
+  await markViewed(db, known);
+  const cached = await getRecord(db, known);
+  if (!force && cached && Date.now() - cached.fetchedAt < AUTO_REFRESH_AFTER_MS) return { ok: true, data: { key: known } };
 
   try {
     // Nothing is written until the whole answer parsed: a bad payload leaves the cache as it was.
     const { records } = await connector.fetchRecord(context, credentials, connection);
+    const shown = records[0]?.key ?? key;
     await saveRecords(db, records);
+    if (shown !== key) {
+      await db.lookups.put({ id: pageAliasId(key), connector: context.connector, identity: `page:${context.id}`, checkedAt: Date.now(), keys: [shown] });
+      await markViewed(db, shown);
+    }
     await recordHealthSuccess(db, context.connector);
-    return { ok: true, data: { key } };
+    return { ok: true, data: { key: shown } };
   } catch (error) {
     if (isConnectorError(error) && error.kind !== 'not-found') {
       await recordHealthError(db, context.connector, {

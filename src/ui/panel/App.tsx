@@ -73,7 +73,7 @@ export function App() {
 
   const connection = connections?.find((c) => c.connector === pageOrOpened?.connector);
   const context = pageOrOpened && resolveContext(pageOrOpened, connection);
-  const { status, refresh } = useRecordFetch(context, !!connection);
+  const { status, shownKey, refresh } = useRecordFetch(context, !!connection);
 
   return (
     <div class="app">
@@ -114,7 +114,7 @@ export function App() {
             <NotConnected connector={context.connector} />
           ) : (
             <RecordView
-              recordKey={recordKey(context.connector, context.account, context.type, context.id)}
+              recordKey={shownKey ?? recordKey(context.connector, context.account, context.type, context.id)}
               connections={connections}
               description={`${connectorLabel(context.connector)} ${RECORD_TYPE_WORDS[context.type] ?? context.type} ${context.id}`}
               status={status}

@@ -11,6 +11,8 @@ export type FetchStatus = { state: 'idle' } | { state: 'loading' } | { state: 'd
  */
 export function useRecordFetch(context: RecordPageContext | null, enabled: boolean) {
   const [status, setStatus] = useState<FetchStatus>({ state: 'idle' });
+  /** The record the page turned out to be, when its URL carries another id than the API's. */
+  const [shownKey, setShownKey] = useState<string | null>(null);
   const contextId = context ? `${context.connector}:${context.account}:${context.type}:${context.id}@${context.host}` : '';
 
   const run = useCallback(
@@ -19,6 +21,7 @@ export function useRecordFetch(context: RecordPageContext | null, enabled: boole
       setStatus({ state: 'loading' });
       const reply = await send('panel→background:fetchRecord', { context, force });
       setStatus(reply.ok ? { state: 'done' } : { state: 'error', error: reply.error });
+      if (reply.ok) setShownKey(reply.data.key);
     },
     // contextId captures every field of context.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -27,6 +30,7 @@ export function useRecordFetch(context: RecordPageContext | null, enabled: boole
 
   useEffect(() => {
     setStatus({ state: 'idle' });
+    setShownKey(null);
     void run(false);
   }, [run]);
 
@@ -37,5 +41,5 @@ export function useRecordFetch(context: RecordPageContext | null, enabled: boole
     return () => removeEventListener('online', retry);
   }, [run, status]);
 
-  return { status, refresh: () => run(true) };
+  return { status, shownKey, refresh: () => run(true) };
 }
