@@ -1,0 +1,153 @@
+import { recordKey, type CustomerRecord, type RecordFields, type RecordType } from '../../model/record';
+import { domainIdentity, emailIdentity, normalizeDomain, normalizeEmail, normalizePhone, phoneIdentity } from '../../identity/normalize';
+import { searchTokens } from '../../identity/tokens';
+import { intercomConsoleUrl } from './pages';
+import type { IntercomCompany, IntercomContact, IntercomConversation, IntercomSubscription } from './schemas';
+
+export interface IntercomNormalizeContext {
+  /** Workspace id code (`app.id_code`): the account. */
+  appId: string;
+  /** app.intercom.com, app.eu.intercom.com or app.au.intercom.com. */
+  consoleHost: string;
+  fetchedAt: number;
+  /** Intercom's `monthly_spend` has no currency; only the connection's default makes it money. */
+  currency?: string;
+  defaultCountry?: string;
+}
+
+/** Intercom sends unix seconds; 0 and null mean "never". */
+const ms = (seconds: number | null | undefined) => (typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined);
+const latest = (...values: Array<number | null | undefined>) => {
+  const all = values.map(ms).filter((v): v is number => v !== undefined);
+  return all.length ? Math.max(...all) : undefined;
+};
+const clean = (value: string | null | undefined) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+function compact(fields: RecordFields): RecordFields {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as RecordFields;
+}
+
+function build(ctx: IntercomNormalizeContext, type: RecordType, id: string, title: string, fields: RecordFields, identities: string[], links: string[], updatedSeconds: number): CustomerRecord {
+  const tidy = compact(fields);
+  const urlKind = type === 'person' || type === 'company' ? type : 'conversation';
+  return {
+    key: recordKey('intercom', ctx.appId, type, id),
+    connector: 'intercom',
+    account: ctx.appId,
+    type,
+    id,
+    title,
+    identities,
+    fields: tidy,
+    links: [...new Set(links)],
+    url: intercomConsoleUrl(ctx.consoleHost, ctx.appId, urlKind, id),
+    updatedAt: ms(updatedSeconds) ?? ctx.fetchedAt,
+    fetchedAt: ctx.fetchedAt,
+    tokens: searchTokens(title, tidy),
+  };
+}
+
+const personKey = (ctx: IntercomNormalizeContext, id: string) => recordKey('intercom', ctx.appId, 'person', id);
+const companyKey = (ctx: IntercomNormalizeContext, id: string) => recordKey('intercom', ctx.appId, 'company', id);
+
+const CHANNELS: Record<string, string> = { email: 'email', sms_message: 'SMS' };
+
+/**
+ * GET /contacts/{id}/subscriptions lists opt-in types the contact joined and opt-out types they
+ * left; only the first are memberships.
+ */
+export function intercomMemberships(subscriptions: IntercomSubscription[]): string[] {
+  const names = subscriptions
+    .filter((s) => s.consent_type === 'opt_in' && s.state !== 'archived')
+    .map((s) => {
+      const channels = s.content_types.map((c) => CHANNELS[c] ?? c).join(', ');
+      return channels ? `${s.default_translation.name} (${channels})` : s.default_translation.name;
+    });
+  return [...new Set(names)];
+}
+
+export interface IntercomContactExtras {
+  companies?: IntercomCompany[];
+  subscriptions?: IntercomSubscription[];
+  tags?: string[];
+}
+
+export function normalizeIntercomContact(contact: IntercomContact, ctx: IntercomNormalizeContext, extras: IntercomContactExtras = {}): CustomerRecord {
+  const email = clean(contact.email);
+  const normalizedEmail = email ? normalizeEmail(email) : null;
+  const phone = clean(contact.phone);
+  const country = contact.location?.country_code ?? ctx.defaultCountry;
+  const normalizedPhone = phone ? normalizePhone(phone, country ?? undefined) : null;
+  const name = clean(contact.name);
+  const tagNames = extras.tags ?? (contact.tags?.data ?? []).map((t) => clean(t.name)).filter((t): t is string => !!t);
+  const fields: RecordFields = {
+    name,
+    emails: normalizedEmail && email ? [email] : [],
+    phones: phone ? [phone] : [],
+    companyName: clean(extras.companies?.[0]?.name),
+    city: clean(contact.location?.city),
+    country: clean(contact.location?.country),
+    // Intercom's own lifecycle: a signed-up `user` or an anonymous/unconverted `lead`.
+    lifecycleStage: contact.role,
+    ownerId: contact.owner_id === null || contact.owner_id === undefined ? undefined : String(contact.owner_id),
+    memberships: extras.subscriptions ? intercomMemberships(extras.subscriptions) : [],
+    tags: tagNames,
+    createdAt: ms(contact.created_at),
+    lastModifiedAt: ms(contact.updated_at),
+    lastActivityAt: latest(contact.last_seen_at, contact.last_replied_at, contact.last_contacted_at),
+  };
+  const identities = [...(normalizedEmail ? [emailIdentity(normalizedEmail)] : []), ...(normalizedPhone ? [phoneIdentity(normalizedPhone)] : [])];
+  const companyIds = [...(contact.companies?.data ?? []).map((c) => c.id), ...(extras.companies ?? []).map((c) => c.id)];
+  const title = name ?? email ?? `${contact.role === 'lead' ? 'Lead' : 'User'} ${contact.id}`;
+  return build(ctx, 'person', contact.id, title, fields, identities, companyIds.map((id) => companyKey(ctx, id)), contact.updated_at);
+}
+
+export function normalizeIntercomCompany(company: IntercomCompany, ctx: IntercomNormalizeContext): CustomerRecord {
+  const domain = company.website ? normalizeDomain(company.website) : null;
+  const spend = company.monthly_spend;
+  const fields: RecordFields = {
+    name: clean(company.name),
+    domain: domain ?? undefined,
+    industry: clean(company.industry),
+    employees: typeof company.size === 'number' && company.size > 0 ? company.size : undefined,
+    mrr: ctx.currency && typeof spend === 'number' && Number.isFinite(spend) && spend > 0 ? { amountMinor: Math.round(spend * 100), currency: ctx.currency } : undefined,
+    memberships: clean(company.plan?.name) ? [company.plan!.name!] : [],
+    tags: company.tags?.tags.map((t) => t.name),
+    createdAt: ms(company.remote_created_at) ?? ms(company.created_at),
+    lastModifiedAt: ms(company.updated_at),
+    lastActivityAt: ms(company.last_request_at),
+  };
+  const title = clean(company.name) ?? domain ?? `Company ${company.id}`;
+  return build(ctx, 'company', company.id, title, fields, domain ? [domainIdentity(domain)] : [], [], company.updated_at);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
+
+/** Message bodies are HTML; a title is their first words as plain text. */
+export function intercomPlainText(html: string, max = 80): string {
+  // The title needs only the start; bounding the input keeps the regexes linear on hostile bodies.
+  const textOnly = html
+    .slice(0, 4000)
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => ENTITIES[e] ?? ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return textOnly.length > max ? `${textOnly.slice(0, max - 1).trimEnd()}…` : textOnly;
+}
+
+export function normalizeIntercomConversation(conversation: IntercomConversation, ctx: IntercomNormalizeContext): CustomerRecord {
+  const subject = clean(conversation.title) ?? clean(conversation.source?.subject ? intercomPlainText(conversation.source.subject) : undefined);
+  const summary = subject ?? clean(conversation.source?.body ? intercomPlainText(conversation.source.body) : undefined);
+  const stats = conversation.statistics;
+  const fields: RecordFields = {
+    subject,
+    status: conversation.state,
+    ownerId: conversation.admin_assignee_id === null || conversation.admin_assignee_id === undefined ? undefined : String(conversation.admin_assignee_id),
+    tags: conversation.tags?.tags.map((t) => t.name),
+    createdAt: ms(conversation.created_at),
+    lastModifiedAt: ms(conversation.updated_at),
+    lastActivityAt: latest(conversation.updated_at, stats?.last_contact_reply_at, stats?.last_admin_reply_at),
+  };
+  const links = (conversation.contacts?.contacts ?? []).map((c) => personKey(ctx, c.id));
+  return build(ctx, 'conversation', conversation.id, summary ?? `Conversation ${conversation.id}`, fields, [], links, conversation.updated_at);
+}
