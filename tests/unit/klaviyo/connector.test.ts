@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { klaviyo } from '../../../src/connectors/klaviyo';
+import { customerRecordSchema } from '../../../src/model/record';
+import type { Connection } from '../../../src/model/health';
+import { makeHubspotData } from '../../replica/seed.mjs';
+import { createKlaviyoReplica, KLAVIYO_ANN, KLAVIYO_DEMO_KEY } from '../../replica/klaviyo.mjs';
+
+/** The connector end to end against the replica's handler, with a fetch that refuses any other host. */
+const replica = createKlaviyoReplica(makeHubspotData());
+const sentTo: string[] = [];
+async function replicaFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+  const url = new URL(String(input));
+  sentTo.push(url.host);
+  if (url.host !== 'a.klaviyo.com') throw new TypeError(`blocked ${url.host}`);
+  const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+  return new Promise((resolve) => {
+    const res = {
+      status: 200,
+      headers: {} as Record<string, string>,
+      headersSent: false,
+      writeHead(status: number, h: Record<string, string>) {
+        this.status = status;
+        this.headers = h;
+        return this;
+      },
+      end(body: string) {
+        resolve(new Response(body, { status: this.status, headers: this.headers }));
+      },
+    };
+    void replica.handleApi({ method: init.method ?? 'GET', headers, socket: { destroy() {} } }, res, url);
+  });
+}
+
+const credentials = { token: KLAVIYO_DEMO_KEY };
+const connection: Connection = { connector: 'klaviyo', authMode: 'token', account: 'XyZ123', accountLabel: 'Acme Demo Store', consoleHost: 'www.klaviyo.com', isSandbox: false, currency: 'USD', connectedAt: 0 };
+
+beforeEach(() => vi.stubGlobal('fetch', vi.fn(replicaFetch)));
+afterEach(() => vi.unstubAllGlobals());
+
+describe('Klaviyo connector on the replica', () => {
+  it('verifies the key and names the account', async () => {
+    expect(await klaviyo.verify(credentials)).toEqual({ connector: 'klaviyo', authMode: 'token', account: 'XyZ123', accountLabel: 'Acme Demo Store', consoleHost: 'www.klaviyo.com', isSandbox: false, currency: 'USD' });
+    await expect(klaviyo.verify({ token: 'pk_wrong_key_123' })).rejects.toMatchObject({ kind: 'auth' });
+  });
+
+  it('opens Ann from her console URL with her lists, consent and CLV', async () => {
+    const page = klaviyo.pages[0]!.detect(new URL(KLAVIYO_ANN.consoleUrl))!;
+    const { records } = await klaviyo.fetchRecord(page, credentials, connection);
+    for (const record of records) customerRecordSchema.parse(record);
+    const [ann, ...lists] = records;
+    expect(ann).toMatchObject({ key: `klaviyo:XyZ123:person:${KLAVIYO_ANN.id}`, title: 'Ann Lee', url: KLAVIYO_ANN.consoleUrl, identities: ['email:ann.lee@acme-robotics.com', 'phone:+14155550100'] });
+    expect(ann!.fields).toMatchObject({ memberships: ['VIP customers', 'Newsletter'], status: 'SUBSCRIBED', lifetimeValue: { amountMinor: 118800, currency: 'USD' } });
+    expect(lists.map((l) => l.type)).toEqual(['list', 'list']);
+    expect(ann!.links).toEqual(lists.map((l) => l.key));
+  });
+
+  it('finds Ann by email in another case, and nobody for a hostile email', async () => {
+    const { records } = await klaviyo.findByEmail('Ann.Lee@Acme-Robotics.com', credentials, connection);
+    expect(records[0]).toMatchObject({ id: KLAVIYO_ANN.id, type: 'person' });
+    expect((await klaviyo.findByEmail('x"),equals(id,"1@evil.com', credentials, connection)).records).toEqual([]);
+  });
+
+  it('syncs every profile page by page with an opaque cursor', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let i = 0; i < 5; i++) {
+      const page = await klaviyo.sync(cursor, credentials, connection);
+      seen.push(...page.records.map((r) => r.id));
+      cursor = page.cursor;
+      if (!cursor) break;
+      expect(cursor).not.toMatch(/^https?:/);
+    }
+    expect(cursor).toBeNull();
+    expect(new Set(seen).size).toBe(replica.data.profiles.length);
+  });
+
+  it('reports lists and their profile counts', async () => {
+    const points = await klaviyo.metrics!(credentials, connection);
+    expect(points[0]).toMatchObject({ metric: 'lists', value: 4, unit: 'lists', connector: 'klaviyo', account: 'XyZ123' });
+    const perList = points.filter((p) => p.metric === 'list-profiles');
+    expect(perList.map((p) => p.dimension)).toEqual(['VIP customers', 'Newsletter', 'Product updates', 'Webinar attendees']);
+    expect(points[1]).toMatchObject({ metric: 'list-profiles-total', value: perList.reduce((s, p) => s + p.value, 0) });
+    // A refresh reuses the counts (the endpoint allows 15 calls a minute) and only lists the lists again.
+    const before = replica.state.requests.length;
+    expect(await klaviyo.metrics!(credentials, connection)).toEqual(points.map((p) => ({ ...p, at: expect.any(Number) })));
+    expect(replica.state.requests.slice(before).map((r: { path: string }) => r.path)).toEqual(['/api/lists']);
+    expect(sentTo.every((host) => host === 'a.klaviyo.com')).toBe(true);
+    expect(replica.state.requests.every((r: { auth: boolean }) => r.auth)).toBe(true);
+  }, 20_000);
+});
