@@ -9,6 +9,10 @@ import { normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscri
 import { zendeskOrganizationSchema, zendeskTicketSchema, zendeskUserSchema } from '../connectors/zendesk/schemas';
 import { normalizeZendeskOrganization, normalizeZendeskTicket, normalizeZendeskUser } from '../connectors/zendesk/normalize';
 import { normalizeGa4Payload } from '../connectors/ga4/payload';
+import { normalizeIntercomPayload } from '../connectors/intercom/payload';
+import { normalizeMailchimpPayload } from '../connectors/mailchimp/payload';
+import { normalizeKlaviyoPayload } from '../connectors/klaviyo/payload';
+import { normalizePipedrivePayload } from '../connectors/pipedrive/payload';
 
 /**
  * Canonical records from a vendor payload file, for `npm run normalize` and imports. The shape
@@ -60,6 +64,10 @@ const readers: Record<string, (payload: unknown) => CustomerRecord[]> = {
   hubspot,
   stripe,
   zendesk,
+  intercom: (payload) => normalizeIntercomPayload(payload, IMPORT_ACCOUNT),
+  mailchimp: (payload) => normalizeMailchimpPayload(payload, IMPORT_ACCOUNT),
+  klaviyo: (payload) => normalizeKlaviyoPayload(payload, IMPORT_ACCOUNT),
+  pipedrive: (payload) => normalizePipedrivePayload(payload, IMPORT_ACCOUNT),
   ga4: (payload) => normalizeGa4Payload(payload, IMPORT_ACCOUNT),
 };
 

@@ -8,6 +8,10 @@ import { createHubspotReplica, HUBSPOT_DEMO_TOKEN } from './hubspot.mjs';
 import { createStripeReplica, STRIPE_DEMO_KEY } from './stripe.mjs';
 import { createZendeskReplica, ZENDESK_AGENT_EMAIL, ZENDESK_DEMO_TOKEN, ZENDESK_SUBDOMAIN } from './zendesk.mjs';
 import { createGa4Replica, GA4_DEMO_TOKEN, GA4_PROPERTY } from './ga4.mjs';
+import { createIntercomReplica, INTERCOM_DEMO_TOKEN } from './intercom.mjs';
+import { createMailchimpReplica, MAILCHIMP_DEMO_KEY } from './mailchimp.mjs';
+import { createKlaviyoReplica, KLAVIYO_DEMO_KEY } from './klaviyo.mjs';
+import { createPipedriveReplica, PIPEDRIVE_DEMO_TOKEN, PIPEDRIVE_SUBDOMAIN } from './pipedrive.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -16,6 +20,10 @@ function createReplicas(hubspotData) {
     hubspot: createHubspotReplica(hubspotData),
     stripe: createStripeReplica(hubspotData),
     zendesk: createZendeskReplica(hubspotData),
+    intercom: createIntercomReplica(hubspotData),
+    mailchimp: createMailchimpReplica(hubspotData),
+    klaviyo: createKlaviyoReplica(hubspotData),
+    pipedrive: createPipedriveReplica(hubspotData),
     ga4: createGa4Replica(hubspotData),
   };
 }
@@ -88,11 +96,22 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
     port: actualPort,
     hosts,
     ...replicas,
-    demoTokens: { hubspot: HUBSPOT_DEMO_TOKEN, stripe: STRIPE_DEMO_KEY, zendesk: ZENDESK_DEMO_TOKEN, ga4: GA4_DEMO_TOKEN },
+    demoTokens: {
+      hubspot: HUBSPOT_DEMO_TOKEN,
+      stripe: STRIPE_DEMO_KEY,
+      zendesk: ZENDESK_DEMO_TOKEN,
+      intercom: INTERCOM_DEMO_TOKEN,
+      mailchimp: MAILCHIMP_DEMO_KEY,
+      klaviyo: KLAVIYO_DEMO_KEY,
+      pipedrive: PIPEDRIVE_DEMO_TOKEN,
+      ga4: GA4_DEMO_TOKEN,
+    },
     /** Zendesk signs in with subdomain + agent email + API token. */
     zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
     /** GA4 needs the property id. */
     ga4Login: { site: GA4_PROPERTY },
+    /** Pipedrive needs the company subdomain. */
+    pipedriveLogin: { site: PIPEDRIVE_SUBDOMAIN },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
     close: () =>
       new Promise((resolve) => {
