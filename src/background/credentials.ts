@@ -9,8 +9,13 @@ import { getToken } from '../platform/storage';
 export async function sessionToken(connectorId: ConnectorId, site: string | undefined): Promise<string | null> {
   const session = connectorFor(connectorId).auth.session;
   if (!session || !site) return null;
-  const { url, name } = session.cookie(site);
-  return readCookie(url, name);
+  try {
+    const { url, name } = session.cookie(site);
+    return await readCookie(url, name);
+  } catch {
+    // A site that is not the vendor's: no cookie is read for it.
+    return null;
+  }
 }
 
 /** What a connector needs to call its vendor for this connection; null when there is no usable secret. */

@@ -9,6 +9,7 @@ import { normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscri
 import { zendeskOrganizationSchema, zendeskTicketSchema, zendeskUserSchema } from '../connectors/zendesk/schemas';
 import { normalizeZendeskOrganization, normalizeZendeskTicket, normalizeZendeskUser } from '../connectors/zendesk/normalize';
 import { normalizeGa4Payload } from '../connectors/ga4/payload';
+import { normalizeSalesforcePayload } from '../connectors/salesforce/payload';
 import { normalizeIntercomPayload } from '../connectors/intercom/payload';
 import { normalizeMailchimpPayload } from '../connectors/mailchimp/payload';
 import { normalizeKlaviyoPayload } from '../connectors/klaviyo/payload';
@@ -64,6 +65,7 @@ const readers: Record<string, (payload: unknown) => CustomerRecord[]> = {
   hubspot,
   stripe,
   zendesk,
+  salesforce: (payload) => normalizeSalesforcePayload(payload, IMPORT_ACCOUNT),
   intercom: (payload) => normalizeIntercomPayload(payload, IMPORT_ACCOUNT),
   mailchimp: (payload) => normalizeMailchimpPayload(payload, IMPORT_ACCOUNT),
   klaviyo: (payload) => normalizeKlaviyoPayload(payload, IMPORT_ACCOUNT),

@@ -48,7 +48,7 @@ export interface Connector {
     /** Where the user creates a token and which scopes it needs, for Options. */
     tokenHelp: { createAt: string; scopes: string[]; steps: string };
     /** Extra non-secret field Options asks for (Zendesk subdomain, GA4 property id...). */
-    siteField?: { label: string; placeholder: string; pattern: string };
+    siteField?: { label: string; placeholder: string; pattern: string; optional?: boolean };
     /** The login email some vendors pair with an API token (Zendesk). */
     emailField?: { label: string; placeholder: string };
     /** For `session` mode: which cookie of the vendor's own site holds the API session, given `site`. */

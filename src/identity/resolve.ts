@@ -42,8 +42,23 @@ export function isRoleEmailIdentity(identity: string): boolean {
   return ROLE_LOCAL_PARTS.has(identity.slice(6, identity.indexOf('@')));
 }
 
-/** More people than this on one identity means it is shared, not personal. */
+/**
+ * More records than this on one identity inside one tool account means it is shared (a family
+ * inbox, a switchboard), not personal. Counted per account: the same person is in every tool,
+ * so eight tools knowing one address is normal; one tool knowing it for five people is not.
+ */
 const SHARED_THRESHOLD = 4;
+
+function isSharedAmong(records: CustomerRecord[]): boolean {
+  const perAccount = new Map<string, number>();
+  for (const record of records) {
+    const account = `${record.connector}:${record.account}`;
+    const count = (perAccount.get(account) ?? 0) + 1;
+    if (count > SHARED_THRESHOLD) return true;
+    perAccount.set(account, count);
+  }
+  return false;
+}
 const MAX_MEMBERS = 25;
 const MAX_DEPTH = 3;
 
@@ -78,7 +93,7 @@ export async function resolveProfile(root: CustomerRecord, source: ResolveSource
       const candidates: CustomerRecord[] = await source.byKeys(mergesOf(record.key));
       for (const identity of joiningIdentities(record)) {
         const found = (await source.byIdentity(identity)).filter((r) => r.type === kind);
-        if (found.length > SHARED_THRESHOLD) {
+        if (isSharedAmong(found)) {
           sharedIdentities.add(identity);
           continue;
         }

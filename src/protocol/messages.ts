@@ -11,7 +11,7 @@ const pageContextSchema = z.object({
   connector: connectorIdSchema,
   account: z.string().regex(/^[\w.-]{0,64}$/),
   type: recordTypeSchema,
-  id: z.string().regex(/^[\w.@+-]{1,128}$/),
+  id: z.string().regex(/^[\w.@+:-]{1,128}$/),
   host: z.string().regex(/^[a-z0-9.-]{1,253}$/),
 });
 

@@ -8,6 +8,7 @@ import { createHubspotReplica, HUBSPOT_DEMO_TOKEN } from './hubspot.mjs';
 import { createStripeReplica, STRIPE_DEMO_KEY } from './stripe.mjs';
 import { createZendeskReplica, ZENDESK_AGENT_EMAIL, ZENDESK_DEMO_TOKEN, ZENDESK_SUBDOMAIN } from './zendesk.mjs';
 import { createGa4Replica, GA4_DEMO_TOKEN, GA4_PROPERTY } from './ga4.mjs';
+import { createSalesforceReplica, SALESFORCE_DEMO_SESSION, SALESFORCE_DEMO_TOKEN, SALESFORCE_SITE } from './salesforce.mjs';
 import { createIntercomReplica, INTERCOM_DEMO_TOKEN } from './intercom.mjs';
 import { createMailchimpReplica, MAILCHIMP_DEMO_KEY } from './mailchimp.mjs';
 import { createKlaviyoReplica, KLAVIYO_DEMO_KEY } from './klaviyo.mjs';
@@ -20,6 +21,7 @@ function createReplicas(hubspotData) {
     hubspot: createHubspotReplica(hubspotData),
     stripe: createStripeReplica(hubspotData),
     zendesk: createZendeskReplica(hubspotData),
+    salesforce: createSalesforceReplica(hubspotData),
     intercom: createIntercomReplica(hubspotData),
     mailchimp: createMailchimpReplica(hubspotData),
     klaviyo: createKlaviyoReplica(hubspotData),
@@ -100,6 +102,7 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
       hubspot: HUBSPOT_DEMO_TOKEN,
       stripe: STRIPE_DEMO_KEY,
       zendesk: ZENDESK_DEMO_TOKEN,
+      salesforce: SALESFORCE_DEMO_TOKEN,
       intercom: INTERCOM_DEMO_TOKEN,
       mailchimp: MAILCHIMP_DEMO_KEY,
       klaviyo: KLAVIYO_DEMO_KEY,
@@ -110,6 +113,8 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
     zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
     /** GA4 needs the property id. */
     ga4Login: { site: GA4_PROPERTY },
+    /** Salesforce: the instance URL, and the `sid` session cookie its console sets. */
+    salesforceLogin: { site: SALESFORCE_SITE, session: SALESFORCE_DEMO_SESSION },
     /** Pipedrive needs the company subdomain. */
     pipedriveLogin: { site: PIPEDRIVE_SUBDOMAIN },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),

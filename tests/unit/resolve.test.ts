@@ -69,6 +69,14 @@ describe('resolveProfile', () => {
     expect(profile.sharedIdentities).toEqual(['email:family.smith@acme-robotics.com']);
   });
 
+  it('joins one person known to eight tools: an address every tool has once is personal, not shared', async () => {
+    const tools = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive'] as const;
+    const everywhere = tools.map((tool) => record(tool, 'person', `ann-${tool}`, 'Ann Lee', { emails: ['ann.lee@acme-robotics.com'] }));
+    const profile = await resolveProfile(everywhere[0]!, sourceOf(everywhere));
+    expect(profile.members.map((m) => m.connector)).toEqual([...tools]);
+    expect(profile.sharedIdentities).toEqual([]);
+  });
+
   it('keeps two people with free-mail addresses apart', async () => {
     const profile = await resolveProfile(bobGmail, sourceOf(all));
     expect(profile.members.map((m) => m.title)).toEqual(['Bob Gray']);

@@ -53,7 +53,7 @@ export const intercom: Connector = {
       steps:
         'In Intercom open Settings → Integrations → Developer Hub, choose New app (an internal app for your own workspace), then open Configure → Authentication and copy the Access token. If your workspace is hosted in Europe or Australia, enter eu or au as the region.',
     },
-    siteField: { label: 'Data region (empty for US, or eu / au)', placeholder: 'us', pattern: '(|[Uu][Ss]|[Ee][Uu]|[Aa][Uu])' },
+    siteField: { label: 'Data region (empty for US, or eu / au)', placeholder: 'us', pattern: '(|[Uu][Ss]|[Ee][Uu]|[Aa][Uu])', optional: true },
   },
 
   async verify(credentials) {

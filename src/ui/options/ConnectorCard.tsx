@@ -78,7 +78,7 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
           {connector.auth.siteField && (
             <>
               <label for={`${inputId}-site`}>{connector.auth.siteField.label}</label>
-              <input id={`${inputId}-site`} value={site} placeholder={connector.auth.siteField.placeholder} pattern={connector.auth.siteField.pattern} required onInput={(event) => setSite(event.currentTarget.value.trim())} data-testid="site-input" />
+              <input id={`${inputId}-site`} value={site} placeholder={connector.auth.siteField.placeholder} pattern={connector.auth.siteField.pattern} required={!connector.auth.siteField.optional} onInput={(event) => setSite(event.currentTarget.value.trim())} data-testid="site-input" />
             </>
           )}
           {connector.auth.emailField && (

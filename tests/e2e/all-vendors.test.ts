@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startEnvironment, type Environment } from './environment';
+import { SALESFORCE_ANN } from '../replica/salesforce.mjs';
+import { INTERCOM_ANN } from '../replica/intercom.mjs';
+import { MAILCHIMP_ANN } from '../replica/mailchimp.mjs';
+import { KLAVIYO_ANN } from '../replica/klaviyo.mjs';
+import { PIPEDRIVE_ANN } from '../replica/pipedrive.mjs';
+
+/** Every person-holding vendor connected at once; Ann Lee opened from four of their consoles. */
+let env: Environment;
+const destinations = new Set<string>();
+const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive'] as const;
+
+async function connectWithToken(connector: string, login: { site?: string; email?: string } = {}): Promise<void> {
+  const options = await env.connect(env.replica.demoTokens[connector as keyof typeof env.replica.demoTokens], connector, login);
+  await options.getByTestId(`connector-${connector}`).getByTestId('connected-account').waitFor({ timeout: 15_000 });
+  await options.close();
+}
+
+beforeAll(async () => {
+  env = await startEnvironment();
+  env.context.on('request', (request) => destinations.add(new URL(request.url()).origin));
+  await connectWithToken('hubspot');
+  await connectWithToken('stripe');
+  await connectWithToken('zendesk', env.replica.zendeskLogin);
+  await connectWithToken('intercom');
+  await connectWithToken('mailchimp');
+  await connectWithToken('klaviyo');
+  await connectWithToken('pipedrive', env.replica.pipedriveLogin);
+}, 240_000);
+afterAll(async () => {
+  await env?.close();
+});
+
+async function openPage(url: string): Promise<{ page: Page; panel: Page }> {
+  const page = await env.context.newPage();
+  await page.goto(url);
+  const panel = await env.openPanel(page);
+  await panel.getByTestId('profile-name').waitFor({ timeout: 20_000 });
+  return { page, panel };
+}
+
+describe('one customer across eight tools', () => {
+  it('connects Salesforce with the signed-in console session, storing no token', async () => {
+    // Signing in to the console sets its `sid` session cookie on the instance host. The tab stays
+    // open: closing a browser's last window ends its session cookies, as a real browser does.
+    const options = await env.context.newPage();
+    await options.goto(`chrome-extension://${env.extensionId}/options.html`);
+    const signIn = await env.context.newPage();
+    await signIn.goto(env.replica.salesforceLogin.site);
+    const card = options.getByTestId('connector-salesforce');
+    await card.getByTestId('site-input').fill(env.replica.salesforceLogin.site);
+    await card.getByTestId('connect-session').click();
+    await expect(card.getByTestId('connected-account').textContent({ timeout: 15_000 })).resolves.toContain('signed-in session');
+    const stored = await (await env.worker()).evaluate(() => chrome.storage.local.get(null));
+    expect(Object.keys(stored)).not.toContain('secret:salesforce');
+    expect(JSON.stringify(stored)).not.toContain(env.replica.salesforceLogin.session);
+    await options.close();
+  });
+
+  it('assembles Ann from a Salesforce contact page: every other tool has its section with her', async () => {
+    const { page, panel } = await openPage(SALESFORCE_ANN.consoleUrl);
+    await expect(panel.getByTestId('profile-name').textContent()).resolves.toBe('Ann Lee');
+    for (const tool of PERSON_TOOLS.filter((t) => t !== 'salesforce')) {
+      await panel.getByTestId(`tool-${tool}`).locator('button, a').filter({ hasText: /Ann|ann\.lee/i }).first().waitFor({ timeout: 20_000 });
+    }
+    // What the marketing tools add to the facts: Stripe's billing, Zendesk's tickets.
+    await expect(panel.getByTestId('fact-ltv').textContent()).resolves.toContain('$891');
+    const calls = env.replica.salesforce.state.requests.map((r: { path: string }) => r.path);
+    expect(calls.some((path: string) => path.includes('/services/data/'))).toBe(true);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it.each([
+    ['Intercom', INTERCOM_ANN.consoleUrl, 'hubspot'],
+    ['Mailchimp', MAILCHIMP_ANN.consoleUrl, 'salesforce'],
+    ['Klaviyo', KLAVIYO_ANN.consoleUrl, 'pipedrive'],
+    ['Pipedrive', PIPEDRIVE_ANN.consoleUrl, 'intercom'],
+  ])('shows Ann from a %s page with the other tools beside her', async (_vendor, url, otherTool) => {
+    const { page, panel } = await openPage(url);
+    await expect(panel.getByTestId('profile-name').textContent()).resolves.toMatch(/Ann/);
+    await panel.getByTestId(`tool-${otherTool}`).locator('button, a').filter({ hasText: /Ann|ann\.lee/i }).first().waitFor({ timeout: 20_000 });
+    await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 });
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('shows the Mailchimp page as the person it is, at once on the next visit', async () => {
+    const before = env.replica.mailchimp.state.requests.length;
+    const { page, panel } = await openPage(MAILCHIMP_ANN.consoleUrl);
+    await expect(panel.getByTestId('profile-name').textContent()).resolves.toBe('Ann Lee');
+    // Remembered: the web id is not searched again within the refresh interval.
+    expect(env.replica.mailchimp.state.requests.slice(before).filter((r: { path: string }) => /\/members\?/.test(r.path))).toEqual([]);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('a signed-out Salesforce session says so, keeps the cached record, and the other tools keep working', async () => {
+    await env.context.clearCookies({ name: 'sid' });
+    const { page, panel } = await openPage(SALESFORCE_ANN.consoleUrl);
+    await panel.getByTestId('refresh').click();
+    await expect(panel.getByRole('alert').first().textContent({ timeout: 15_000 })).resolves.toMatch(/signed out of Salesforce/);
+    await expect(panel.getByTestId('profile-name').textContent()).resolves.toBe('Ann Lee');
+    await panel.getByTestId('tool-hubspot').locator('button, a').filter({ hasText: /Ann/ }).first().waitFor({ timeout: 20_000 });
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
+    const allowed = new Set([
+      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com'],
+      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com'],
+    ].map((host) => `https://${host}`));
+    allowed.add(`chrome-extension://${env.extensionId}`);
+    // 'null' is the origin of about:blank, where every new tab starts.
+    expect([...destinations].filter((origin) => !allowed.has(origin) && origin !== 'null')).toEqual([]);
+  });
+});
