@@ -1,6 +1,7 @@
 import { detectPage } from '../connectors/page-registry';
 import type { Handlers } from '../protocol/server';
 import { connect, disconnect } from './connection-service';
+import { savePageRecord, shouldReadPage } from './page-record-service';
 import { fetchRecord, openRecord } from './record-service';
 import { lookupAcrossTools } from './lookup-service';
 import { customerDb } from '../store/db';
@@ -109,7 +110,11 @@ export const handlers: Handlers = {
    */
   'content→background:pageVisited': async (_request, sender) => {
     const context = detectPage(sender.tab?.url ?? sender.url);
-    if (context) await fetchRecord(context, false);
-    return { ok: true, data: {} };
+    if (!context) return { ok: true, data: { readPage: false } };
+    if (await shouldReadPage(context)) return { ok: true, data: { readPage: true } };
+    await fetchRecord(context, false);
+    return { ok: true, data: { readPage: false } };
   },
+  /** Page mode: values read off the page; which record they belong to comes from the tab's URL. */
+  'content→background:pageRecord': (values, sender) => savePageRecord(sender.tab?.url ?? sender.url, values),
 };

@@ -133,6 +133,19 @@ export const messageSchemas = {
     from: 'content',
     request: z.object({}),
   },
+  /**
+   * content→background: what a page-mode console shows of its record (asked for by the reply to
+   * pageVisited). Which record it is still comes from the sender's URL; these are only values.
+   */
+  'content→background:pageRecord': {
+    from: 'content',
+    request: z.object({
+      title: z.string().trim().min(1).max(200),
+      emails: z.array(z.string().max(254)).max(5),
+      phones: z.array(z.string().max(40)).max(5),
+      companyName: z.string().max(200).optional(),
+    }),
+  },
 } as const;
 
 export type MessageType = keyof typeof messageSchemas;
@@ -180,7 +193,9 @@ export interface MessageReplies {
   'options→background:startSync': Record<string, never>;
   'options→background:previewImport': ImportSummary;
   'options→background:importBackup': ImportSummary;
-  'content→background:pageVisited': Record<string, never>;
+  /** readPage: the vendor has no credential, so the content script should read the record off the page. */
+  'content→background:pageVisited': { readPage: boolean };
+  'content→background:pageRecord': { key: string };
   'picker→background:pin': { id: string };
   'pin-reader→background:pinsForPage': { pins: Array<{ id: string; selector: string }> };
   'pin-reader→background:pinReadings': Record<string, never>;

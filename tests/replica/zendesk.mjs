@@ -103,8 +103,16 @@ export function createZendeskReplica(hubspotData) {
     state.requests.push({ host: HOST, method: req.method, path: url.pathname, at: Date.now(), auth: false });
     const m = /^\/agent\/(tickets|users|organizations)\/(\d+)/.exec(url.pathname);
     const item = m && data[m[1]].find((i) => i.id === Number(m[2]));
-    if (item) return sendHtml(res, 200, `${item.subject ?? item.name} – Agent – Zendesk`, `<h1 data-test-id="title">${escapeHtml(item.subject ?? item.name)}</h1>`);
-    return sendHtml(res, 404, 'Zendesk', '<h1>Not found</h1>');
+    if (!item) return sendHtml(res, 404, 'Zendesk', '<h1>Not found</h1>');
+    // What the agent workspace shows of the person: enough for page mode to read.
+    const person = m[1] === 'users' ? item : m[1] === 'tickets' ? data.users.find((u) => u.id === item.requester_id) : null;
+    const organization = data.organizations.find((o) => o.id === (person?.organization_id ?? item.organization_id));
+    const details = [
+      person?.email ? `<p>Email <a href="mailto:${escapeHtml(person.email)}">${escapeHtml(person.email)}</a></p>` : '',
+      person?.phone ? `<p>Phone <a href="tel:${escapeHtml(person.phone)}">${escapeHtml(person.phone)}</a></p>` : '',
+      organization ? `<p>Organization <a href="/agent/organizations/${organization.id}">${escapeHtml(organization.name)}</a></p>` : '',
+    ].join('');
+    return sendHtml(res, 200, `${item.subject ?? item.name} – Agent – Zendesk`, `<h1 data-test-id="title">${escapeHtml(item.subject ?? item.name)}</h1>${m[1] === 'organizations' ? '' : details}`);
   }
 
   return { hosts: { api: [HOST], console: [] }, handleApi, handleConsole, data, state };

@@ -12,6 +12,9 @@ import { RecordView } from './RecordView';
 import { useRecordFetch } from './use-record-fetch';
 import { resolveContext } from '../../connectors/resolve-context';
 import { connectorLabel, RECORD_TYPE_WORDS } from '../shared/labels';
+import { isPageReadable, pageModeContext } from '../../connectors/page-mode';
+import { NotConnected } from './NotConnected';
+import { PageModeView } from './PageModeView';
 
 
 /** Tests open the panel in a tab and pass the tab it should follow. */
@@ -111,7 +114,11 @@ export function App() {
           <MetricsView />
         ) : connections === undefined ? null : context && !(search && !openedKey) ? (
           !connection ? (
-            <NotConnected connector={context.connector} />
+            isPageReadable(context.connector) ? (
+              <PageModeView context={pageModeContext(context)} connections={connections} onOpen={setOpenedKey} />
+            ) : (
+              <NotConnected connector={context.connector} />
+            )
           ) : (
             <RecordView
               recordKey={shownKey ?? recordKey(context.connector, context.account, context.type, context.id)}
@@ -127,21 +134,6 @@ export function App() {
           <HomeView key={search?.id ?? 'home'} initialQuery={search?.query ?? ''} onOpen={setOpenedKey} hasConnections={connections.length > 0} tabId={tab?.id ?? null} />
         )}
       </main>
-    </div>
-  );
-}
-
-function NotConnected({ connector }: { connector: string }) {
-  const label = connectorLabel(connector);
-  return (
-    <div class="notice" data-testid="not-connected">
-      <strong>{label} is not connected</strong>
-      <p>Connect {label} with a private-app token to see this record and everything else the extension knows about this person.</p>
-      <div class="actions">
-        <button type="button" onClick={() => void openOptionsPage()}>
-          Connect {label} in Options
-        </button>
-      </div>
     </div>
   );
 }

@@ -38,7 +38,8 @@ export function RecordView({ recordKey, connections, description, status, connec
 
   const record = data?.record;
   const profile = data?.profile;
-  const { lookup, refreshLookup } = useCrossLookup(record?.key, connections.length);
+  // The record's own tool need not be connected (page mode): every other connected tool is asked.
+  const { lookup, refreshLookup } = useCrossLookup(record?.key, connections.filter((c) => c.connector !== record?.connector).length);
   const loading = status.state === 'loading';
   const error = status.state === 'error' ? status.error : null;
   const offline = error?.kind === 'network';

@@ -1,0 +1,42 @@
+import type { ConnectorId } from '../model/keys';
+
+/** What a console page shows of its record; every value is bounded again by the message schema. */
+export interface PageRecordReading {
+  title: string;
+  emails: string[];
+  phones: string[];
+  companyName?: string;
+}
+
+/** Where each vendor's record page keeps its title and its account/organisation link. */
+const SELECTORS: Partial<Record<ConnectorId, { title: string[]; company: string }>> = {
+  salesforce: {
+    title: ['h1 lightning-formatted-name', 'h1 .slds-page-header__title', '.slds-page-header__title', 'h1'],
+    company: 'a[href*="/lightning/r/Account/"], a[href*="/lightning/r/001"]',
+  },
+  zendesk: {
+    title: ['[data-test-id="title"]', '[data-test-id="user-name"]', '[data-test-id="ticket-pane-header-title"]', 'h1'],
+    company: 'a[href*="/agent/organizations/"]',
+  },
+};
+
+const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const hrefValues = (root: ParentNode, scheme: string) =>
+  [...root.querySelectorAll<HTMLAnchorElement>(`a[href^="${scheme}"]`)]
+    .map((a) => decodeURIComponent(a.getAttribute('href')!.slice(scheme.length).split('?')[0]!).trim())
+    .filter(Boolean);
+
+/** Reads the record on screen; null while the console has not rendered it yet. */
+export function readPageRecord(connector: ConnectorId, root: Document): PageRecordReading | null {
+  const selectors = SELECTORS[connector];
+  if (!selectors) return null;
+  const title = selectors.title.map((selector) => text(root.querySelector(selector))).find(Boolean);
+  if (!title) return null;
+  const companyName = text(root.querySelector(selectors.company)) || undefined;
+  return {
+    title: title.slice(0, 200),
+    emails: [...new Set(hrefValues(root, 'mailto:'))].slice(0, 5),
+    phones: [...new Set(hrefValues(root, 'tel:'))].slice(0, 5),
+    ...(companyName ? { companyName: companyName.slice(0, 200) } : {}),
+  };
+}
