@@ -24,21 +24,34 @@ afterAll(async () => {
   await replica?.close();
 });
 
+/**
+ * Polls a page until `read` returns something truthy. Evaluations can fail while a tab is
+ * between documents (BiDi has no realm then), so a failed read is just another try.
+ */
+async function poll<T, A>(page: Page, read: (arg: A) => T, arg: A, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await page.evaluate(read, arg).catch(() => undefined);
+    if (value) return value as T;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting on ${page.url()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Extension pages never settle their load event under BiDi: start the navigation, then poll the DOM. */
 async function openExtensionPage(path: string): Promise<Page> {
   const page = await browser.newPage();
   void page.goto(`${baseUrl}/${path}`, { waitUntil: 'domcontentloaded' }).catch(() => undefined);
-  await page.waitForFunction((href) => location.href === href && document.readyState !== 'loading', { timeout: 15_000 }, `${baseUrl}/${path}`);
+  await poll(page, (href) => location.href === href && document.readyState !== 'loading', `${baseUrl}/${path}`);
   return page;
 }
 
-const text = (page: Page, testId: string) =>
-  page.waitForFunction((id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '', { timeout: 15_000 }, testId).then((handle) => handle.jsonValue());
+const text = (page: Page, testId: string) => poll(page, (id) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '', testId);
 
 describe('Firefox build in firefox-esr', () => {
   it('connects HubSpot through Options and shows the record of the open tab in the sidebar page', async () => {
     const options = await openExtensionPage('options.html');
-    await options.waitForSelector('[data-testid="connector-hubspot"] [data-testid="token-input"]');
+    await poll(options, () => document.querySelector('[data-testid="connector-hubspot"] [data-testid="token-input"]') !== null, undefined);
     await options.type('[data-testid="connector-hubspot"] [data-testid="token-input"]', DEMO_TOKEN);
     await options.click('[data-testid="connector-hubspot"] [data-testid="connect"]');
     await expect(text(options, 'connected-account')).resolves.toContain(`Portal ${PORTAL}`);
