@@ -203,7 +203,11 @@ export function createSalesforceReplica(hubspotData) {
   }
 
   const find = (id) => ['Contact', 'Lead', 'Account', 'Opportunity', 'Case'].flatMap((o) => data[o]).find((r) => r.Id.slice(0, 15) === id.slice(0, 15));
-  const recordHtml = (r) => `<div class="entityNameTitle">${escapeHtml(r.attributes.type)}</div><h1 class="slds-page-header__title">${escapeHtml(r.Name ?? r.Subject)}</h1>${r.Email ? `<p><a href="mailto:${escapeHtml(r.Email)}">${escapeHtml(r.Email)}</a></p>` : ''}`;
+  const recordHtml = (r) =>
+    `<div class="entityNameTitle">${escapeHtml(r.attributes.type)}</div><h1 class="slds-page-header__title">${escapeHtml(r.Name ?? r.Subject)}</h1>` +
+    (r.Email ? `<p><a href="mailto:${escapeHtml(r.Email)}">${escapeHtml(r.Email)}</a></p>` : '') +
+    (r.Phone ? `<p><a href="tel:${escapeHtml(r.Phone)}">${escapeHtml(r.Phone)}</a></p>` : '') +
+    (r.Account ? `<p>Account Name <a href="/lightning/r/Account/${escapeHtml(r.AccountId)}/view">${escapeHtml(r.Account.Name)}</a></p>` : '');
 
   /** Classic pages (`/<id>`) and the signed-in landing page on the instance host; both hold the `sid` cookie. */
   function classicPage(req, res, url) {
