@@ -41,7 +41,8 @@ describe('one customer across tools', () => {
     await expect(panel.getByTestId('fact-mrr').textContent()).resolves.toContain('$380');
     const zendesk = panel.getByTestId('tool-zendesk');
     await zendesk.getByText('Annie Lee').waitFor({ timeout: 15_000 });
-    await panel.getByTestId('fact-open-tickets').filter({ hasText: '2' }).waitFor();
+    // Two open Zendesk tickets and one open HubSpot ticket.
+    await panel.getByTestId('fact-open-tickets').filter({ hasText: '3' }).waitFor();
     await expect(panel.getByTestId('timeline').textContent()).resolves.toContain('Refund please');
     const conflicts = panel.getByTestId('conflicts');
     await expect(conflicts.textContent()).resolves.toMatch(/Ann Lee \(HubSpot\).*Ann B\. Lee \(Stripe\).*Annie Lee \(Zendesk\)/);
@@ -76,7 +77,7 @@ describe('one customer across tools', () => {
     await expect(panel.getByTestId('profile-name').textContent({ timeout: 15_000 })).resolves.toBe('Acme Robotics');
     await panel.locator('.related').getByText('Ann Lee').waitFor({ timeout: 15_000 });
     await panel.getByTestId('fact-company-ltv').filter({ hasText: '$891' }).waitFor({ timeout: 15_000 });
-    await panel.getByTestId('fact-company-open-tickets').filter({ hasText: '2' }).waitFor({ timeout: 15_000 });
+    await panel.getByTestId('fact-company-open-tickets').filter({ hasText: '3' }).waitFor({ timeout: 15_000 });
     await panel.getByTestId('tool-zendesk').getByText('Acme Robotics').waitFor({ timeout: 15_000 });
     await Promise.all([page.close(), panel.close()]);
   });

@@ -5,9 +5,52 @@ import { companyIdOfContact, contactIdsOfCompany } from './seed.mjs';
 
 export const HUBSPOT_DEMO_TOKEN = 'pat-na1-00000000-demo-4815-1623-000000000042';
 
-const KINDS = { contacts: 'contacts', companies: 'companies', deals: 'deals' };
-const DEFAULT_PROPS = { contacts: ['firstname', 'lastname', 'email'], companies: ['name', 'domain'], deals: ['dealname', 'amount', 'dealstage'] };
-const ALWAYS = { contacts: ['createdate', 'lastmodifieddate', 'hs_object_id'], companies: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'], deals: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'] };
+const KINDS = { contacts: 'contacts', companies: 'companies', deals: 'deals', tickets: 'tickets' };
+const DEFAULT_PROPS = { contacts: ['firstname', 'lastname', 'email'], companies: ['name', 'domain'], deals: ['dealname', 'amount', 'dealstage'], tickets: ['subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority'] };
+const ALWAYS = { contacts: ['createdate', 'lastmodifieddate', 'hs_object_id'], companies: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'], deals: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'], tickets: ['createdate', 'hs_lastmodifieddate', 'hs_object_id'] };
+const SINGULAR = { contacts: 'contact', companies: 'company', deals: 'deal', tickets: 'ticket' };
+const OBJECT_TYPE_IDS = { '0-1': 'contacts', '0-2': 'companies', '0-3': 'deals', '0-5': 'tickets', contact: 'contacts', company: 'companies', deal: 'deals', ticket: 'tickets' };
+
+/** The default pipelines as GET /crm/v3/pipelines/<type> returns them; metadata values are strings. */
+const PIPELINE_TIMES = { createdAt: '2023-06-01T12:00:00.000Z', updatedAt: '2023-06-01T12:00:00.000Z', archived: false };
+const stage = (id, label, displayOrder, metadata) => ({ id, label, displayOrder, metadata, ...PIPELINE_TIMES, writePermissions: 'CRM_PERMISSIONS_ENFORCEMENT' });
+export const HUBSPOT_PIPELINES = {
+  deals: {
+    results: [
+      {
+        id: 'default',
+        label: 'Sales Pipeline',
+        displayOrder: 0,
+        stages: [
+          stage('appointmentscheduled', 'Appointment Scheduled', 0, { isClosed: 'false', probability: '0.2' }),
+          stage('qualifiedtobuy', 'Qualified To Buy', 1, { isClosed: 'false', probability: '0.4' }),
+          stage('presentationscheduled', 'Presentation Scheduled', 2, { isClosed: 'false', probability: '0.6' }),
+          stage('decisionmakerboughtin', 'Decision Maker Bought-In', 3, { isClosed: 'false', probability: '0.8' }),
+          stage('contractsent', 'Contract Sent', 4, { isClosed: 'false', probability: '0.9' }),
+          stage('closedwon', 'Closed Won', 5, { isClosed: 'true', probability: '1.0' }),
+          stage('closedlost', 'Closed Lost', 6, { isClosed: 'true', probability: '0.0' }),
+        ],
+        ...PIPELINE_TIMES,
+      },
+    ],
+  },
+  tickets: {
+    results: [
+      {
+        id: '0',
+        label: 'Support Pipeline',
+        displayOrder: 0,
+        stages: [
+          stage('1', 'New', 0, { ticketState: 'OPEN' }),
+          stage('2', 'Waiting on contact', 1, { ticketState: 'OPEN' }),
+          stage('3', 'Waiting on us', 2, { ticketState: 'OPEN' }),
+          stage('4', 'Closed', 3, { ticketState: 'CLOSED', isClosed: 'true' }),
+        ],
+        ...PIPELINE_TIMES,
+      },
+    ],
+  },
+};
 
 export function createHubspotReplica(data) {
   const state = {
@@ -18,7 +61,29 @@ export function createHubspotReplica(data) {
   let limiter = windowLimiter(state.rateLimit.max, state.rateLimit.windowMs);
   let limiterSettings = `${state.rateLimit.max}/${state.rateLimit.windowMs}`;
   const searchLimiter = windowLimiter(4, 1000);
-  const objects = { contacts: data.contacts, companies: data.companies, deals: data.deals };
+  const objects = { contacts: data.contacts, companies: data.companies, deals: data.deals, tickets: data.tickets ?? [] };
+
+  // Associations both ways, as v3 object reads return them with `?associations=`.
+  const related = new Map(); // `${kind}:${id}` -> { [toKind]: [{ id, type }] }
+  const relate = (fromKind, fromId, toKind, toId, labels) => {
+    const key = `${fromKind}:${fromId}`;
+    const entry = related.get(key) ?? {};
+    entry[toKind] ??= [];
+    for (const type of labels) entry[toKind].push({ id: toId, type });
+    related.set(key, entry);
+  };
+  const link = (kindA, idA, kindB, idB, primary = false) => {
+    const [a, b] = [SINGULAR[kindA], SINGULAR[kindB]];
+    relate(kindA, idA, kindB, idB, primary ? [`${a}_to_${b}`, `${a}_to_${b}_unlabeled`] : [`${a}_to_${b}`]);
+    relate(kindB, idB, kindA, idA, primary ? [`${b}_to_${a}`, `${b}_to_${a}_unlabeled`] : [`${b}_to_${a}`]);
+  };
+  for (const [dealId, companyId] of data.dealCompany ?? []) link('deals', dealId, 'companies', companyId, true);
+  for (const [dealId, contactIds] of data.dealContacts ?? []) for (const contactId of contactIds) link('deals', dealId, 'contacts', contactId);
+  for (const [ticketId, contactId] of data.ticketContact ?? []) {
+    link('tickets', ticketId, 'contacts', contactId);
+    const companyId = companyIdOfContact(data, contactId);
+    if (companyId) link('tickets', ticketId, 'companies', companyId, true);
+  }
 
   const errorBody = (message, category) => ({ status: 'error', message, correlationId: correlationId(), category });
 
@@ -27,14 +92,21 @@ export function createHubspotReplica(data) {
     const properties = {};
     for (const name of wanted) if (name in object.properties) properties[name] = object.properties[name];
     const out = { id: object.id, properties, createdAt: object.createdAt, updatedAt: object.updatedAt, archived: false };
-    if (withAssociations === 'companies' && kind === 'contacts') {
-      const companyId = companyIdOfContact(data, object.id);
-      if (companyId) out.associations = { companies: { results: [{ id: companyId, type: 'contact_to_company' }, { id: companyId, type: 'contact_to_company_unlabeled' }] } };
+    const associations = {};
+    for (const toKind of (withAssociations ?? '').split(',').map((k) => k.trim()).filter(Boolean)) {
+      let results = [];
+      if (kind === 'contacts' && toKind === 'companies') {
+        const companyId = companyIdOfContact(data, object.id);
+        if (companyId) results = [{ id: companyId, type: 'contact_to_company' }, { id: companyId, type: 'contact_to_company_unlabeled' }];
+      } else if (kind === 'companies' && toKind === 'contacts') {
+        results = contactIdsOfCompany(data, object.id).flatMap((id) => [{ id, type: 'company_to_contact' }, { id, type: 'company_to_contact_unlabeled' }]);
+      } else {
+        results = related.get(`${kind}:${object.id}`)?.[KINDS[toKind]] ?? [];
+      }
+      // HubSpot leaves out association types with no results.
+      if (results.length) associations[toKind] = { results };
     }
-    if (withAssociations === 'contacts' && kind === 'companies') {
-      const ids = contactIdsOfCompany(data, object.id);
-      if (ids.length) out.associations = { contacts: { results: ids.flatMap((id) => [{ id, type: 'company_to_contact' }, { id, type: 'company_to_contact_unlabeled' }]) } };
-    }
+    if (Object.keys(associations).length) out.associations = associations;
     return out;
   }
 
@@ -115,7 +187,26 @@ export function createHubspotReplica(data) {
       }
       return sendJson(res, 200, search(KINDS[m[1]], body ?? {}), rateHeaders);
     }
-    m = /^\/crm\/v3\/objects\/(contacts|companies)\/([^/]+)$/.exec(path);
+    m = /^\/crm\/v3\/pipelines\/(deals|tickets)$/.exec(path);
+    if (req.method === 'GET' && m) return sendJson(res, 200, HUBSPOT_PIPELINES[m[1]], rateHeaders);
+    m = /^\/crm\/v3\/objects\/(contacts|companies|deals|tickets)\/batch\/read$/.exec(path);
+    if (req.method === 'POST' && m) {
+      const kind = KINDS[m[1]];
+      const inputs = Array.isArray(body?.inputs) ? body.inputs : null;
+      if (!inputs || inputs.length > 100) {
+        return sendJson(res, 400, errorBody(inputs ? 'Batch input limit is 100' : 'Invalid input JSON on line 1: inputs is required', 'VALIDATION_ERROR'), rateHeaders);
+      }
+      const startedAt = new Date().toISOString();
+      const ids = [...new Set(inputs.map((input) => String(input?.id ?? '')))];
+      const found = ids.map((id) => find(kind, id)).filter(Boolean);
+      const missing = ids.filter((id) => !find(kind, id));
+      const props = Array.isArray(body.properties) && body.properties.length ? body.properties.map(String) : undefined;
+      const out = { status: 'COMPLETE', results: found.map((o) => view(kind, o, props)), startedAt, completedAt: new Date().toISOString() };
+      if (!missing.length) return sendJson(res, 200, out, rateHeaders);
+      const error = { status: 'error', category: 'OBJECT_NOT_FOUND', message: `Could not get some ${SINGULAR[kind].toUpperCase()} objects, they may be deleted or not exist. Check that ids are valid.`, context: { ids: missing }, errors: [] };
+      return sendJson(res, 207, { ...out, numErrors: 1, errors: [error] }, rateHeaders);
+    }
+    m = /^\/crm\/v3\/objects\/(contacts|companies|deals|tickets)\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && m) {
       const kind = KINDS[m[1]];
       const object = find(kind, decodeURIComponent(m[2]), url.searchParams.get('idProperty'));
@@ -162,16 +253,20 @@ export function createHubspotReplica(data) {
       const tiles = d.layout === 'v2' ? tile('won-deals', 'Won deals', d.wonDeals) : tile('open-deal-value', 'Open deal value', d.openDealValue) + tile('new-contacts', 'New contacts', d.newContacts);
       return sendHtml(res, 200, 'Sales dashboard | HubSpot', `<h1>Sales dashboard</h1><section class="tiles">${tiles}</section>`);
     }
-    const m = /^\/contacts\/(\d+)\/(?:record\/(0-1|0-2)|(contact|company))\/(\d+)(?:\/.*)?$/.exec(path);
+    const m = /^\/contacts\/(\d+)\/(?:record\/(0-1|0-2|0-3|0-5)|(contact|company|deal|ticket))\/(\d+)(?:\/.*)?$/.exec(path);
     if (m && m[1] === portal) {
-      const isCompany = m[2] === '0-2' || m[3] === 'company';
-      const object = (isCompany ? data.companies : data.contacts).find((o) => o.id === m[4]);
+      const kind = OBJECT_TYPE_IDS[m[2] ?? m[3]];
+      const object = objects[kind].find((o) => o.id === m[4]);
       if (object) {
         const p = object.properties;
-        const title = isCompany ? p.name : `${p.firstname} ${p.lastname}`;
-        const fields = isCompany
-          ? [['Domain', p.domain, 'domain'], ['Industry', p.industry, 'industry'], ['Phone', p.phone, 'phone'], ['Lifecycle stage', p.lifecyclestage, 'lifecycle']]
-          : [['Email', p.email, 'email'], ['Phone', p.phone, 'phone'], ['Company', p.company, 'company'], ['Lifecycle stage', p.lifecyclestage, 'lifecycle']];
+        const stageLabel = (type, id) => HUBSPOT_PIPELINES[type].results.flatMap((pl) => pl.stages).find((s) => s.id === id)?.label ?? id;
+        const title = { companies: p.name, contacts: `${p.firstname} ${p.lastname}`, deals: p.dealname, tickets: p.subject }[kind];
+        const fields = {
+          companies: [['Domain', p.domain, 'domain'], ['Industry', p.industry, 'industry'], ['Phone', p.phone, 'phone'], ['Lifecycle stage', p.lifecyclestage, 'lifecycle']],
+          contacts: [['Email', p.email, 'email'], ['Phone', p.phone, 'phone'], ['Company', p.company, 'company'], ['Lifecycle stage', p.lifecyclestage, 'lifecycle']],
+          deals: [['Amount', p.amount, 'amount'], ['Deal stage', stageLabel('deals', p.dealstage), 'dealstage'], ['Create date', p.createdate, 'createdate']],
+          tickets: [['Ticket status', stageLabel('tickets', p.hs_pipeline_stage), 'ticket-status'], ['Priority', p.hs_ticket_priority, 'priority'], ['Create date', p.createdate, 'createdate']],
+        }[kind];
         const dl = fields.map(([label, value, id]) => `<dt>${label}</dt><dd data-test-id="${id}">${escapeHtml(value)}</dd>`).join('');
         return sendHtml(res, 200, `${title} | HubSpot`, `<h1 data-test-id="record-title">${escapeHtml(title)}</h1><dl>${dl}</dl>`);
       }

@@ -5,6 +5,10 @@
 // - contact "101": Ann Lee, ann.lee@acme-robotics.com, +1 415-555-0100, lifecycle "customer",
 //   owned by the first owner, associated with company "5001" Acme Robotics (acme-robotics.com).
 // - contact "102": no company.
+// - deals "7001".."7080" belong to one company each (`dealCompany`) and to that company's first
+//   contact (`dealContacts`); Ann gets Acme Robotics' deals "7005", "7008" (won) and "7041" (open).
+// - tickets "9001".."9012" (`tickets`, `ticketContact`): Ann has "9001" (open, Waiting on us) and
+//   "9002" (closed). Tickets were added after everything else, so nothing above changed.
 // Contact ids are "101".."340", company ids "5001".."5060".
 
 export function mulberry32(seed) {
@@ -122,8 +126,10 @@ export function makeHubspotData(seed = 42) {
   // Deals of the default pipeline, for deal metrics: amounts are decimal strings, like HubSpot's.
   const STAGES_OPEN = ['appointmentscheduled', 'qualifiedtobuy', 'presentationscheduled', 'decisionmakerboughtin', 'contractsent'];
   const deals = [];
+  const dealCompany = new Map();
   for (let i = 0; i < 80; i++) {
     const company = pick(companies);
+    dealCompany.set(String(7001 + i), company.id);
     const closed = random() < 0.3;
     const stage = closed ? (random() < 0.6 ? 'closedwon' : 'closedlost') : STAGES_OPEN[i % STAGES_OPEN.length];
     const created = BASE_TIME - Math.floor(random() * 200) * DAY;
@@ -145,7 +151,49 @@ export function makeHubspotData(seed = 42) {
       archived: false,
     });
   }
-  return { portalId: 4815162, owners, companies, contacts, contactCompany, deals };
+  // Added later, without drawing from `random`, so every value above is unchanged.
+  const firstContactOfCompany = new Map();
+  for (const [contactId, companyId] of contactCompany) if (!firstContactOfCompany.has(companyId)) firstContactOfCompany.set(companyId, contactId);
+  const dealContacts = new Map([...dealCompany].map(([dealId, companyId]) => [dealId, firstContactOfCompany.has(companyId) ? [firstContactOfCompany.get(companyId)] : []]));
+  const { tickets, ticketContact } = makeHubspotTickets(seed, contacts, owners);
+  return { portalId: 4815162, owners, companies, contacts, contactCompany, deals, dealCompany, dealContacts, tickets, ticketContact };
+}
+
+/** Support tickets of the default pipeline "0": stages 1 New, 2 Waiting on contact, 3 Waiting on us (open), 4 Closed. */
+function makeHubspotTickets(seed, contacts, owners) {
+  const random = mulberry32(seed ^ 0x7ac4e7);
+  const SUBJECTS = ['Cannot log in', 'Invoice address change', 'Export to CSV fails', 'Question about pricing', 'API rate limit reached', 'Feature request: dark mode', 'Password reset email missing', 'Data import stuck'];
+  const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH', 'URGENT'];
+  const tickets = [];
+  const ticketContact = new Map();
+  const add = (contactId, subject, stage, priority, created) => {
+    const id = String(9001 + tickets.length);
+    tickets.push({
+      id,
+      properties: {
+        subject,
+        content: `${subject}. Reported by contact ${contactId}.`,
+        hs_pipeline: '0',
+        hs_pipeline_stage: stage,
+        hs_ticket_priority: priority,
+        hubspot_owner_id: owners[tickets.length % owners.length].id,
+        createdate: iso(created),
+        hs_lastmodifieddate: iso(created + 2 * DAY),
+        hs_object_id: id,
+      },
+      createdAt: iso(created),
+      updatedAt: iso(created + 2 * DAY),
+      archived: false,
+    });
+    ticketContact.set(id, contactId);
+  };
+  add('101', 'Robot arm calibration fails after firmware update', '3', 'HIGH', BASE_TIME - 3 * DAY);
+  add('101', 'Invoice address change', '4', 'LOW', BASE_TIME - 40 * DAY);
+  for (let i = 0; i < 10; i++) {
+    const contact = contacts[1 + Math.floor(random() * (contacts.length - 1))];
+    add(contact.id, SUBJECTS[Math.floor(random() * SUBJECTS.length)], String(1 + Math.floor(random() * 4)), PRIORITIES[Math.floor(random() * PRIORITIES.length)], BASE_TIME - Math.floor(random() * 120) * DAY);
+  }
+  return { tickets, ticketContact };
 }
 
 export function companyIdOfContact(data, contactId) {

@@ -4,6 +4,8 @@ import { RateLimiter } from '../rate-limiter';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import {
   hubspotAccountInfoSchema,
+  hubspotBatchReadSchema,
+  hubspotPipelinesSchema,
   hubspotListSchema,
   hubspotObjectSchema,
   hubspotOwnerSchema,
@@ -11,6 +13,7 @@ import {
   isLegacyV2Payload,
   type HubspotObject,
   type HubspotOwner,
+  type HubspotPipelines,
 } from './schemas';
 
 export const HUBSPOT_API_ORIGIN = 'https://api.hubapi.com';
@@ -23,6 +26,29 @@ export const COMPANY_PROPERTIES = [
   'name', 'domain', 'phone', 'industry', 'city', 'country', 'lifecyclestage', 'hubspot_owner_id',
   'numberofemployees', 'annualrevenue', 'createdate', 'hs_lastmodifieddate',
 ];
+export const DEAL_PROPERTIES = [
+  'dealname', 'amount', 'deal_currency_code', 'dealstage', 'pipeline', 'closedate', 'createdate', 'hs_lastmodifieddate',
+  'hubspot_owner_id',
+];
+export const TICKET_PROPERTIES = [
+  'subject', 'content', 'hs_pipeline', 'hs_pipeline_stage', 'hs_ticket_priority', 'hubspot_owner_id', 'createdate',
+  'hs_lastmodifieddate',
+];
+
+export type ObjectKind = 'contacts' | 'companies' | 'deals' | 'tickets';
+export type ActivityKind = 'deals' | 'tickets';
+
+const PROPERTIES: Record<ObjectKind, string[]> = { contacts: CONTACT_PROPERTIES, companies: COMPANY_PROPERTIES, deals: DEAL_PROPERTIES, tickets: TICKET_PROPERTIES };
+const SINGULAR: Record<ObjectKind, string> = { contacts: 'contact', companies: 'company', deals: 'deal', tickets: 'ticket' };
+/** What a single-object read asks associations for: a contact's or company's deals and tickets come with it. */
+export const DEFAULT_ASSOCIATIONS: Record<ObjectKind, string[]> = {
+  contacts: ['companies', 'deals', 'tickets'],
+  companies: ['contacts', 'deals', 'tickets'],
+  deals: ['contacts', 'companies'],
+  tickets: ['contacts', 'companies'],
+};
+/** Batch reads take at most 100 ids; we ask for the newest 20 of a record's deals or tickets. */
+export const MAX_ACTIVITY_READ = 20;
 
 /**
  * Private apps get 100-190 requests per 10 s. Interactive lookups may use up to 50 of them
@@ -33,7 +59,6 @@ const limiter = new RateLimiter(50, 10_000);
 /** CRM search is limited separately, to 4 requests per second per app. */
 const searchLimiter = new RateLimiter(3, 1_000);
 
-type ObjectKind = 'contacts' | 'companies';
 type SearchFilter = { propertyName: string; operator: string; value: string };
 
 /** Parses a vendor payload or reports exactly where it did not match. */
@@ -61,15 +86,36 @@ export class HubspotApi {
     return parseHubspot(hubspotAccountInfoSchema, await this.get('/account-info/v3/details', 'account'), 'account');
   }
 
-  async getObject(kind: ObjectKind, id: string): Promise<HubspotObject> {
-    const isContact = kind === 'contacts';
-    const query = new URLSearchParams({
-      properties: (isContact ? CONTACT_PROPERTIES : COMPANY_PROPERTIES).join(','),
-      associations: isContact ? 'companies' : 'contacts',
-    });
-    const object = `${isContact ? 'contact' : 'company'} ${id}`;
+  async getObject(kind: ObjectKind, id: string, associations: string[] = DEFAULT_ASSOCIATIONS[kind]): Promise<HubspotObject> {
+    const query = new URLSearchParams({ properties: PROPERTIES[kind].join(',') });
+    if (associations.length) query.set('associations', associations.join(','));
+    const object = `${SINGULAR[kind]} ${id}`;
     const body = await this.get(`/crm/v3/objects/${kind}/${encodeURIComponent(id)}?${query}`, object);
     return parseHubspot(hubspotObjectSchema, body, object);
+  }
+
+  /** Deals or tickets by id in one request (ids HubSpot no longer has are left out, not fatal). */
+  async batchRead(kind: ActivityKind, ids: string[]): Promise<HubspotObject[]> {
+    const wanted = [...new Set(ids)].slice(0, MAX_ACTIVITY_READ);
+    if (!wanted.length) return [];
+    const object = `${SINGULAR[kind]} batch`;
+    const body = await requestJson({
+      vendor: 'HubSpot',
+      object,
+      url: `${HUBSPOT_API_ORIGIN}/crm/v3/objects/${kind}/batch/read`,
+      method: 'POST',
+      token: this.token,
+      limiter,
+      fetchImpl: this.fetchImpl,
+      body: { properties: PROPERTIES[kind], propertiesWithHistory: [], inputs: wanted.map((id) => ({ id })) },
+    });
+    return parseHubspot(hubspotBatchReadSchema, body, object).results;
+  }
+
+  /** The portal's deal or ticket pipelines with their stages' labels (and tickets' OPEN/CLOSED state). */
+  async pipelines(kind: ActivityKind): Promise<HubspotPipelines> {
+    const object = `${SINGULAR[kind]} pipelines`;
+    return parseHubspot(hubspotPipelinesSchema, await this.get(`/crm/v3/pipelines/${kind}`, object), object);
   }
 
   async owner(ownerId: string): Promise<HubspotOwner> {
@@ -99,7 +145,7 @@ export class HubspotApi {
     return parseHubspot(hubspotSearchSchema, body, object).results;
   }
 
-  private async search(kind: ObjectKind | 'deals', filters: SearchFilter[], properties: string[], limit: number, after?: string) {
+  private async search(kind: ObjectKind, filters: SearchFilter[], properties: string[], limit: number, after?: string) {
     const object = `${kind} search`;
     const body = await requestJson({
       vendor: 'HubSpot',
@@ -132,12 +178,12 @@ export class HubspotApi {
     return deals;
   }
 
-  async listObjects(kind: ObjectKind, after: string | null, limit = 100) {
-    const isContact = kind === 'contacts';
+  /** One page of contacts or companies, with the given associations (a contact's companies, deals, tickets...). */
+  async listObjects(kind: 'contacts' | 'companies', after: string | null, limit = 100, associations: string[] = kind === 'contacts' ? ['companies'] : []) {
     const query = new URLSearchParams({
       limit: String(limit),
-      properties: (isContact ? CONTACT_PROPERTIES : COMPANY_PROPERTIES).join(','),
-      ...(isContact ? { associations: 'companies' } : {}),
+      properties: PROPERTIES[kind].join(','),
+      ...(associations.length ? { associations: associations.join(',') } : {}),
       ...(after ? { after } : {}),
     });
     const object = `${kind} page`;

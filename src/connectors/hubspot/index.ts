@@ -1,9 +1,19 @@
 import type { Connector, Credentials, FetchResult } from '../contract';
 import type { Connection } from '../../model/health';
 import type { CustomerRecord } from '../../model/record';
-import { HUBSPOT_API_ORIGIN, HubspotApi } from './api';
+import { isConnectorError } from '../errors';
+import { DEFAULT_ASSOCIATIONS, HUBSPOT_API_ORIGIN, HubspotApi, MAX_ACTIVITY_READ, type ActivityKind } from './api';
 import { HUBSPOT_CONSOLE_HOSTS, hubspotPages } from './pages';
-import { normalizeHubspotCompany, normalizeHubspotContact, parseHubspotNumber, type HubspotNormalizeContext } from './normalize';
+import {
+  normalizeHubspotCompany,
+  normalizeHubspotContact,
+  normalizeHubspotDeal,
+  normalizeHubspotTicket,
+  parseHubspotNumber,
+  stagesFromPipelines,
+  type HubspotNormalizeContext,
+  type HubspotStage,
+} from './normalize';
 import type { HubspotObject, HubspotOwner } from './schemas';
 
 /** Owners rarely change; remembering them for the worker's life saves a call per record. */
@@ -23,6 +33,111 @@ async function ownersFor(api: HubspotApi, objects: HubspotObject[]): Promise<Map
   return ownerCache;
 }
 
+/**
+ * Pipelines and their stage labels rarely change: kept per portal and object type for the worker's
+ * life. A failed read (no deals/tickets scope, offline) is remembered for a few minutes, during
+ * which stage ids are shown instead of labels.
+ */
+const stageCache = new Map<string, { stages: Promise<Map<string, HubspotStage>>; until: number }>();
+const STAGE_FAILURE_TTL_MS = 5 * 60_000;
+
+function stagesFor(api: HubspotApi, portal: string, kind: ActivityKind): Promise<Map<string, HubspotStage>> {
+  const key = `${portal}:${kind}`;
+  const cached = stageCache.get(key);
+  if (cached && cached.until > Date.now()) return cached.stages;
+  const stages = api.pipelines(kind).then(stagesFromPipelines, () => {
+    stageCache.set(key, { stages: Promise.resolve(new Map()), until: Date.now() + STAGE_FAILURE_TTL_MS });
+    return new Map<string, HubspotStage>();
+  });
+  stageCache.set(key, { stages, until: Infinity });
+  return stages;
+}
+
+/**
+ * Portals whose token was refused the deal and ticket associations (403: no deals or tickets
+ * scope), until when: their contacts and companies are read without them meanwhile, so a missing
+ * scope costs one extra request now and then, not one per record.
+ */
+const activityRefused = new Map<string, number>();
+const REFUSAL_TTL_MS = 30 * 60_000;
+const BASIC_ASSOCIATIONS = { contacts: ['companies'], companies: ['contacts'] } as const;
+
+/** For tests: forget cached owners, pipelines and refusals. */
+export function clearHubspotCaches(): void {
+  ownerCache.clear();
+  stageCache.clear();
+  activityRefused.clear();
+}
+
+const isRefusal = (error: unknown) => isConnectorError(error) && error.kind === 'auth' && error.detail.status === 403;
+const activityAllowed = (portal: string) => (activityRefused.get(portal) ?? 0) < Date.now();
+
+/**
+ * Reads (or lists) contacts or companies with their deal and ticket associations, which come in the
+ * same request. When the token is refused those, the read is repeated as before, without them.
+ */
+async function withActivityAssociations<T>(portal: string, kind: 'contacts' | 'companies', read: (associations: string[]) => Promise<T>): Promise<T> {
+  if (!activityAllowed(portal)) return read([...BASIC_ASSOCIATIONS[kind]]);
+  try {
+    return await read(DEFAULT_ASSOCIATIONS[kind]);
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    activityRefused.set(portal, Date.now() + REFUSAL_TTL_MS);
+    return read([...BASIC_ASSOCIATIONS[kind]]);
+  }
+}
+
+const readWithActivity = (api: HubspotApi, kind: 'contacts' | 'companies', id: string, portal: string) =>
+  withActivityAssociations(portal, kind, (associations) => api.getObject(kind, id, associations));
+
+/** The ids of an object's associated deals or tickets, newest (highest id) first, at most MAX_ACTIVITY_READ. */
+function newestAssociated(object: HubspotObject, kind: ActivityKind): string[] {
+  const ids = [...new Set(object.associations?.[kind]?.results.map((r) => r.id) ?? [])];
+  return ids.sort((a, b) => b.length - a.length || (b < a ? -1 : b > a ? 1 : 0)).slice(0, MAX_ACTIVITY_READ);
+}
+
+/** A missing scope (403) or deleted records (404) leave the extras out; anything else is reported. */
+function unlessRefused<T>(fallback: T) {
+  return (error: unknown): T => {
+    if (isConnectorError(error) && (error.kind === 'auth' || error.kind === 'not-found')) return fallback;
+    throw error;
+  };
+}
+
+interface Activity {
+  deals: HubspotObject[];
+  tickets: HubspotObject[];
+  dealStages?: Map<string, HubspotStage>;
+  ticketStages?: Map<string, HubspotStage>;
+}
+
+/**
+ * The deals and tickets associated with a contact or company: one batch read per kind (only when
+ * there are some) and the pipelines once per portal, all in parallel.
+ */
+async function activityOf(api: HubspotApi, object: HubspotObject, portal: string): Promise<Activity> {
+  const read = (kind: ActivityKind) => {
+    const ids = newestAssociated(object, kind);
+    if (!ids.length) return Promise.resolve({ objects: [] as HubspotObject[], stages: undefined });
+    return Promise.all([api.batchRead(kind, ids).catch(unlessRefused<HubspotObject[]>([])), stagesFor(api, portal, kind)]).then(([objects, stages]) => ({ objects, stages }));
+  };
+  const [deals, tickets] = await Promise.all([read('deals'), read('tickets')]);
+  return { deals: deals.objects, tickets: tickets.objects, dealStages: deals.stages, ticketStages: tickets.stages };
+}
+
+/**
+ * Batch reads carry no associations: each deal or ticket links to the record it was read for, and
+ * to the other records of this answer whose own associations name it (the contact's companies).
+ */
+function activityRecords(activity: Activity, holders: HubspotObject[], holderKeys: string[], ctx: HubspotNormalizeContext): CustomerRecord[] {
+  const withStages = { ...ctx, dealStages: activity.dealStages, ticketStages: activity.ticketStages };
+  const related = (kind: ActivityKind, id: string) => holderKeys.filter((_, i) => holders[i]!.associations?.[kind]?.results.some((r) => r.id === id));
+  return [
+    ...activity.deals.map((deal) => normalizeHubspotDeal(deal, withStages, related('deals', deal.id))),
+    ...activity.tickets.map((ticket) => normalizeHubspotTicket(ticket, withStages, related('tickets', ticket.id))),
+  ];
+}
+
 function normalizeContext(connection: Connection, extra: Partial<HubspotNormalizeContext> = {}): HubspotNormalizeContext {
   return {
     portal: connection.account,
@@ -33,17 +148,29 @@ function normalizeContext(connection: Connection, extra: Partial<HubspotNormaliz
   };
 }
 
-/** A contact with the companies it is associated with (the first few, which is what the panel shows). */
-async function contactWithCompanies(api: HubspotApi, contact: HubspotObject, connection: Connection, host?: string): Promise<CustomerRecord[]> {
+/**
+ * A contact with the companies it is associated with (the first few, which is what the panel shows)
+ * and, when asked, its newest deals and tickets (which the profile's timeline shows).
+ */
+async function contactWithCompanies(api: HubspotApi, contact: HubspotObject, connection: Connection, host?: string, withActivity = false): Promise<CustomerRecord[]> {
+  const portal = connection.account;
   const companyIds = [...new Set(contact.associations?.companies?.results.map((r) => r.id) ?? [])].slice(0, 3);
-  const companies = await Promise.all(companyIds.map((id) => api.getObject('companies', id)));
+  const [companies, activity] = await Promise.all([
+    Promise.all(companyIds.map((id) => readWithActivity(api, 'companies', id, portal))),
+    withActivity ? activityOf(api, contact, portal) : Promise.resolve(undefined),
+  ]);
+  // Owners of deals and tickets are named when already known; asking for each would cost a request per owner.
   const owners = await ownersFor(api, [contact, ...companies]);
   const ctx = normalizeContext(connection, {
     owners,
     companyNames: new Map(companies.map((c) => [c.id, c.properties.name ?? ''])),
     ...(host ? { consoleHost: host } : {}),
   });
-  return [normalizeHubspotContact(contact, ctx), ...companies.map((c) => normalizeHubspotCompany(c, ctx))];
+  const person = normalizeHubspotContact(contact, ctx);
+  const companyRecords = companies.map((c) => normalizeHubspotCompany(c, ctx));
+  const holders = [contact, ...companies];
+  const holderKeys = [person.key, ...companyRecords.map((c) => c.key)];
+  return [person, ...companyRecords, ...(activity ? activityRecords(activity, holders, holderKeys, ctx) : [])];
 }
 
 /** Labels of the default pipeline's stages; custom pipelines show their ids. */
@@ -79,7 +206,7 @@ export const hubspot: Connector = {
     modes: ['token'],
     tokenHelp: {
       createAt: 'https://app.hubspot.com/private-apps/',
-      scopes: ['crm.objects.contacts.read', 'crm.objects.companies.read', 'crm.objects.owners.read'],
+      scopes: ['crm.objects.contacts.read', 'crm.objects.companies.read', 'crm.objects.owners.read', 'crm.objects.deals.read', 'tickets'],
       steps:
         'In HubSpot open Settings → Integrations → Private Apps → Create a private app, tick the scopes below on the Scopes tab, create it, then copy its access token.',
     },
@@ -102,19 +229,29 @@ export const hubspot: Connector = {
 
   async fetchRecord(page, { token }, connection): Promise<FetchResult> {
     const api = new HubspotApi(token);
-    if (page.type === 'company') {
-      const company = await api.getObject('companies', page.id);
-      const owners = await ownersFor(api, [company]);
-      return { records: [normalizeHubspotCompany(company, normalizeContext(connection, { owners, consoleHost: page.host }))] };
+    if (page.type === 'deal' || page.type === 'ticket') {
+      const kind = page.type === 'deal' ? 'deals' : 'tickets';
+      const [object, stages] = await Promise.all([api.getObject(kind, page.id), stagesFor(api, connection.account, kind)]);
+      const owners = await ownersFor(api, [object]);
+      const ctx = normalizeContext(connection, { owners, consoleHost: page.host, ...(kind === 'deals' ? { dealStages: stages } : { ticketStages: stages }) });
+      return { records: [kind === 'deals' ? normalizeHubspotDeal(object, ctx) : normalizeHubspotTicket(object, ctx)] };
     }
-    const contact = await api.getObject('contacts', page.id);
-    return { records: await contactWithCompanies(api, contact, connection, page.host) };
+    if (page.type === 'company') {
+      const company = await readWithActivity(api, 'companies', page.id, connection.account);
+      const [activity, owners] = await Promise.all([activityOf(api, company, connection.account), ownersFor(api, [company])]);
+      const ctx = normalizeContext(connection, { owners, consoleHost: page.host });
+      const record = normalizeHubspotCompany(company, ctx);
+      return { records: [record, ...activityRecords(activity, [company], [record.key], ctx)] };
+    }
+    const contact = await readWithActivity(api, 'contacts', page.id, connection.account);
+    return { records: await contactWithCompanies(api, contact, connection, page.host, true) };
   },
 
   async findByEmail(email, { token }, connection) {
     const api = new HubspotApi(token);
     const contacts = await api.searchContactsByEmail(email);
-    const records = await Promise.all(contacts.slice(0, 3).map((c) => api.getObject('contacts', c.id).then((full) => contactWithCompanies(api, full, connection))));
+    // The associations keep the contact's links to its deals and tickets; their records are read on its page.
+    const records = await Promise.all(contacts.slice(0, 3).map((c) => readWithActivity(api, 'contacts', c.id, connection.account).then((full) => contactWithCompanies(api, full, connection))));
     return { records: records.flat() };
   },
 
@@ -147,7 +284,7 @@ export const hubspot: Connector = {
   async sync(cursor, { token }, connection) {
     const api = new HubspotApi(token);
     const position = cursor ? (JSON.parse(cursor) as { kind: 'contacts' | 'companies'; after: string | null }) : { kind: 'companies' as const, after: null };
-    const page = await api.listObjects(position.kind, position.after);
+    const page = await withActivityAssociations(connection.account, position.kind, (associations) => api.listObjects(position.kind, position.after, 100, associations));
     const owners = await ownersFor(api, page.results);
     const ctx = normalizeContext(connection, { owners });
     const normalize = position.kind === 'contacts' ? normalizeHubspotContact : normalizeHubspotCompany;

@@ -9,7 +9,7 @@ import {
 } from '../../identity/normalize';
 import { searchTokens } from '../../identity/tokens';
 import { hubspotRecordUrl } from './pages';
-import type { HubspotObject, HubspotOwner } from './schemas';
+import type { HubspotObject, HubspotOwner, HubspotPipelines } from './schemas';
 
 export interface HubspotNormalizeContext {
   portal: string;
@@ -22,7 +22,43 @@ export interface HubspotNormalizeContext {
   owners?: ReadonlyMap<string, HubspotOwner>;
   /** Company names by id, so a contact shows its company even before the company record is read. */
   companyNames?: ReadonlyMap<string, string>;
+  /** Deal stages by stage id, from the portal's deal pipelines. */
+  dealStages?: HubspotStages;
+  /** Ticket stages by stage id, from the portal's ticket pipelines (with OPEN/CLOSED state). */
+  ticketStages?: HubspotStages;
 }
+
+export interface HubspotStage {
+  label: string;
+  /** Tickets only: the stage's `metadata.ticketState`, lower-cased. */
+  state?: 'open' | 'closed';
+}
+export type HubspotStages = ReadonlyMap<string, HubspotStage>;
+
+/** Stage ids are unique within a portal's pipelines of one object type, so one map covers them all. */
+export function stagesFromPipelines(pipelines: HubspotPipelines): Map<string, HubspotStage> {
+  const stages = new Map<string, HubspotStage>();
+  for (const pipeline of pipelines.results) {
+    for (const stage of pipeline.stages) {
+      if (stages.has(stage.id)) continue;
+      const ticketState = stage.metadata?.ticketState;
+      const state = typeof ticketState === 'string' ? ticketState.toLowerCase() : undefined;
+      stages.set(stage.id, { label: stage.label, ...(state === 'open' || state === 'closed' ? { state } : {}) });
+    }
+  }
+  return stages;
+}
+
+/**
+ * The default ticket pipeline ("0") when the pipelines could not be read (no tickets scope):
+ * New, Waiting on contact, Waiting on us are open; Closed is closed.
+ */
+const DEFAULT_TICKET_STAGES: Record<string, HubspotStage> = {
+  '1': { label: 'New', state: 'open' },
+  '2': { label: 'Waiting on contact', state: 'open' },
+  '3': { label: 'Waiting on us', state: 'open' },
+  '4': { label: 'Closed', state: 'closed' },
+};
 
 /** HubSpot dates are ISO strings or epoch-millisecond strings, depending on the property. */
 export function parseHubspotDate(value: string | null | undefined): number | undefined {
@@ -50,6 +86,33 @@ function ownerName(owner: HubspotOwner | undefined): string | undefined {
 
 function associatedIds(object: HubspotObject, kind: string): string[] {
   return [...new Set(object.associations?.[kind]?.results.map((result) => result.id) ?? [])];
+}
+
+/**
+ * A contact's or company's own deals and tickets, from the associations of its read: these are
+ * complete, while a deal read in a batch (which carries no associations) only knows who asked.
+ * Bounded, newest (highest id) first.
+ */
+const MAX_ACTIVITY_LINKS = 100;
+function activityKeys(object: HubspotObject, ctx: HubspotNormalizeContext): string[] {
+  const newest = (ids: string[]) => [...ids].sort((a, b) => b.length - a.length || (b < a ? -1 : b > a ? 1 : 0)).slice(0, MAX_ACTIVITY_LINKS);
+  return [
+    ...newest(associatedIds(object, 'deals')).map((id) => recordKey('hubspot', ctx.portal, 'deal', id)),
+    ...newest(associatedIds(object, 'tickets')).map((id) => recordKey('hubspot', ctx.portal, 'ticket', id)),
+  ];
+}
+
+function associatedKeys(object: HubspotObject, ctx: HubspotNormalizeContext): string[] {
+  return [
+    ...associatedIds(object, 'contacts').map((id) => recordKey('hubspot', ctx.portal, 'person', id)),
+    ...associatedIds(object, 'companies').map((id) => recordKey('hubspot', ctx.portal, 'company', id)),
+  ];
+}
+
+/** HubSpot money is a decimal string in the record's (or the portal's) currency; we keep minor units. */
+function money(value: string | null | undefined, currency: string | undefined) {
+  const amount = parseHubspotNumber(value);
+  return amount === undefined ? undefined : { amountMinor: Math.round(amount * 100), currency: currency ?? 'USD' };
 }
 
 function compact(fields: RecordFields): RecordFields {
@@ -113,7 +176,7 @@ export function normalizeHubspotContact(object: HubspotObject, ctx: HubspotNorma
     ...emails.map((email) => emailIdentity(normalizeEmail(email)!)),
     ...phones.map((phone) => normalizePhone(phone, ctx.defaultCountry)).filter((phone): phone is string => !!phone).map(phoneIdentity),
   ];
-  const links = companyIds.map((id) => recordKey('hubspot', ctx.portal, 'company', id));
+  const links = [...companyIds.map((id) => recordKey('hubspot', ctx.portal, 'company', id)), ...activityKeys(object, ctx)];
   return build(object, 'person', name ?? emails[0] ?? `Contact ${object.id}`, fields, identities, links, ctx);
 }
 
@@ -140,6 +203,54 @@ export function normalizeHubspotCompany(object: HubspotObject, ctx: HubspotNorma
     lastModifiedAt: parseHubspotDate(p.hs_lastmodifieddate) ?? parseHubspotDate(object.updatedAt),
   };
   const identities = domain ? [domainIdentity(domain)] : [];
-  const links = associatedIds(object, 'contacts').map((id) => recordKey('hubspot', ctx.portal, 'person', id));
+  const links = [...associatedIds(object, 'contacts').map((id) => recordKey('hubspot', ctx.portal, 'person', id)), ...activityKeys(object, ctx)];
   return build(object, 'company', name ?? domain ?? `Company ${object.id}`, fields, identities, links, ctx);
+}
+
+/**
+ * A deal: amount in minor units with its own currency (the portal's when it has none), the stage's
+ * label as status, links to its contacts and companies. `related` adds keys known from the
+ * request that found the deal (a contact's deals come from a batch read without associations).
+ */
+export function normalizeHubspotDeal(object: HubspotObject, ctx: HubspotNormalizeContext, related: string[] = []): CustomerRecord {
+  const p = object.properties;
+  const stageId = text(p.dealstage);
+  const name = text(p.dealname);
+  const fields: RecordFields = {
+    amount: money(p.amount, text(p.deal_currency_code)?.toUpperCase() ?? ctx.currency),
+    status: stageId ? (ctx.dealStages?.get(stageId)?.label ?? stageId) : undefined,
+    ownerId: text(p.hubspot_owner_id),
+    ownerName: ownerName(p.hubspot_owner_id ? ctx.owners?.get(p.hubspot_owner_id) : undefined),
+    createdAt: parseHubspotDate(p.createdate) ?? parseHubspotDate(object.createdAt),
+    lastModifiedAt: parseHubspotDate(p.hs_lastmodifieddate) ?? parseHubspotDate(object.updatedAt),
+  };
+  const links = [...new Set([...associatedKeys(object, ctx), ...related])];
+  return build(object, 'deal', name ?? `Deal ${object.id}`, fields, [], links, ctx);
+}
+
+/**
+ * A ticket: `status` is `open` or `closed` from its stage's ticketState (as Zendesk's `open`/`solved`,
+ * so open tickets are counted across tools); the stage's label and the priority go to `tags`.
+ */
+export function normalizeHubspotTicket(object: HubspotObject, ctx: HubspotNormalizeContext, related: string[] = []): CustomerRecord {
+  const p = object.properties;
+  const stageId = text(p.hs_pipeline_stage);
+  const pipeline = text(p.hs_pipeline);
+  const known = stageId ? ctx.ticketStages?.get(stageId) : undefined;
+  const fallback = stageId && !known && (!pipeline || pipeline === '0') ? DEFAULT_TICKET_STAGES[stageId] : undefined;
+  const stage = known ?? fallback;
+  const subject = text(p.subject);
+  const priority = text(p.hs_ticket_priority);
+  const tags = [stage?.label ?? stageId, priority && `${priority.toLowerCase()} priority`].filter((tag): tag is string => !!tag);
+  const fields: RecordFields = {
+    subject,
+    status: stage?.state ?? stage?.label ?? stageId,
+    tags: tags.length ? tags : undefined,
+    ownerId: text(p.hubspot_owner_id),
+    ownerName: ownerName(p.hubspot_owner_id ? ctx.owners?.get(p.hubspot_owner_id) : undefined),
+    createdAt: parseHubspotDate(p.createdate) ?? parseHubspotDate(object.createdAt),
+    lastModifiedAt: parseHubspotDate(p.hs_lastmodifieddate) ?? parseHubspotDate(object.updatedAt),
+  };
+  const links = [...new Set([...associatedKeys(object, ctx), ...related])];
+  return build(object, 'ticket', subject ?? `Ticket ${object.id}`, fields, [], links, ctx);
 }

@@ -59,6 +59,51 @@ export const hubspotSearchSchema = z.object({
   paging: pagingSchema.optional(),
 });
 
+/**
+ * `POST /crm/v3/objects/<type>/batch/read`: 200 when every id was found, 207 with `errors`
+ * for the ids that were not (those are skipped, not fatal).
+ */
+export const hubspotBatchReadSchema = z.object({
+  status: z.string(),
+  results: z.array(hubspotObjectSchema),
+  numErrors: z.number().int().optional(),
+  errors: z.array(z.unknown()).optional(),
+  requestedAt: z.string().optional(),
+  startedAt: z.string().optional(),
+  completedAt: z.string().optional(),
+  links: z.record(z.string(), z.string()).optional(),
+});
+
+/**
+ * `GET /crm/v3/pipelines/<deals|tickets>`. Stage metadata values are strings:
+ * deals `{isClosed: "false", probability: "0.2"}`, tickets `{ticketState: "OPEN"}`.
+ */
+const pipelineStageSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  displayOrder: z.number().optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+  archived: z.boolean().optional(),
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  writePermissions: z.string().optional(),
+});
+
+export const hubspotPipelinesSchema = z.object({
+  results: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      displayOrder: z.number().optional(),
+      stages: z.array(pipelineStageSchema),
+      archived: z.boolean().optional(),
+      createdAt: z.string().optional(),
+      updatedAt: z.string().optional(),
+    }),
+  ),
+});
+export type HubspotPipelines = z.infer<typeof hubspotPipelinesSchema>;
+
 export const hubspotErrorSchema = z.object({
   message: z.string(),
   category: z.string().optional(),

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { makeHubspotData } from '../../replica/seed.mjs';
-import { hubspotObjectSchema, hubspotOwnerSchema } from '../../../src/connectors/hubspot/schemas';
-import { normalizeHubspotCompany, normalizeHubspotContact } from '../../../src/connectors/hubspot/normalize';
+import { HUBSPOT_PIPELINES } from '../../replica/hubspot.mjs';
+import { hubspotObjectSchema, hubspotOwnerSchema, hubspotPipelinesSchema } from '../../../src/connectors/hubspot/schemas';
+import {
+  normalizeHubspotCompany,
+  normalizeHubspotContact,
+  normalizeHubspotDeal,
+  normalizeHubspotTicket,
+  stagesFromPipelines,
+} from '../../../src/connectors/hubspot/normalize';
+import { customerRecordSchema } from '../../../src/model/record';
 
 const data = makeHubspotData();
 const ctx = { portal: String(data.portalId), consoleHost: 'app.hubspot.com', fetchedAt: 0 };
@@ -15,8 +23,24 @@ describe('HubSpot replica demo data', () => {
     expect(data.companies).toHaveLength(60);
   });
 
+  it('has deals and tickets that parse, with pipelines whose stages name every stage they use', () => {
+    const dealStages = stagesFromPipelines(hubspotPipelinesSchema.parse(HUBSPOT_PIPELINES.deals));
+    const ticketStages = stagesFromPipelines(hubspotPipelinesSchema.parse(HUBSPOT_PIPELINES.tickets));
+    const deals = data.deals.map((d) => customerRecordSchema.parse(normalizeHubspotDeal(hubspotObjectSchema.parse(d), { ...ctx, dealStages })));
+    const tickets = data.tickets.map((t) => customerRecordSchema.parse(normalizeHubspotTicket(hubspotObjectSchema.parse(t), { ...ctx, ticketStages })));
+    expect(deals).toHaveLength(80);
+    expect(deals.every((d) => d.fields.status && dealStages.has(data.deals.find((x) => x.id === d.id)!.properties.dealstage ?? ''))).toBe(true);
+    expect(tickets.every((t) => t.fields.status === 'open' || t.fields.status === 'closed')).toBe(true);
+    // Ann: an open and a closed ticket, and Acme Robotics' deals, one of them open.
+    const annTickets = [...data.ticketContact].filter(([, contact]) => contact === '101').map(([id]) => tickets.find((t) => t.id === id)!);
+    expect(annTickets.map((t) => t.fields.status).sort()).toEqual(['closed', 'open']);
+    const annDeals = [...data.dealContacts].filter(([, contacts]) => contacts.includes('101')).map(([id]) => data.deals.find((d) => d.id === id)!);
+    expect(annDeals.some((d) => d.properties.hs_is_closed === 'false')).toBe(true);
+    expect(annDeals.every((d) => data.dealCompany.get(d.id) === '5001')).toBe(true);
+  });
+
   it('keeps every property a string or null, as HubSpot does', () => {
-    const values = [...data.contacts, ...data.companies].flatMap((o) => Object.values(o.properties));
+    const values = [...data.contacts, ...data.companies, ...data.deals, ...data.tickets].flatMap((o) => Object.values(o.properties));
     expect(values.every((v) => v === null || typeof v === 'string')).toBe(true);
   });
 
