@@ -30,8 +30,9 @@ afterAll(async () => {
  */
 async function poll<T, A>(page: Page, read: (arg: A) => T, arg: A, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  const evaluate = page.evaluate.bind(page) as (fn: (arg: A) => T, arg: A) => Promise<T>;
   for (;;) {
-    const value = await page.evaluate(read, arg).catch(() => undefined);
+    const value = await evaluate(read, arg).catch(() => undefined);
     if (value) return value as T;
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting on ${page.url()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
