@@ -4,24 +4,13 @@ import { connectionSchema, type Connection } from '../../../src/model/health';
 import { metricPointSchema } from '../../../src/model/metric';
 import { makeHubspotData } from '../../replica/seed.mjs';
 import { createGa4Replica, GA4_DEMO_TOKEN, GA4_PROPERTY, runReport } from '../../replica/ga4.mjs';
+import { answerFromReplica } from '../replica-fetch';
 
 type Replica = ReturnType<typeof createGa4Replica>;
 
 /** Routes fetch into the replica's handler, the way the HTTPS server would. */
 function replicaFetch(replica: Replica) {
-  return vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = new URL(String(input));
-    let status = 0;
-    let text = '';
-    let headers: Record<string, string> = {};
-    const res = {
-      writeHead(s: number, h: Record<string, string> = {}) { status = s; headers = h; return res; },
-      end(body?: string) { text = body ?? ''; },
-    };
-    const reqHeaders = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
-    await replica.handleApi({ method: init.method ?? 'GET', headers: reqHeaders, socket: {} }, res, url, init.body ? JSON.parse(String(init.body)) : undefined);
-    return new Response(text, { status, headers });
-  });
+  return vi.fn(answerFromReplica(replica));
 }
 
 describe('GA4 connector against the replica', () => {

@@ -11,32 +11,12 @@ import type { RecordPageContext } from '../../../src/model/page-context';
 import { customerRecordSchema, type CustomerRecord } from '../../../src/model/record';
 import { makeHubspotData } from '../../replica/seed.mjs';
 import { createHubspotReplica, HUBSPOT_DEMO_TOKEN } from '../../replica/hubspot.mjs';
+import { answerFromReplica } from '../replica-fetch';
 
 const replica = createHubspotReplica(makeHubspotData());
 const hosts: string[] = [];
 
-function replicaFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
-  const url = new URL(String(input));
-  hosts.push(url.hostname);
-  if (!replica.hosts.api.includes(url.hostname)) return Promise.reject(new TypeError('not the replica'));
-  return new Promise((resolve) => {
-    let status = 200;
-    let headers: Record<string, string> = {};
-    const res = {
-      headersSent: false,
-      writeHead(s: number, h: Record<string, string> = {}) {
-        status = s;
-        headers = h;
-        return res;
-      },
-      end(body?: string) {
-        resolve(new Response(body ?? null, { status, headers }));
-      },
-    };
-    const req = { method: init.method ?? 'GET', headers: Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])), socket: { destroy() {} } };
-    void replica.handleApi(req, res, url, init.body ? JSON.parse(String(init.body)) : undefined);
-  });
-}
+const replicaFetch = answerFromReplica(replica, hosts);
 
 const credentials = { token: HUBSPOT_DEMO_TOKEN };
 let connection: Connection;
@@ -235,5 +215,14 @@ describe('HubSpot batch read', () => {
     const sent = vi.mocked(fetch).mock.calls.at(-1)![1]!;
     expect(JSON.parse(String(sent.body)).inputs).toHaveLength(20);
     expect(await api.batchRead('tickets', [])).toEqual([]);
+  });
+});
+
+describe('HubSpot companies by domain', () => {
+  it('finds Acme Robotics by its registrable domain with one CRM search, and nothing for a stranger', async () => {
+    const { result, calls } = await requestsDuring(() => hubspot.findByDomain!('acme-robotics.com', credentials, connection));
+    expect(result.records.map((r) => [r.key, r.title])).toEqual([[key('company', '5001'), 'Acme Robotics']]);
+    expect(calls).toEqual(['POST /crm/v3/objects/companies/search']);
+    expect((await hubspot.findByDomain!('nobody-here.example', credentials, connection)).records).toEqual([]);
   });
 });

@@ -4,29 +4,15 @@ import type { Connection } from '../../../src/model/health';
 import { customerRecordSchema } from '../../../src/model/record';
 import { makeHubspotData } from '../../replica/seed.mjs';
 import { createIntercomReplica, INTERCOM_ANN, INTERCOM_APP_ID, INTERCOM_DEMO_TOKEN } from '../../replica/intercom.mjs';
+import { answerFromReplica } from '../replica-fetch';
 
 /** Routes the connector's fetches into the replica's handler, as the HTTPS server would. */
 function replicaFetch(replica: ReturnType<typeof createIntercomReplica>) {
-  return vi.fn(async (input: string | URL | Request, init?: RequestInit) => {
-    const url = new URL(String(input));
-    expect(url.origin).toBe('https://api.intercom.io');
-    const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
-    expect(headers['intercom-version']).toBe('2.11');
-    return new Promise<Response>((resolve) => {
-      let status = 200;
-      let responseHeaders: Record<string, string> = {};
-      const res = {
-        writeHead(code: number, h: Record<string, string>) {
-          status = code;
-          responseHeaders = h;
-        },
-        end(body: string) {
-          resolve(new Response(body, { status, headers: responseHeaders }));
-        },
-      };
-      const body = init?.body ? JSON.parse(String(init.body)) : undefined;
-      void replica.handleApi({ method: init?.method ?? 'GET', headers, socket: {} }, res, url, body);
-    });
+  const answer = answerFromReplica(replica);
+  return vi.fn(async (input: string | URL | Request, init: RequestInit = {}) => {
+    expect(new URL(String(input)).origin).toBe('https://api.intercom.io');
+    expect((init.headers as Record<string, string>)['Intercom-Version']).toBe('2.11');
+    return answer(input, init);
   });
 }
 

@@ -4,32 +4,12 @@ import { customerRecordSchema } from '../../../src/model/record';
 import type { Connection } from '../../../src/model/health';
 import { makeHubspotData } from '../../replica/seed.mjs';
 import { createKlaviyoReplica, KLAVIYO_ANN, KLAVIYO_DEMO_KEY } from '../../replica/klaviyo.mjs';
+import { answerFromReplica } from '../replica-fetch';
 
 /** The connector end to end against the replica's handler, with a fetch that refuses any other host. */
 const replica = createKlaviyoReplica(makeHubspotData());
 const sentTo: string[] = [];
-async function replicaFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
-  const url = new URL(String(input));
-  sentTo.push(url.host);
-  if (url.host !== 'a.klaviyo.com') throw new TypeError(`blocked ${url.host}`);
-  const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
-  return new Promise((resolve) => {
-    const res = {
-      status: 200,
-      headers: {} as Record<string, string>,
-      headersSent: false,
-      writeHead(status: number, h: Record<string, string>) {
-        this.status = status;
-        this.headers = h;
-        return this;
-      },
-      end(body: string) {
-        resolve(new Response(body, { status: this.status, headers: this.headers }));
-      },
-    };
-    void replica.handleApi({ method: init.method ?? 'GET', headers, socket: { destroy() {} } }, res, url);
-  });
-}
+const replicaFetch = answerFromReplica(replica, sentTo);
 
 const credentials = { token: KLAVIYO_DEMO_KEY };
 const connection: Connection = { connector: 'klaviyo', authMode: 'token', account: 'XyZ123', accountLabel: 'Acme Demo Store', consoleHost: 'www.klaviyo.com', isSandbox: false, currency: 'USD', connectedAt: 0 };

@@ -7,32 +7,12 @@ import type { Connection } from '../../../src/model/health';
 import { customerRecordSchema, type CustomerRecord } from '../../../src/model/record';
 import { makeHubspotData } from '../../replica/seed.mjs';
 import { createMailchimpReplica, MAILCHIMP_ANN, MAILCHIMP_DEMO_KEY } from '../../replica/mailchimp.mjs';
+import { answerFromReplica } from '../replica-fetch';
 
 const replica = createMailchimpReplica(makeHubspotData());
 const hosts: string[] = [];
 
-function replicaFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
-  const url = new URL(String(input));
-  hosts.push(url.hostname);
-  if (!replica.hosts.api.includes(url.hostname)) return Promise.reject(new TypeError('not the replica'));
-  return new Promise((resolve) => {
-    let status = 200;
-    let headers: Record<string, string> = {};
-    const res = {
-      headersSent: false,
-      writeHead(s: number, h: Record<string, string> = {}) {
-        status = s;
-        headers = h;
-        return res;
-      },
-      end(body?: string) {
-        resolve(new Response(body ?? null, { status, headers }));
-      },
-    };
-    const req = { method: init.method ?? 'GET', headers: Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v])), socket: { destroy() {} } };
-    void replica.handleApi(req, res, url);
-  });
-}
+const replicaFetch = answerFromReplica(replica, hosts);
 
 const credentials = { token: MAILCHIMP_DEMO_KEY };
 let connection: Connection;

@@ -5,32 +5,13 @@ import { customerRecordSchema } from '../../../src/model/record';
 import { metricPointSchema } from '../../../src/model/metric';
 import { makeHubspotData } from '../../replica/seed.mjs';
 import { createPipedriveReplica, PIPEDRIVE_ANN, PIPEDRIVE_COMPANY_ID, PIPEDRIVE_DEMO_TOKEN, PIPEDRIVE_SUBDOMAIN } from '../../replica/pipedrive.mjs';
+import { answerFromReplica } from '../replica-fetch';
 
 /** The connector end to end against the replica's handler, with fetch routed in memory. */
 const replica = createPipedriveReplica(makeHubspotData());
 const credentials = { token: PIPEDRIVE_DEMO_TOKEN, site: PIPEDRIVE_SUBDOMAIN };
 
-async function replicaFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
-  const url = new URL(String(input));
-  if (url.hostname !== 'acme.pipedrive.com') throw new TypeError(`unexpected host ${url.hostname}`);
-  const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
-  return new Promise((resolve) => {
-    let status = 200;
-    let responseHeaders: Record<string, string> = {};
-    const res = {
-      headersSent: false,
-      writeHead(code: number, h: Record<string, string> = {}) {
-        status = code;
-        responseHeaders = h;
-        return res;
-      },
-      end(body: string) {
-        resolve(new Response(body, { status, headers: responseHeaders }));
-      },
-    };
-    void replica.handleApi({ method: init?.method ?? 'GET', headers, socket: { destroy() {} } }, res, url);
-  });
-}
+const replicaFetch = answerFromReplica(replica);
 
 let connection: Connection;
 beforeAll(async () => {

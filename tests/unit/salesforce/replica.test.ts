@@ -14,35 +14,14 @@ import { customerRecordSchema, type CustomerRecord } from '../../../src/model/re
 import type { Connection } from '../../../src/model/health';
 import { makeHubspotData } from '../../replica/seed.mjs';
 import { createSalesforceReplica, runSoql, SALESFORCE_ANN, SALESFORCE_DEMO_TOKEN, SALESFORCE_SITE } from '../../replica/salesforce.mjs';
+import { answerFromReplica } from '../replica-fetch';
 
 type Row = Record<string, unknown> & { Id: string; Email?: string; AccountId?: string | null; ContactId?: string; IsClosed?: boolean };
 const replica = createSalesforceReplica(makeHubspotData());
 const data = replica.data as unknown as Record<'Account' | 'Contact' | 'Lead' | 'Opportunity' | 'Case' | 'Organization', Row[]>;
 
 /** fetch, answered by the replica's handler in-process; every request must go to the instance host. */
-async function bridge(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
-  const url = new URL(String(input));
-  if (url.host !== 'acme.my.salesforce.com') throw new Error(`request left the instance: ${url.host}`);
-  const headers = Object.fromEntries(Object.entries((init.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
-  return new Promise((resolve) => {
-    const res = {
-      status: 200,
-      headers: {} as Record<string, string>,
-      setHeader(k: string, v: string) {
-        this.headers[k] = v;
-      },
-      writeHead(status: number, h: Record<string, string> = {}) {
-        this.status = status;
-        Object.assign(this.headers, h);
-        return this;
-      },
-      end(body?: string) {
-        resolve(new Response(body ?? null, { status: this.status, headers: this.headers }));
-      },
-    };
-    void replica.handleApi({ method: init.method ?? 'GET', headers, socket: { destroy() {} } } as never, res as never, url);
-  });
-}
+const bridge = answerFromReplica(replica);
 
 const credentials = { site: SALESFORCE_SITE, token: SALESFORCE_DEMO_TOKEN };
 let connection: Connection;
