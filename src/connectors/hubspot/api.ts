@@ -145,6 +145,11 @@ export class HubspotApi {
     return parseHubspot(hubspotSearchSchema, body, object).results;
   }
 
+  /** Companies whose primary domain is exactly this registrable domain. */
+  async searchCompaniesByDomain(domain: string): Promise<HubspotObject[]> {
+    return (await this.search('companies', [{ propertyName: 'domain', operator: 'EQ', value: domain }], COMPANY_PROPERTIES, 5)).results;
+  }
+
   private async search(kind: ObjectKind, filters: SearchFilter[], properties: string[], limit: number, after?: string) {
     const object = `${kind} search`;
     const body = await requestJson({

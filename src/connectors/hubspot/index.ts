@@ -255,6 +255,12 @@ export const hubspot: Connector = {
     return { records: records.flat() };
   },
 
+  async findByDomain(domain, { token }, connection) {
+    const companies = await new HubspotApi(token).searchCompaniesByDomain(domain);
+    const ctx = normalizeContext(connection);
+    return { records: companies.map((company) => normalizeHubspotCompany(company, ctx)) };
+  },
+
   async metrics({ token }, connection) {
     const api = new HubspotApi(token);
     const at = Date.now();
