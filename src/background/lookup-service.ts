@@ -1,3 +1,4 @@
+import { holdsCustomers } from '../model/keys';
 import { connectorFor } from '../connectors/registry';
 import { ConnectorError, isConnectorError } from '../connectors/errors';
 import type { Connection } from '../model/health';
@@ -29,7 +30,7 @@ export async function lookupAcrossTools(key: string, force: boolean): Promise<Re
   const db = customerDb();
   const record = await getRecord(db, key);
   if (!record) return { ok: false, error: { kind: 'not-found', message: 'That record is not cached yet.' } };
-  const others = (await getConnections()).filter((c) => c.connector !== record.connector);
+  const others = (await getConnections()).filter((c) => c.connector !== record.connector && holdsCustomers(c.connector));
   const tools = await Promise.all(others.map((connection) => lookupInTool(record, connection, force)));
   return { ok: true, data: { tools } };
 }

@@ -22,11 +22,16 @@ function sumMoney(values: Array<Money | undefined>): Money | undefined {
   return { currency, amountMinor: present.filter((v) => v.currency === currency).reduce((sum, v) => sum + v.amountMinor, 0) };
 }
 
+/** Lists are memberships, not events: they show in the person's fields, not as activity. */
+function events(profile: ResolvedProfile): CustomerRecord[] {
+  return profile.activity.filter((r) => r.type !== 'list');
+}
+
 /** Facts computed across every tool that knows the person, each from the tool that owns it. */
 export function keyFacts(profile: ResolvedProfile): KeyFacts {
   const members = profile.members;
   const stage = members.find((m) => m.connector === 'hubspot' && m.fields.lifecycleStage) ?? members.find((m) => m.fields.lifecycleStage);
-  const dates = [...members, ...profile.activity].flatMap((r) => [r.fields.lastActivityAt, r.fields.createdAt, r.type === 'person' ? undefined : r.updatedAt]).filter((d): d is number => typeof d === 'number');
+  const dates = [...members, ...events(profile)].flatMap((r) => [r.fields.lastActivityAt, r.fields.createdAt, r.type === 'person' ? undefined : r.updatedAt]).filter((d): d is number => typeof d === 'number');
   return {
     lifetimeValue: sumMoney(members.map((m) => m.fields.lifetimeValue)),
     mrr: sumMoney(members.map((m) => m.fields.mrr)),
@@ -40,5 +45,5 @@ export function keyFacts(profile: ResolvedProfile): KeyFacts {
 /** Tickets, invoices, subscriptions, deals, conversations: newest first. */
 export function timeline(profile: ResolvedProfile): CustomerRecord[] {
   const when = (r: CustomerRecord) => r.fields.createdAt ?? r.updatedAt;
-  return [...profile.activity].sort((a, b) => when(b) - when(a));
+  return events(profile).sort((a, b) => when(b) - when(a));
 }

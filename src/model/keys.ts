@@ -9,6 +9,13 @@ export type ConnectorId = (typeof CONNECTOR_IDS)[number];
 export const RECORD_TYPES = ['person', 'company', 'deal', 'ticket', 'order', 'subscription', 'conversation', 'campaign', 'list'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
+/** Tools that hold numbers, not customers (GA4 never exposes people): never asked about a person. */
+export const METRICS_ONLY_CONNECTORS: readonly ConnectorId[] = ['ga4'];
+
+export function holdsCustomers(connector: ConnectorId): boolean {
+  return !METRICS_ONLY_CONNECTORS.includes(connector);
+}
+
 export function isConnectorId(value: unknown): value is ConnectorId {
   return (CONNECTOR_IDS as readonly unknown[]).includes(value);
 }

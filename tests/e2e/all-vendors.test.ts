@@ -28,6 +28,7 @@ beforeAll(async () => {
   await connectWithToken('mailchimp');
   await connectWithToken('klaviyo');
   await connectWithToken('pipedrive', env.replica.pipedriveLogin);
+  await connectWithToken('ga4', env.replica.ga4Login);
 }, 240_000);
 afterAll(async () => {
   await env?.close();
@@ -41,7 +42,7 @@ async function openPage(url: string): Promise<{ page: Page; panel: Page }> {
   return { page, panel };
 }
 
-describe('one customer across eight tools', () => {
+describe('one customer across eight tools (and GA4 connected beside them)', () => {
   it('connects Salesforce with the signed-in console session, storing no token', async () => {
     // Signing in to the console sets its `sid` session cookie on the instance host. The tab stays
     // open: closing a browser's last window ends its session cookies, as a real browser does.
@@ -67,6 +68,9 @@ describe('one customer across eight tools', () => {
     }
     // What the marketing tools add to the facts: Stripe's billing, Zendesk's tickets.
     await expect(panel.getByTestId('fact-ltv').textContent()).resolves.toContain('$891');
+    // GA4 holds numbers, not people: it is never asked about her.
+    await expect(panel.getByTestId('tool-ga4').count()).resolves.toBe(0);
+    expect(env.replica.ga4.state.requests.filter((r: { path: string }) => !r.path.includes('runReport'))).toEqual([]);
     const calls = env.replica.salesforce.state.requests.map((r: { path: string }) => r.path);
     expect(calls.some((path: string) => path.includes('/services/data/'))).toBe(true);
     await Promise.all([page.close(), panel.close()]);
@@ -106,7 +110,7 @@ describe('one customer across eight tools', () => {
 
   it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
     const allowed = new Set([
-      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com'],
+      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com'],
       ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com'],
     ].map((host) => `https://${host}`));
     allowed.add(`chrome-extension://${env.extensionId}`);

@@ -18,6 +18,7 @@ describe('key facts across tools', () => {
       rec('zendesk', 'ticket', 't1', { status: 'open', createdAt: 3000 }),
       rec('zendesk', 'ticket', 't2', { status: 'solved', createdAt: 1000 }),
       rec('stripe', 'order', 'in_1', { amount: { amountMinor: 100, currency: 'USD' }, createdAt: 2000 }),
+      rec('mailchimp', 'list', 'newsletter', { createdAt: 4000 }),
     ],
     sharedIdentities: [],
   };
@@ -32,7 +33,7 @@ describe('key facts across tools', () => {
     });
   });
 
-  it('orders the timeline newest first', () => {
+  it('orders the timeline newest first, without the lists the person is in (memberships, not events)', () => {
     expect(timeline(profile).map((r) => r.id)).toEqual(['t1', 'in_1', 't2']);
   });
 });

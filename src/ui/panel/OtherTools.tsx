@@ -1,3 +1,4 @@
+import { holdsCustomers } from '../../model/keys';
 import type { Connection } from '../../model/health';
 import type { CustomerRecord } from '../../model/record';
 import type { ResolvedProfile } from '../../identity/resolve';
@@ -21,7 +22,7 @@ interface OtherToolsProps {
  */
 export function OtherTools({ profile, connections, lookup, now, onOpen }: OtherToolsProps) {
   const record = profile.root;
-  const others = connections.filter((c) => c.connector !== record.connector);
+  const others = connections.filter((c) => c.connector !== record.connector && holdsCustomers(c.connector));
   const matches = profile.members.filter((m) => m.key !== record.key);
   const split = (key: string) => void send('panel→background:setIdentityOverride', { a: record.key, b: key, kind: 'split' });
 

@@ -1,3 +1,4 @@
+import { holdsCustomers } from '../../model/keys';
 import { customerDb } from '../../store/db';
 import { getRecord } from '../../store/records';
 import { profileOf } from '../../store/profiles';
@@ -39,7 +40,7 @@ export function RecordView({ recordKey, connections, description, status, connec
   const record = data?.record;
   const profile = data?.profile;
   // The record's own tool need not be connected (page mode): every other connected tool is asked.
-  const { lookup, refreshLookup } = useCrossLookup(record?.key, connections.filter((c) => c.connector !== record?.connector).length);
+  const { lookup, refreshLookup } = useCrossLookup(record?.key, connections.filter((c) => c.connector !== record?.connector && holdsCustomers(c.connector)).length);
   const loading = status.state === 'loading';
   const error = status.state === 'error' ? status.error : null;
   const offline = error?.kind === 'network';
