@@ -1,5 +1,5 @@
-// `npm start`: build, start the vendor replica, open Chromium with the extension connected to the
-// replica's HubSpot, and show a demo contact. Headless machines get screenshots instead of a window.
+// `npm start`: build, start the vendor replica, open Chromium with the extension connected to every
+// vendor of the replica, and show a demo contact. Headless machines get screenshots instead of a window.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -22,12 +22,25 @@ log(`Vendor replica listening on https://127.0.0.1:${replica.port} as ${replica.
 const { context, extensionId } = await launchWithExtension({ resolverRules: replica.resolverRules, headless: !hasDisplay });
 log(`Chromium started ${hasDisplay ? 'with a window' : 'headless (no display found)'}; extension id ${extensionId}`);
 
-const options = await connectThroughOptions(context, extensionId, 'hubspot', replica.demoTokens.hubspot);
-await connectThroughOptions(context, extensionId, 'stripe', replica.demoTokens.stripe).then((page) => page.close());
-await connectThroughOptions(context, extensionId, 'zendesk', replica.demoTokens.zendesk, replica.zendeskLogin).then((page) => page.close());
-await options.reload();
-for (const connector of ['hubspot', 'stripe', 'zendesk']) {
-  const account = await options.getByTestId(`connector-${connector}`).getByTestId('connected-account').textContent();
+/** Every vendor of the replica, with the extra fields its Options card asks for. */
+const logins = {
+  hubspot: {},
+  salesforce: { site: replica.salesforceLogin.site },
+  stripe: {},
+  zendesk: replica.zendeskLogin,
+  intercom: {},
+  mailchimp: {},
+  klaviyo: {},
+  pipedrive: replica.pipedriveLogin,
+  ga4: replica.ga4Login,
+};
+for (const [connector, login] of Object.entries(logins)) {
+  await connectThroughOptions(context, extensionId, connector, replica.demoTokens[connector], login).then((page) => page.close());
+}
+const options = await context.newPage();
+await options.goto(`chrome-extension://${extensionId}/options.html`);
+for (const connector of Object.keys(logins)) {
+  const account = await options.getByTestId(`connector-${connector}`).getByTestId('connected-account').textContent({ timeout: 15_000 });
   log(`Connected ${connector} in Options with its demo token: ${account?.trim()}`);
 }
 
@@ -42,7 +55,8 @@ await panel.setViewportSize({ width: 400, height: 760 });
 await panel.getByTestId('profile-name').waitFor({ timeout: 20_000 });
 await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
 await panel.getByTestId('tool-zendesk').getByText('Annie Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
-log('The side panel shows the unified profile: HubSpot, with what Stripe and Zendesk know about the same person.');
+await panel.getByTestId('tool-pipedrive').getByText('Ann Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
+log('The side panel shows the unified profile: HubSpot, with what the seven other tools know about the same person.');
 
 if (!hasDisplay) {
   mkdirSync(outDir, { recursive: true });
