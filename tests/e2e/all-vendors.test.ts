@@ -68,6 +68,8 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     }
     // What the marketing tools add to the facts: Stripe's billing, Zendesk's tickets.
     await expect(panel.getByTestId('fact-ltv').textContent()).resolves.toContain('$891');
+    // Six tools agree on her name: one line for them, one for each other spelling.
+    await expect(panel.getByTestId('conflicts').locator('li').filter({ hasText: /^Ann Lee \(/ }).textContent()).resolves.toBe('Ann Lee (Salesforce, HubSpot, Intercom, Klaviyo, Mailchimp, Pipedrive)');
     // GA4 holds numbers, not people: it is never asked about her.
     await expect(panel.getByTestId('tool-ga4').count()).resolves.toBe(0);
     expect(env.replica.ga4.state.requests.filter((r: { path: string }) => !r.path.includes('runReport'))).toEqual([]);
