@@ -3,6 +3,7 @@ import { domainIdentity, emailIdentity, normalizeDomain, normalizeEmail, normali
 import { searchTokens } from '../../identity/tokens';
 import { intercomConsoleUrl } from './pages';
 import type { IntercomCompany, IntercomContact, IntercomConversation, IntercomSubscription } from './schemas';
+import { compactFields } from '../fields';
 
 export interface IntercomNormalizeContext {
   /** Workspace id code (`app.id_code`): the account. */
@@ -23,12 +24,8 @@ const latest = (...values: Array<number | null | undefined>) => {
 };
 const clean = (value: string | null | undefined) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
-function compact(fields: RecordFields): RecordFields {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as RecordFields;
-}
-
 function build(ctx: IntercomNormalizeContext, type: RecordType, id: string, title: string, fields: RecordFields, identities: string[], links: string[], updatedSeconds: number): CustomerRecord {
-  const tidy = compact(fields);
+  const tidy = compactFields(fields);
   const urlKind = type === 'person' || type === 'company' ? type : 'conversation';
   return {
     key: recordKey('intercom', ctx.appId, type, id),

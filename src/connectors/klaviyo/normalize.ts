@@ -3,6 +3,7 @@ import { emailIdentity, normalizeEmail, normalizePhone, phoneIdentity } from '..
 import { searchTokens } from '../../identity/tokens';
 import { klaviyoConsoleUrl } from './pages';
 import type { KlaviyoList, KlaviyoProfile } from './schemas';
+import { compactFields, isoToMs } from '../fields';
 
 export interface KlaviyoNormalizeContext {
   account: string;
@@ -11,18 +12,10 @@ export interface KlaviyoNormalizeContext {
   currency?: string;
 }
 
-const ms = (iso: string | null | undefined) => {
-  const value = iso ? Date.parse(iso) : Number.NaN;
-  return Number.isNaN(value) ? undefined : value;
-};
 const clean = (value: string | null | undefined) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
-function compact(fields: RecordFields): RecordFields {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as RecordFields;
-}
-
 function build(ctx: KlaviyoNormalizeContext, type: RecordType, id: string, title: string, fields: RecordFields, identities: string[], links: string[], url: string, updated: string | null | undefined): CustomerRecord {
-  const kept = compact(fields);
+  const kept = compactFields(fields);
   return {
     key: recordKey('klaviyo', ctx.account, type, id),
     connector: 'klaviyo',
@@ -34,7 +27,7 @@ function build(ctx: KlaviyoNormalizeContext, type: RecordType, id: string, title
     fields: kept,
     links,
     url,
-    updatedAt: ms(updated) ?? ctx.fetchedAt,
+    updatedAt: isoToMs(updated) ?? ctx.fetchedAt,
     fetchedAt: ctx.fetchedAt,
     tokens: searchTokens(title, kept),
   };
@@ -70,9 +63,9 @@ export function normalizeKlaviyoProfile(profile: KlaviyoProfile, ctx: KlaviyoNor
     status: clean(a.subscriptions?.email?.marketing?.consent),
     memberships: lists.map((l) => clean(l.attributes.name)).filter((n): n is string => !!n),
     lifetimeValue: money(a.predictive_analytics?.historic_clv, ctx.currency),
-    createdAt: ms(a.created),
-    lastModifiedAt: ms(a.updated),
-    lastActivityAt: ms(a.last_event_date),
+    createdAt: isoToMs(a.created),
+    lastModifiedAt: isoToMs(a.updated),
+    lastActivityAt: isoToMs(a.last_event_date),
   };
   const identities = [...(email ? [emailIdentity(normalizeEmail(email)!)] : []), ...(phone ? [phoneIdentity(phone)] : [])];
   const title = name ?? email ?? phone ?? `Profile ${profile.id}`;
@@ -82,6 +75,6 @@ export function normalizeKlaviyoProfile(profile: KlaviyoProfile, ctx: KlaviyoNor
 export function normalizeKlaviyoList(list: KlaviyoList, ctx: KlaviyoNormalizeContext): CustomerRecord {
   const a = list.attributes;
   const name = clean(a.name);
-  const fields: RecordFields = { name, status: clean(a.opt_in_process), createdAt: ms(a.created), lastModifiedAt: ms(a.updated) };
+  const fields: RecordFields = { name, status: clean(a.opt_in_process), createdAt: isoToMs(a.created), lastModifiedAt: isoToMs(a.updated) };
   return build(ctx, 'list', list.id, name ?? `List ${list.id}`, fields, [], [], klaviyoConsoleUrl('list', list.id), a.updated);
 }

@@ -3,6 +3,7 @@ import { emailIdentity, normalizeEmail, normalizePhone, phoneIdentity } from '..
 import { searchTokens } from '../../identity/tokens';
 import { mailchimpConsoleUrl } from './pages';
 import type { MailchimpList, MailchimpMember } from './schemas';
+import { isoToMs } from '../fields';
 
 export interface MailchimpNormalizeContext {
   /** Mailchimp account_id from the API root. */
@@ -14,10 +15,6 @@ export interface MailchimpNormalizeContext {
   listNames?: Record<string, string>;
 }
 
-const ms = (iso: string | null | undefined) => {
-  const value = iso ? Date.parse(iso) : Number.NaN;
-  return Number.isNaN(value) ? undefined : value;
-};
 const maxOf = (values: Array<number | undefined>) => values.reduce<number | undefined>((max, v) => (v !== undefined && (max === undefined || v > max) ? v : max), undefined);
 const minOf = (values: Array<number | undefined>) => values.reduce<number | undefined>((min, v) => (v !== undefined && (min === undefined || v < min) ? v : min), undefined);
 const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
@@ -55,7 +52,7 @@ export function normalizeMailchimpPerson(members: MailchimpMember[], ctx: Mailch
   const lastName = text(merge.LNAME);
   const name = text(first.full_name) ?? ([firstName, lastName].filter(Boolean).join(' ') || undefined);
   const listName = (id: string) => ctx.listNames?.[id] ?? id;
-  const changed = members.map((m) => ms(m.last_changed));
+  const changed = members.map((m) => isoToMs(m.last_changed));
   const fields: RecordFields = {
     name,
     firstName,
@@ -68,7 +65,7 @@ export function normalizeMailchimpPerson(members: MailchimpMember[], ctx: Mailch
     status: members.some((m) => m.status === 'subscribed') ? 'subscribed' : first.status,
     memberships: members.map((m) => `${listName(m.list_id)}: ${m.status}`),
     tags: [...new Set(members.flatMap((m) => (m.tags ?? []).map((t) => t.name)))],
-    createdAt: minOf(members.map((m) => ms(m.timestamp_signup) ?? ms(m.timestamp_opt))),
+    createdAt: minOf(members.map((m) => isoToMs(m.timestamp_signup) ?? isoToMs(m.timestamp_opt))),
     lastModifiedAt: maxOf(changed),
     lastActivityAt: maxOf(changed),
   };
@@ -112,8 +109,8 @@ export function normalizeMailchimpList(list: MailchimpList, ctx: MailchimpNormal
   const fields = compact({
     name: list.name,
     subject: members === undefined ? undefined : `${members} subscribed contacts`,
-    createdAt: ms(list.date_created),
-    lastActivityAt: ms(list.stats?.last_sub_date),
+    createdAt: isoToMs(list.date_created),
+    lastActivityAt: isoToMs(list.stats?.last_sub_date),
   });
   return {
     key: mailchimpListKey(ctx.account, list.id),

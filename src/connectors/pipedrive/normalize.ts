@@ -3,6 +3,7 @@ import { domainIdentity, emailIdentity, normalizeDomain, normalizeEmail, normali
 import { searchTokens } from '../../identity/tokens';
 import { pipedriveConsoleUrl, type PipedriveSection } from './pages';
 import type { PipedriveDeal, PipedriveOrganization, PipedrivePerson, PipedriveReference } from './schemas';
+import { compactFields } from '../fields';
 
 export interface PipedriveNormalizeContext {
   /** The company id (verify's `company_id`), which record keys use. */
@@ -36,14 +37,10 @@ const refId = (ref: PipedriveReference) => (ref == null ? undefined : typeof ref
 const refName = (ref: PipedriveReference) => (ref && typeof ref === 'object' && ref.name ? ref.name : undefined);
 const text = (value: string | null | undefined) => (value && value.trim() ? value.trim() : undefined);
 
-function compact(fields: RecordFields): RecordFields {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as RecordFields;
-}
-
 const SECTION: Record<'person' | 'company' | 'deal', PipedriveSection> = { person: 'person', company: 'organization', deal: 'deal' };
 
 function build(ctx: PipedriveNormalizeContext, type: 'person' | 'company' | 'deal', id: number, title: string, fields: RecordFields, identities: string[], links: string[], updated: string | null | undefined): CustomerRecord {
-  const clean = compact(fields);
+  const clean = compactFields(fields);
   return {
     key: recordKey('pipedrive', ctx.account, type, String(id)),
     connector: 'pipedrive',

@@ -15,6 +15,7 @@ import {
   type SalesforceLead,
   type SalesforceOpportunity,
 } from './schemas';
+import { compactFields } from '../fields';
 
 export interface SalesforceNormalizeContext {
   /** Org id (00D…, 18 characters): the account part of every key. */
@@ -43,14 +44,10 @@ function idOf(record: { Id?: string | null; attributes: { url?: string } }): str
   return record.Id ?? record.attributes.url?.split('/').pop() ?? 'unknown';
 }
 
-function compact(fields: RecordFields): RecordFields {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as RecordFields;
-}
-
 export const salesforceKey = (ctx: SalesforceNormalizeContext, object: SalesforceObject, id: string) => recordKey('salesforce', ctx.org, SALESFORCE_OBJECTS[object].type as RecordType, id);
 
 function build(ctx: SalesforceNormalizeContext, object: SalesforceObject, id: string, title: string, fields: RecordFields, identities: string[], links: Array<string | undefined>, modified: string | null | undefined): CustomerRecord {
-  const clean = compact(fields);
+  const clean = compactFields(fields);
   return {
     key: salesforceKey(ctx, object, id),
     connector: 'salesforce',

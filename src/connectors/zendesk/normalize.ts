@@ -3,6 +3,7 @@ import { domainIdentity, emailIdentity, normalizeDomain, normalizeEmail, normali
 import { searchTokens } from '../../identity/tokens';
 import { zendeskAgentUrl } from './pages';
 import type { ZendeskOrganization, ZendeskTicket, ZendeskUser } from './schemas';
+import { compactFields, isoToMs } from '../fields';
 
 export interface ZendeskNormalizeContext {
   subdomain: string;
@@ -10,17 +11,9 @@ export interface ZendeskNormalizeContext {
   defaultCountry?: string;
 }
 
-const ms = (iso: string | null | undefined) => {
-  const value = iso ? Date.parse(iso) : Number.NaN;
-  return Number.isNaN(value) ? undefined : value;
-};
-
-function compact(fields: RecordFields): RecordFields {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))) as RecordFields;
-}
 
 function build(ctx: ZendeskNormalizeContext, type: RecordType, id: number, title: string, fields: RecordFields, identities: string[], links: string[], url: string, updated: string): CustomerRecord {
-  const clean = compact(fields);
+  const clean = compactFields(fields);
   return {
     key: recordKey('zendesk', ctx.subdomain, type, String(id)),
     connector: 'zendesk',
@@ -32,7 +25,7 @@ function build(ctx: ZendeskNormalizeContext, type: RecordType, id: number, title
     fields: clean,
     links,
     url,
-    updatedAt: ms(updated) ?? ctx.fetchedAt,
+    updatedAt: isoToMs(updated) ?? ctx.fetchedAt,
     fetchedAt: ctx.fetchedAt,
     tokens: searchTokens(title, clean),
   };
@@ -51,9 +44,9 @@ export function normalizeZendeskUser(user: ZendeskUser, ctx: ZendeskNormalizeCon
     companyName: organization?.name,
     status: user.suspended ? 'suspended' : undefined,
     tags: user.tags,
-    createdAt: ms(user.created_at),
-    lastModifiedAt: ms(user.updated_at),
-    lastActivityAt: ms(user.last_login_at),
+    createdAt: isoToMs(user.created_at),
+    lastModifiedAt: isoToMs(user.updated_at),
+    lastActivityAt: isoToMs(user.last_login_at),
   };
   const normalizedPhone = phone ? normalizePhone(phone, ctx.defaultCountry) : null;
   const identities = [...(email ? [emailIdentity(normalizeEmail(email)!)] : []), ...(normalizedPhone ? [phoneIdentity(normalizedPhone)] : [])];
@@ -66,8 +59,8 @@ export function normalizeZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskNormal
     subject: ticket.subject ?? undefined,
     status: ticket.status,
     tags: ticket.tags,
-    createdAt: ms(ticket.created_at),
-    lastModifiedAt: ms(ticket.updated_at),
+    createdAt: isoToMs(ticket.created_at),
+    lastModifiedAt: isoToMs(ticket.updated_at),
   };
   const links = [...(ticket.requester_id ? [personKey(ctx, ticket.requester_id)] : []), ...(ticket.organization_id ? [companyKey(ctx, ticket.organization_id)] : [])];
   return build(ctx, 'ticket', ticket.id, `#${ticket.id} ${ticket.subject ?? '(no subject)'}`, fields, [], links, zendeskAgentUrl(ctx.subdomain, 'tickets', ticket.id), ticket.updated_at);
@@ -75,6 +68,6 @@ export function normalizeZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskNormal
 
 export function normalizeZendeskOrganization(organization: ZendeskOrganization, ctx: ZendeskNormalizeContext): CustomerRecord {
   const domains = organization.domain_names.map(normalizeDomain).filter((d): d is string => !!d);
-  const fields: RecordFields = { name: organization.name, domain: domains[0], tags: organization.tags, createdAt: ms(organization.created_at), lastModifiedAt: ms(organization.updated_at) };
+  const fields: RecordFields = { name: organization.name, domain: domains[0], tags: organization.tags, createdAt: isoToMs(organization.created_at), lastModifiedAt: isoToMs(organization.updated_at) };
   return build(ctx, 'company', organization.id, organization.name, fields, domains.map(domainIdentity), [], zendeskAgentUrl(ctx.subdomain, 'organizations', organization.id), organization.updated_at);
 }
