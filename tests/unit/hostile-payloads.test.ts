@@ -10,6 +10,7 @@ import { stripeCustomerSchema, stripeInvoiceSchema, stripeSubscriptionSchema } f
 import { normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscription } from '../../src/connectors/stripe/normalize';
 import { zendeskTicketEnvelope, zendeskUserEnvelope } from '../../src/connectors/zendesk/schemas';
 import { normalizeZendeskTicket, normalizeZendeskUser } from '../../src/connectors/zendesk/normalize';
+import { mutate, pathsOf, type Json } from './mutate-sample';
 
 /** Mutations a hostile or broken vendor could send: wrong types, nulls, huge and odd strings, extra nesting. */
 const hostileValue = fc.oneof(
@@ -27,29 +28,6 @@ const hostileValue = fc.oneof(
   fc.constant([]),
   fc.constant('1e309'),
 );
-
-type Json = Record<string, unknown>;
-
-/** Replaces, deletes or wraps one field somewhere in the sample (depth ≤ 3). */
-function mutate(sample: Json, path: string[], action: number, value: unknown): unknown {
-  const copy = structuredClone(sample) as Json;
-  let target: Json = copy;
-  for (const key of path.slice(0, -1)) {
-    const next = target[key];
-    if (!next || typeof next !== 'object') break;
-    target = next as Json;
-  }
-  const last = path.at(-1)!;
-  if (action === 0) delete target[last];
-  else if (action === 1) target[last] = value;
-  else target[last] = { value: target[last] };
-  return copy;
-}
-
-function pathsOf(value: unknown, prefix: string[] = [], depth = 0): string[][] {
-  if (!value || typeof value !== 'object' || depth > 2) return [];
-  return Object.entries(value as Json).flatMap(([key, child]) => [[...prefix, key], ...pathsOf(child, [...prefix, key], depth + 1)]);
-}
 
 interface Case {
   name: string;

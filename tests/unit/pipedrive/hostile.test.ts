@@ -4,6 +4,7 @@ import { readSample } from '../samples';
 import { ConnectorError } from '../../../src/connectors/errors';
 import { normalizePipedrivePayload } from '../../../src/connectors/pipedrive/payload';
 import { customerRecordSchema } from '../../../src/model/record';
+import { mutate, pathsOf, type Json } from '../mutate-sample';
 
 /** Same idea as tests/unit/hostile-payloads.test.ts, for Pipedrive's v1/v2 persons and a v2 deal. */
 const hostileValue = fc.oneof(
@@ -20,28 +21,6 @@ const hostileValue = fc.oneof(
   fc.constant([]),
   fc.constant('0000-00-00 00:00:00'),
 );
-
-type Json = Record<string, unknown>;
-
-function mutate(sample: Json, path: string[], action: number, value: unknown): unknown {
-  const copy = structuredClone(sample);
-  let target: Json = copy;
-  for (const key of path.slice(0, -1)) {
-    const next = target[key];
-    if (!next || typeof next !== 'object') break;
-    target = next as Json;
-  }
-  const last = path.at(-1)!;
-  if (action === 0) delete target[last];
-  else if (action === 1) target[last] = value;
-  else target[last] = { value: target[last] };
-  return copy;
-}
-
-function pathsOf(value: unknown, prefix: string[] = [], depth = 0): string[][] {
-  if (!value || typeof value !== 'object' || depth > 2) return [];
-  return Object.entries(value as Json).flatMap(([key, child]) => [[...prefix, key], ...pathsOf(child, [...prefix, key], depth + 1)]);
-}
 
 const deal: Json = { id: 1, title: 'Pilot', value: 1200.5, currency: 'EUR', status: 'open', stage_id: 2, person_id: 4, org_id: 3, owner_id: 18, add_time: '2024-01-02T03:04:05Z', update_time: '2024-02-01T00:00:00Z', won_time: null, expected_close_date: '2024-03-01' };
 const cases: Array<[string, Json]> = [
