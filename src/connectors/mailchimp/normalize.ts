@@ -24,7 +24,6 @@ function compact(fields: RecordFields): RecordFields {
 }
 
 export const mailchimpListKey = (account: string, listId: string) => recordKey('mailchimp', account, 'list', listId);
-export const mailchimpPersonKey = (account: string, hash: string) => recordKey('mailchimp', account, 'person', hash);
 
 /** The console host of a relayed payload, read from its own `_links` (`https://us6.api.mailchimp.com/...`). */
 export function consoleHostOfLinks(member: { _links?: Array<{ href: string }> }): string {
