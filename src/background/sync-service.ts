@@ -2,7 +2,7 @@ import { connectorFor } from '../connectors/registry';
 import { isConnectorError } from '../connectors/errors';
 import type { ConnectorId } from '../model/keys';
 import { customerDb, type SyncState } from '../store/db';
-import { recordHealthError, recordHealthSuccess } from '../store/records';
+import { putRecords, recordHealthError, recordHealthSuccess } from '../store/records';
 import { getConnection, getConnections } from '../platform/storage';
 import { credentialsFor } from './credentials';
 import { toErrorReply } from './errors';
@@ -62,11 +62,11 @@ async function runSync(connectorId: ConnectorId): Promise<void> {
         updatedAt: Date.now(),
         ...(page.cursor === null ? { status: 'done' as const, finishedAt: Date.now() } : {}),
       };
-      await db.transaction('rw', db.records, db.syncs, async () => {
+      await db.transaction('rw', db.records, db.vocabulary, db.syncs, async () => {
         // Another context (a restarted worker) may have moved on meanwhile: only the owner of this cursor writes.
         const current = await db.syncs.get(connectorId);
         if (current?.cursor !== state.cursor || current.status !== 'running') return;
-        await db.records.bulkPut(page.records);
+        await putRecords(db, page.records);
         await db.syncs.put(next);
       });
       if (page.cursor === null) {

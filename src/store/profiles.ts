@@ -1,5 +1,5 @@
 import type { CustomerDb } from './db';
-import { getRecords, recordsByIdentity } from './records';
+import { getRecords, recordsByIdentity, recordsLinkingTo } from './records';
 import { resolveProfile, type IdentityOverrides, type ResolvedProfile } from '../identity/resolve';
 import type { CustomerRecord } from '../model/record';
 
@@ -18,7 +18,7 @@ export async function profileOf(db: CustomerDb, root: CustomerRecord): Promise<R
     {
       byIdentity: (identity) => recordsByIdentity(db, identity),
       byKeys: (keys) => getRecords(db, keys),
-      linking: (key) => db.records.where('links').equals(key).limit(50).toArray(),
+      linking: (key) => recordsLinkingTo(db, key, 50),
     },
     await identityOverrides(db),
   );
@@ -53,7 +53,7 @@ export async function companyFacts(db: CustomerDb, profile: ResolvedProfile): Pr
     return { currency, amountMinor: values.filter((v) => v.currency === currency).reduce((total, v) => total + v.amountMinor, 0) };
   };
   const owners = [...profile.members, ...billing.values()].map((r) => r.key);
-  const tickets = (await Promise.all(owners.map((key) => db.records.where('links').equals(key).filter((r) => r.type === 'ticket').toArray()))).flat();
+  const tickets = (await Promise.all(owners.map(async (key) => (await recordsLinkingTo(db, key)).filter((r) => r.type === 'ticket')))).flat();
   const openTickets = new Set(tickets.filter((t) => OPEN_TICKET.test(t.fields.status ?? '')).map((t) => t.key)).size;
   return { people: people.length, lifetimeValue: sum((r) => r.fields.lifetimeValue), mrr: sum((r) => r.fields.mrr), openTickets };
 }

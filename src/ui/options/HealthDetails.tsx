@@ -1,4 +1,5 @@
 import { customerDb } from '../../store/db';
+import { countRecords } from '../../store/records';
 import type { ConnectorId } from '../../model/record';
 import { useLiveQuery } from '../shared/use-live-query';
 import { formatDate } from '../shared/format';
@@ -9,7 +10,7 @@ export function HealthDetails({ connectorId, account }: { connectorId: Connector
   const data = useLiveQuery(async () => {
     const [health, count] = await Promise.all([
       db.health.get(connectorId),
-      db.records.where('[connector+account]').between([connectorId, ''], [connectorId, '\uffff']).count(),
+      countRecords(db, connectorId),
     ]);
     return { health, count };
   }, [connectorId, account]);
