@@ -21,9 +21,10 @@ export interface Environment {
   close: () => Promise<void>;
 }
 
-export async function startEnvironment(): Promise<Environment> {
+/** `otherExtensionDirs`: unpacked extensions installed beside ours (a hostile one, in tests). */
+export async function startEnvironment({ otherExtensionDirs = [] }: { otherExtensionDirs?: string[] } = {}): Promise<Environment> {
   const replica = await startReplica();
-  const launched = await launchWithExtension({ resolverRules: replica.resolverRules });
+  const launched = await launchWithExtension({ resolverRules: replica.resolverRules, otherExtensionDirs });
   const env: Environment = {
     replica,
     context: launched.context,
@@ -33,7 +34,7 @@ export async function startEnvironment(): Promise<Environment> {
     connect: (token = DEMO_TOKEN, connector = 'hubspot', login = {}) => connectThroughOptions(env.context, env.extensionId, connector, token, login),
     restart: async () => {
       await env.context.close();
-      const again = await launchWithExtension({ resolverRules: replica.resolverRules, userDataDir: launched.userDataDir });
+      const again = await launchWithExtension({ resolverRules: replica.resolverRules, userDataDir: launched.userDataDir, otherExtensionDirs });
       env.context = again.context;
       env.extensionId = again.extensionId;
     },
