@@ -1,5 +1,6 @@
 import type { CustomerRecord } from '../model/record';
 import type { ResolvedProfile } from './resolve';
+import { isOpenTicket } from './tickets';
 
 type Money = { amountMinor: number; currency: string };
 
@@ -11,8 +12,6 @@ export interface KeyFacts {
   lastActivityAt?: number;
   memberships: string[];
 }
-
-const OPEN_TICKET = /^(new|open|pending|hold|on-hold|waiting)$/i;
 
 function sumMoney(values: Array<Money | undefined>): Money | undefined {
   const present = values.filter((v): v is Money => !!v);
@@ -35,7 +34,7 @@ export function keyFacts(profile: ResolvedProfile): KeyFacts {
   return {
     lifetimeValue: sumMoney(members.map((m) => m.fields.lifetimeValue)),
     mrr: sumMoney(members.map((m) => m.fields.mrr)),
-    openTickets: profile.activity.filter((r) => r.type === 'ticket' && OPEN_TICKET.test(r.fields.status ?? '')).length,
+    openTickets: profile.activity.filter(isOpenTicket).length,
     lifecycleStage: stage?.fields.lifecycleStage ? { value: stage.fields.lifecycleStage, connector: stage.connector } : undefined,
     lastActivityAt: dates.length ? Math.max(...dates) : undefined,
     memberships: [...new Set(members.flatMap((m) => m.fields.memberships ?? []))],

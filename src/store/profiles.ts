@@ -2,6 +2,7 @@ import type { CustomerDb } from './db';
 import { getRecords, recordsByIdentity } from './records';
 import { resolveProfile, type IdentityOverrides, type ResolvedProfile } from '../identity/resolve';
 import type { CustomerRecord } from '../model/record';
+import { isOpenTicket } from '../identity/tickets';
 
 export async function identityOverrides(db: CustomerDb): Promise<IdentityOverrides> {
   const all = await db.overrides.toArray();
@@ -36,8 +37,6 @@ export interface CompanyFacts {
   openTickets: number;
 }
 
-const OPEN_TICKET = /^(new|open|pending|hold|on-hold|waiting)$/i;
-
 /**
  * What a company is worth across tools: its people's billing (found through their own
  * identities, up to 50 people) and open tickets from any tool, of the company or its people.
@@ -54,6 +53,6 @@ export async function companyFacts(db: CustomerDb, profile: ResolvedProfile): Pr
   };
   const owners = [...profile.members, ...billing.values()].map((r) => r.key);
   const tickets = (await Promise.all(owners.map((key) => db.records.where('links').equals(key).filter((r) => r.type === 'ticket').toArray()))).flat();
-  const openTickets = new Set(tickets.filter((t) => OPEN_TICKET.test(t.fields.status ?? '')).map((t) => t.key)).size;
+  const openTickets = new Set(tickets.filter(isOpenTicket).map((t) => t.key)).size;
   return { people: people.length, lifetimeValue: sum((r) => r.fields.lifetimeValue), mrr: sum((r) => r.fields.mrr), openTickets };
 }
