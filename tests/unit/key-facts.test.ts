@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { keyFacts, timeline } from '../../src/identity/key-facts';
-import type { ResolvedProfile } from '../../src/identity/resolve';
+import { resolveProfile, type ResolvedProfile } from '../../src/identity/resolve';
 import type { CustomerRecord } from '../../src/model/record';
+import { demoRecords, FETCHED, hubspotKey, sourceOf } from './demo-records';
 
 const base = { account: 'a', identities: [], links: [], url: 'https://x.test', fetchedAt: 0, tokens: [] };
 const rec = (connector: CustomerRecord['connector'], type: CustomerRecord['type'], id: string, fields: CustomerRecord['fields'], updatedAt = 0): CustomerRecord => ({ ...base, key: `${connector}:a:${type}:${id}`, connector, type, id, title: id, fields, updatedAt });
@@ -25,15 +26,52 @@ describe('key facts across tools', () => {
 
   it('takes money from billing, stage from the CRM, and counts only open tickets', () => {
     expect(keyFacts(profile)).toMatchObject({
-      lifetimeValue: { amountMinor: 89100, currency: 'USD' },
-      mrr: { amountMinor: 37950, currency: 'USD' },
-      openTickets: 1,
-      lifecycleStage: { value: 'customer', connector: 'hubspot' },
-      lastActivityAt: 3000,
+      lifetimeValue: { value: { amountMinor: 89100, currency: 'USD' } },
+      mrr: { value: { amountMinor: 37950, currency: 'USD' } },
+      openTickets: { value: 1 },
+      lifecycleStage: { value: 'customer', from: [{ connector: 'hubspot' }] },
+      lastActivityAt: { value: 3000, from: [{ connector: 'zendesk' }] },
     });
   });
 
   it('orders the timeline newest first, without the lists the person is in (memberships, not events)', () => {
     expect(timeline(profile).map((r) => r.id)).toEqual(['t1', 'in_1', 't2']);
+  });
+});
+
+describe('key facts of the demo Ann Lee, as her eight tools describe her', async () => {
+  const ann = demoRecords.find((r) => r.key === hubspotKey('person', '101'))!;
+  const profile = await resolveProfile(ann, sourceOf(demoRecords));
+  const facts = keyFacts(profile);
+
+  it('is one person in eight tools', () => {
+    expect(new Set(profile.members.map((m) => m.connector))).toEqual(new Set(['hubspot', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'salesforce', 'pipedrive']));
+  });
+
+  it('takes lifetime value and MRR from Stripe only: Klaviyo’s $1,188 from shop orders are the same payments', () => {
+    expect(profile.members.find((m) => m.connector === 'klaviyo')!.fields.lifetimeValue).toEqual({ amountMinor: 118800, currency: 'USD' });
+    expect(facts.lifetimeValue).toEqual({ value: { amountMinor: 89100, currency: 'USD' }, from: [{ connector: 'stripe', fetchedAt: FETCHED.stripe }] });
+    expect(facts.mrr).toEqual({ value: { amountMinor: 37950, currency: 'USD' }, from: [{ connector: 'stripe', fetchedAt: FETCHED.stripe }] });
+  });
+
+  it('uses a non-billing tool’s lifetime value when no billing tool knows the person', () => {
+    const withoutStripe = { ...profile, members: profile.members.filter((m) => m.connector !== 'stripe') };
+    expect(keyFacts(withoutStripe).lifetimeValue).toEqual({ value: { amountMinor: 118800, currency: 'USD' }, from: [{ connector: 'klaviyo', fetchedAt: FETCHED.klaviyo }] });
+  });
+
+  it('counts open tickets and cases from HubSpot, Zendesk and Salesforce, naming every tool it read', () => {
+    // HubSpot 9001 (open), Zendesk #1 open and #2 pending, the Salesforce case New; HubSpot's closed one and Zendesk's solved one are not.
+    expect(facts.openTickets).toEqual({
+      value: 4,
+      from: [
+        { connector: 'hubspot', fetchedAt: FETCHED.hubspot },
+        { connector: 'zendesk', fetchedAt: FETCHED.zendesk },
+        { connector: 'salesforce', fetchedAt: FETCHED.salesforce },
+      ],
+    });
+  });
+
+  it('counts no open tickets, from no tool, for a person without any', () => {
+    expect(keyFacts({ ...profile, members: [ann], activity: [] }).openTickets).toEqual({ value: 0, from: [] });
   });
 });

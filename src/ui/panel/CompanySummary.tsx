@@ -15,9 +15,9 @@ export function CompanySummary({ profile }: { profile: ResolvedProfile }) {
       label="Company facts"
       tiles={[
         { id: 'people', label: 'People', value: String(facts.people) },
-        facts.lifetimeValue && { id: 'company-ltv', label: 'Revenue to date', value: formatMoney(facts.lifetimeValue) },
-        facts.mrr && { id: 'company-mrr', label: 'MRR', value: formatMoney(facts.mrr) },
-        { id: 'company-open-tickets', label: 'Open tickets', value: String(facts.openTickets) },
+        facts.lifetimeValue && { id: 'company-ltv', label: 'Revenue to date', value: formatMoney(facts.lifetimeValue.value), from: facts.lifetimeValue.from },
+        facts.mrr && { id: 'company-mrr', label: 'MRR', value: formatMoney(facts.mrr.value), from: facts.mrr.from },
+        { id: 'company-open-tickets', label: 'Open tickets', value: String(facts.openTickets.value), from: facts.openTickets.from },
       ]}
     />
   );

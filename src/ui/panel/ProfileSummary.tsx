@@ -16,11 +16,11 @@ export function ProfileSummary({ profile, onOpen }: { profile: ResolvedProfile; 
       <FactTiles
         label="Key facts"
         tiles={[
-          facts.lifetimeValue && { label: 'Lifetime value', value: formatMoney(facts.lifetimeValue), id: 'ltv' },
-          facts.mrr && { label: 'MRR', value: formatMoney(facts.mrr), id: 'mrr' },
-          { label: 'Open tickets', value: String(facts.openTickets), id: 'open-tickets' },
-          facts.lifecycleStage && { label: 'Lifecycle', value: lifecycleLabel(facts.lifecycleStage.value), id: 'lifecycle' },
-          facts.lastActivityAt && { label: 'Last activity', value: formatDate(facts.lastActivityAt), id: 'last-activity' },
+          facts.lifetimeValue && { label: 'Lifetime value', value: formatMoney(facts.lifetimeValue.value), from: facts.lifetimeValue.from, id: 'ltv' },
+          facts.mrr && { label: 'MRR', value: formatMoney(facts.mrr.value), from: facts.mrr.from, id: 'mrr' },
+          { label: 'Open tickets', value: String(facts.openTickets.value), from: facts.openTickets.from, id: 'open-tickets' },
+          facts.lifecycleStage && { label: 'Lifecycle', value: lifecycleLabel(facts.lifecycleStage.value), from: facts.lifecycleStage.from, id: 'lifecycle' },
+          facts.lastActivityAt && { label: 'Last activity', value: formatDate(facts.lastActivityAt.value), from: facts.lastActivityAt.from, id: 'last-activity' },
         ]}
       />
       {events.length > 0 && (
