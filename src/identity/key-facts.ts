@@ -1,6 +1,7 @@
 import type { CustomerRecord } from '../model/record';
 import type { ResolvedProfile } from './resolve';
 import { billedTotal, type Money } from './billing';
+import { lastConversation, type LastConversation } from './last-conversation';
 import { provenanceOf, type Sourced } from './provenance';
 import { isOpenTicket } from './tickets';
 
@@ -11,6 +12,7 @@ export interface KeyFacts {
   openTickets: Sourced<number>;
   lifecycleStage?: Sourced<string>;
   lastActivityAt?: Sourced<number>;
+  lastConversation?: LastConversation;
   memberships: string[];
 }
 
@@ -40,6 +42,7 @@ export function keyFacts(profile: ResolvedProfile): KeyFacts {
     openTickets: { value: tickets.filter(isOpenTicket).length, from: provenanceOf(tickets) },
     lifecycleStage: stage?.fields.lifecycleStage ? { value: stage.fields.lifecycleStage, from: provenanceOf([stage]) } : undefined,
     lastActivityAt: newest ? { value: newest.at, from: provenanceOf([newest.record]) } : undefined,
+    lastConversation: lastConversation(profile),
     memberships: [...new Set(members.flatMap((m) => m.fields.memberships ?? []))],
   };
 }

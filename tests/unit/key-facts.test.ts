@@ -71,7 +71,29 @@ describe('key facts of the demo Ann Lee, as her eight tools describe her', async
     });
   });
 
-  it('counts no open tickets, from no tool, for a person without any', () => {
-    expect(keyFacts({ ...profile, members: [ann], activity: [] }).openTickets).toEqual({ value: 0, from: [] });
+  it('names the last conversation: the newest thread in any tool, with its tool, time, subject and deep link', () => {
+    // The Salesforce case was modified on the replica's "now"; Intercom's last reply came the day before.
+    expect(facts.lastConversation).toEqual({
+      key: expect.stringMatching(/^salesforce:.*:ticket:/),
+      connector: 'salesforce',
+      subject: 'Robot arm calibration fails',
+      status: 'New',
+      at: Date.UTC(2026, 9, 1, 12),
+      url: expect.stringMatching(/^https:\/\/acme\.lightning\.force\.com\/lightning\/r\/Case\/500\w+\/view$/),
+      fetchedAt: FETCHED.salesforce,
+    });
+  });
+
+  it('falls back to Intercom’s open conversation (subject from its first words) and Zendesk’s ticket subject without the number', () => {
+    const without = (connector: string) => ({ ...profile, activity: profile.activity.filter((r) => r.connector !== connector) });
+    expect(keyFacts(without('salesforce')).lastConversation).toMatchObject({ connector: 'intercom', subject: 'Refund for the annual plan Thanks, Ann', status: 'open', url: expect.stringContaining('https://app.intercom.com/') });
+    const zendeskOnly = { ...profile, activity: profile.activity.filter((r) => r.connector === 'zendesk') };
+    expect(keyFacts(zendeskOnly).lastConversation).toMatchObject({ connector: 'zendesk', subject: 'Export to CSV fails', status: 'pending', url: expect.stringMatching(/^https:\/\/acme\.zendesk\.com\/agent\/tickets\/2$/) });
+  });
+
+  it('has no last conversation and no open tickets for a person with no threads', () => {
+    const bare = { ...profile, members: [ann], activity: [] };
+    expect(keyFacts(bare).openTickets).toEqual({ value: 0, from: [] });
+    expect(keyFacts(bare).lastConversation).toBeUndefined();
   });
 });

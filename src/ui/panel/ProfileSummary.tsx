@@ -11,6 +11,7 @@ const TYPE_LABELS: Record<string, string> = { order: 'Invoice', subscription: 'S
 export function ProfileSummary({ profile, onOpen }: { profile: ResolvedProfile; onOpen: (key: string) => void }) {
   const facts = keyFacts(profile);
   const events = timeline(profile).slice(0, 30);
+  const conversation = facts.lastConversation;
   return (
     <>
       <FactTiles
@@ -21,6 +22,23 @@ export function ProfileSummary({ profile, onOpen }: { profile: ResolvedProfile; 
           { label: 'Open tickets', value: String(facts.openTickets.value), from: facts.openTickets.from, id: 'open-tickets' },
           facts.lifecycleStage && { label: 'Lifecycle', value: lifecycleLabel(facts.lifecycleStage.value), from: facts.lifecycleStage.from, id: 'lifecycle' },
           facts.lastActivityAt && { label: 'Last activity', value: formatDate(facts.lastActivityAt.value), from: facts.lastActivityAt.from, id: 'last-activity' },
+          conversation && {
+            id: 'last-conversation',
+            label: 'Last conversation',
+            wide: true,
+            value: (
+              <button type="button" class="link" onClick={() => onOpen(conversation.key)}>
+                {conversation.subject}
+              </button>
+            ),
+            detail: (
+              <>
+                {[formatDate(conversation.at), conversation.status].filter(Boolean).join(' · ')}
+                <ExternalLink url={conversation.url} />
+              </>
+            ),
+            from: [{ connector: conversation.connector, fetchedAt: conversation.fetchedAt }],
+          },
         ]}
       />
       {events.length > 0 && (
