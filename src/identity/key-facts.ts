@@ -2,6 +2,7 @@ import type { CustomerRecord } from '../model/record';
 import type { ResolvedProfile } from './resolve';
 import { billedTotal, type Money } from './billing';
 import { lastConversation, type LastConversation } from './last-conversation';
+import { membershipsOf, type Membership } from './memberships';
 import { provenanceOf, type Sourced } from './provenance';
 import { isOpenTicket } from './tickets';
 
@@ -13,10 +14,10 @@ export interface KeyFacts {
   lifecycleStage?: Sourced<string>;
   lastActivityAt?: Sourced<number>;
   lastConversation?: LastConversation;
-  memberships: string[];
+  memberships: Membership[];
 }
 
-/** Lists are memberships, not events: they show in the person's fields, not as activity. */
+/** Lists are memberships, not events: they show among the memberships, not as activity. */
 function events(profile: ResolvedProfile): CustomerRecord[] {
   return profile.activity.filter((r) => r.type !== 'list');
 }
@@ -43,7 +44,7 @@ export function keyFacts(profile: ResolvedProfile): KeyFacts {
     lifecycleStage: stage?.fields.lifecycleStage ? { value: stage.fields.lifecycleStage, from: provenanceOf([stage]) } : undefined,
     lastActivityAt: newest ? { value: newest.at, from: provenanceOf([newest.record]) } : undefined,
     lastConversation: lastConversation(profile),
-    memberships: [...new Set(members.flatMap((m) => m.fields.memberships ?? []))],
+    memberships: membershipsOf(profile),
   };
 }
 

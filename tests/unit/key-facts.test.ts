@@ -91,9 +91,25 @@ describe('key facts of the demo Ann Lee, as her eight tools describe her', async
     expect(keyFacts(zendeskOnly).lastConversation).toMatchObject({ connector: 'zendesk', subject: 'Export to CSV fails', status: 'pending', url: expect.stringMatching(/^https:\/\/acme\.zendesk\.com\/agent\/tickets\/2$/) });
   });
 
-  it('has no last conversation and no open tickets for a person with no threads', () => {
+  it('lists her lists and campaigns in Mailchimp, Klaviyo and Intercom, linked to the list where the tool has one, never Stripe’s plans', () => {
+    expect(facts.memberships.map((m) => [m.connector, m.kind, m.name])).toEqual([
+      ['intercom', 'list', 'Product updates (email)'],
+      ['mailchimp', 'list', 'Newsletter: subscribed'],
+      ['klaviyo', 'list', 'VIP customers'],
+      ['klaviyo', 'list', 'Newsletter'],
+      ['intercom', 'tag', 'VIP'],
+      ['intercom', 'tag', 'Beta tester'],
+      ['mailchimp', 'tag', 'Customer'],
+      ['mailchimp', 'tag', 'Webinar 2026'],
+    ]);
+    expect(facts.memberships.find((m) => m.name === 'VIP customers')).toEqual({ name: 'VIP customers', kind: 'list', connector: 'klaviyo', url: 'https://www.klaviyo.com/list/VIPcst', fetchedAt: FETCHED.klaviyo });
+    expect(facts.memberships.find((m) => m.name === 'Newsletter: subscribed')!.url).toBe('https://us6.admin.mailchimp.com/lists/members?id=210001');
+    expect(profile.members.find((m) => m.connector === 'stripe')!.fields.memberships).toEqual(['Growth monthly', 'Scale yearly']);
+  });
+
+  it('has no last conversation and no memberships for a person with neither', () => {
     const bare = { ...profile, members: [ann], activity: [] };
-    expect(keyFacts(bare).openTickets).toEqual({ value: 0, from: [] });
+    expect(keyFacts(bare)).toMatchObject({ openTickets: { value: 0, from: [] }, memberships: [] });
     expect(keyFacts(bare).lastConversation).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { formatDate, formatMoney, lifecycleLabel } from '../shared/format';
 import { FactTiles } from '../shared/FactTiles';
 import { ExternalLink } from '../shared/ExternalLink';
 import { connectorLabel } from '../shared/labels';
+import { Memberships } from './Memberships';
 
 const TYPE_LABELS: Record<string, string> = { order: 'Invoice', subscription: 'Subscription', ticket: 'Ticket', deal: 'Deal', conversation: 'Conversation', campaign: 'Campaign' };
 
@@ -38,6 +39,12 @@ export function ProfileSummary({ profile, onOpen }: { profile: ResolvedProfile; 
               </>
             ),
             from: [{ connector: conversation.connector, fetchedAt: conversation.fetchedAt }],
+          },
+          facts.memberships.length > 0 && {
+            id: 'memberships',
+            label: 'Lists and campaigns',
+            wide: true,
+            value: <Memberships memberships={facts.memberships} />,
           },
         ]}
       />
