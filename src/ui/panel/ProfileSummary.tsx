@@ -3,15 +3,12 @@ import { keyFacts, timeline } from '../../identity/key-facts';
 import { formatDate, formatMoney, lifecycleLabel } from '../shared/format';
 import { FactTiles } from '../shared/FactTiles';
 import { ExternalLink } from '../shared/ExternalLink';
-import { connectorLabel } from '../shared/labels';
 import { Memberships } from './Memberships';
-
-const TYPE_LABELS: Record<string, string> = { order: 'Invoice', subscription: 'Subscription', ticket: 'Ticket', deal: 'Deal', conversation: 'Conversation', campaign: 'Campaign' };
+import { Timeline } from './Timeline';
 
 /** Key facts across tools, then everything that happened, newest first. */
 export function ProfileSummary({ profile, onOpen }: { profile: ResolvedProfile; onOpen: (key: string) => void }) {
   const facts = keyFacts(profile);
-  const events = timeline(profile).slice(0, 30);
   const conversation = facts.lastConversation;
   return (
     <>
@@ -48,30 +45,7 @@ export function ProfileSummary({ profile, onOpen }: { profile: ResolvedProfile; 
           },
         ]}
       />
-      {events.length > 0 && (
-        <section class="timeline" aria-labelledby="timeline-title">
-          <h2 id="timeline-title">Timeline</h2>
-          <ol data-testid="timeline">
-            {events.map((event) => (
-                <li key={event.key}>
-                  <span class="muted">{formatDate(event.fields.createdAt ?? event.updatedAt)}</span>
-                  <span>
-                    {TYPE_LABELS[event.type] ?? event.type}{' '}
-                    <button type="button" class="link" onClick={() => onOpen(event.key)}>
-                      {event.title}
-                    </button>
-                    {event.fields.amount && ` · ${formatMoney(event.fields.amount)}`}
-                    {event.fields.status && ` · ${event.fields.status}`}
-                  </span>
-                  <span class="muted">
-                    {connectorLabel(event.connector)}
-                    <ExternalLink url={event.url} />
-                  </span>
-                </li>
-            ))}
-          </ol>
-        </section>
-      )}
+      <Timeline events={timeline(profile).slice(0, 30)} onOpen={onOpen} />
     </>
   );
 }
