@@ -3,6 +3,7 @@ import { getRecords, recordsByIdentity } from './records';
 import { resolveProfile, type IdentityOverrides, type ResolvedProfile } from '../identity/resolve';
 import type { CustomerRecord } from '../model/record';
 import { billedTotal, type Money } from '../identity/billing';
+import { distinctPeople } from '../identity/company-people';
 import { provenanceOf, type Sourced } from '../identity/provenance';
 import { isOpenTicket } from '../identity/tickets';
 
@@ -33,7 +34,8 @@ export async function setOverride(db: CustomerDb, first: string, second: string,
 }
 
 export interface CompanyFacts {
-  people: number;
+  /** Distinct people: one person in five tools counts once. */
+  people: Sourced<number>;
   lifetimeValue?: Sourced<Money>;
   mrr?: Sourced<Money>;
   openTickets: Sourced<number>;
@@ -51,7 +53,7 @@ export async function companyFacts(db: CustomerDb, profile: ResolvedProfile): Pr
   const linked = (await Promise.all(owners.map((key) => db.records.where('links').equals(key).filter((r) => r.type === 'ticket').toArray()))).flat();
   const tickets = [...new Map(linked.map((t) => [t.key, t])).values()];
   return {
-    people: people.length,
+    people: { value: distinctPeople(people).length, from: provenanceOf(people) },
     lifetimeValue: billedTotal(billing, (r) => r.fields.lifetimeValue),
     mrr: billedTotal(billing, (r) => r.fields.mrr),
     openTickets: { value: tickets.filter(isOpenTicket).length, from: provenanceOf(tickets) },

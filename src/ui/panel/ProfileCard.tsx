@@ -49,7 +49,6 @@ export function ProfileCard({ record, related, connection, onOpen }: ProfileCard
   const companies = [...related.filter((r) => r.type === 'company')]
     .sort((a, b) => Number(b.connector === record.connector) - Number(a.connector === record.connector))
     .filter((company, index, all) => all.findIndex((c) => (c.fields.domain ?? c.title.toLowerCase()) === (company.fields.domain ?? company.title.toLowerCase())) === index);
-  const people = related.filter((r) => r.type === 'person');
   const link = safeHttpUrl(record.url);
   const label = connectorLabel(record.connector);
   return (
@@ -98,20 +97,6 @@ export function ProfileCard({ record, related, connection, onOpen }: ProfileCard
         <Field label="Owner" testId="field-owner">{f.ownerName ?? (f.ownerId ? `User ${f.ownerId}` : undefined)}</Field>
         <Field label={`Last modified in ${label}`} testId="field-modified">{formatDate(f.lastModifiedAt)}</Field>
       </dl>
-      {people.length > 0 && (
-        <section class="related" aria-label="People">
-          <h2>People</h2>
-          <ul class="values">
-            {people.map((person) => (
-              <li key={person.key}>
-                <button type="button" class="link" onClick={() => onOpen(person.key)}>
-                  {person.title}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
       {link && (
         <a class="deep-link" href={link} target="_blank" rel="noopener noreferrer" data-testid="deep-link">
           Open in {label} ↗

@@ -67,7 +67,7 @@ export function RecordView({ recordKey, connections, description, status, connec
       <ProfileCard record={record} related={[...profile.associated, ...profile.activity]} connection={connection} onOpen={onOpen} />
       <Conflicts conflicts={findConflicts(profile.members)} />
       {record.type === 'person' && <ProfileSummary profile={profile} onOpen={onOpen} />}
-      {record.type === 'company' && <CompanySummary profile={profile} />}
+      {record.type === 'company' && <CompanySummary profile={profile} onOpen={onOpen} />}
       <OtherTools profile={profile} connections={connections} lookup={lookup} now={now} onOpen={onOpen} />
       {(record.type === 'person' || record.type === 'company') && <MergeControl profile={profile} />}
     </>

@@ -45,3 +45,16 @@ export function FactTiles({ tiles, label }: { tiles: Array<FactTile | false | un
   );
 }
 
+/** The same grid, with tiles the size of the real ones, while the numbers are computed. */
+export function FactTilesSkeleton({ count, label }: { count: number; label: string }) {
+  return (
+    <section class="facts-grid skeleton" aria-busy="true" aria-label={label}>
+      {Array.from({ length: count }, (_, i) => (
+        <div class="fact" key={i}>
+          <div class="bar" />
+          <div class="bar" />
+        </div>
+      ))}
+    </section>
+  );
+}
