@@ -14,8 +14,10 @@ import { toErrorReply } from './errors';
 const AUTO_REFRESH_AFTER_MS = 5 * 60_000;
 
 /**
- * Some console URLs carry another id than the API's (Mailchimp's numeric web id): the record
- * such a page turned out to be is remembered, so the next visit shows it at once.
+ * Each page read is remembered: when it was (a record met in a lookup or a sync was read with
+ * less, such as a HubSpot company without its deals, so the first visit to its page still reads
+ * it), and which record the page turned out to be, for console URLs that carry another id than
+ * the API's (Mailchimp's numeric web id), so the next visit shows it at once.
  */
 const pageAliasId = (key: string) => `page|${key}`;
 
@@ -55,20 +57,19 @@ async function fetchAndStore(context: RecordPageContext, key: string, force: boo
       },
     };
   }
-  const known = (await db.lookups.get(pageAliasId(key)))?.keys[0] ?? key;
+  const pageRead = await db.lookups.get(pageAliasId(key));
+  const known = pageRead?.keys[0] ?? key;
   await markViewed(db, known);
   const cached = await getRecord(db, known);
-  if (!force && cached && Date.now() - cached.fetchedAt < AUTO_REFRESH_AFTER_MS) return { ok: true, data: { key: known } };
+  if (!force && cached && pageRead && Date.now() - pageRead.checkedAt < AUTO_REFRESH_AFTER_MS) return { ok: true, data: { key: known } };
 
   try {
     // Nothing is written until the whole answer parsed: a bad payload leaves the cache as it was.
     const { records } = await connector.fetchRecord(context, credentials, connection);
     const shown = records[0]?.key ?? key;
     await saveRecords(db, records);
-    if (shown !== key) {
-      await db.lookups.put({ id: pageAliasId(key), connector: context.connector, identity: `page:${context.id}`, checkedAt: Date.now(), keys: [shown] });
-      await markViewed(db, shown);
-    }
+    await db.lookups.put({ id: pageAliasId(key), connector: context.connector, identity: `page:${context.id}`, checkedAt: Date.now(), keys: [shown] });
+    if (shown !== key) await markViewed(db, shown);
     await recordHealthSuccess(db, context.connector);
     return { ok: true, data: { key: shown } };
   } catch (error) {

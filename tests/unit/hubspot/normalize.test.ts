@@ -235,6 +235,6 @@ describe('normalizeHubspotTicket', () => {
     const person = normalizeHubspotContact(contact, ctx);
     const zendeskOpen = { ...hubspotTickets[0]!, key: 'zendesk:acme:ticket:1', connector: 'zendesk' as const, fields: { status: 'open' } };
     const facts = keyFacts({ root: person, members: [person], associated: [], activity: [...hubspotTickets, zendeskOpen], sharedIdentities: [] });
-    expect(facts.openTickets).toBe(3);
+    expect(facts.openTickets.value).toBe(3);
   });
 });
