@@ -21,6 +21,7 @@ import { isConnectorError } from '../connectors/errors';
 import { enablePassphrase, lockTokens, removePassphrase, unlockTokens, vaultStatus } from '../platform/storage';
 import { updateSettings } from '../platform/settings';
 import { createPin, enablePinRereads, pinsForPage, recordPinReadings } from './pin-service';
+import { isQuotaExceeded } from '../store/quota';
 
 /** Parses the file first: a damaged or newer backup is refused before anything is written. */
 async function withBackup(text: string, run: (backup: Backup) => Promise<ImportSummary>): Promise<Reply<'options→background:importBackup'>> {
@@ -90,6 +91,7 @@ export const handlers: Handlers = {
       await saveRecords(customerDb(), records);
       return { ok: true, data: { imported: records.length } };
     } catch (error) {
+      if (isQuotaExceeded(error)) return { ok: false, error: toErrorReply(error) };
       const path = isConnectorError(error) && error.detail.path ? ` (at ${error.detail.path})` : '';
       return { ok: false, error: { kind: 'rejected', message: `${fileName} was not imported: ${error instanceof Error ? error.message : String(error)}${path}` } };
     }

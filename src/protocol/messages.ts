@@ -152,7 +152,8 @@ export type MessageType = keyof typeof messageSchemas;
 export type MessageRequest<T extends MessageType> = z.infer<(typeof messageSchemas)[T]['request']>;
 
 export const errorReplySchema = z.object({
-  kind: z.union([connectorErrorKindSchema, z.enum(['not-connected', 'wrong-account', 'rejected', 'internal'])]),
+  /** `storage-full`: the browser refused to write because its storage (quota or disk) is full. */
+  kind: z.union([connectorErrorKindSchema, z.enum(['not-connected', 'wrong-account', 'rejected', 'storage-full', 'internal'])]),
   message: z.string(),
   retryAfterMs: z.number().optional(),
 });
