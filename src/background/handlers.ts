@@ -21,7 +21,9 @@ import { isConnectorError } from '../connectors/errors';
 import { enablePassphrase, lockTokens, removePassphrase, unlockTokens, vaultStatus } from '../platform/storage';
 import { updateSettings } from '../platform/settings';
 import { createPin, enablePinRereads, pinsForPage, recordPinReadings } from './pin-service';
+import { clearCachedRecords } from '../store/cache';
 import { isQuotaExceeded } from '../store/quota';
+import { clearAllStorageFull } from '../platform/storage-alerts';
 
 /** Parses the file first: a damaged or newer backup is refused before anything is written. */
 async function withBackup(text: string, run: (backup: Backup) => Promise<ImportSummary>): Promise<Reply<'options→background:importBackup'>> {
@@ -98,6 +100,11 @@ export const handlers: Handlers = {
   },
   'options→background:connect': ({ connector, authMode, token, site, email }) => connect(connector, authMode ?? 'token', { token: token ?? '', site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
+  'options→background:clearCache': async () => {
+    const removedRecords = await clearCachedRecords(customerDb());
+    await clearAllStorageFull();
+    return { ok: true, data: { removedRecords } };
+  },
   'options→background:previewImport': ({ text }) => withBackup(text, (backup) => planImport(customerDb(), backup)),
   'options→background:importBackup': ({ text }) => withBackup(text, (backup) => importBackup(customerDb(), backup)),
   'options→background:startSync': async ({ connector }) => {

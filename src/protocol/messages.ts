@@ -103,6 +103,11 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ text: z.string().max(200_000_000) }),
   },
+  /** options→background: delete every cached record (metric history and decisions stay) to free space. */
+  'options→background:clearCache': {
+    from: 'extension',
+    request: z.object({}),
+  },
   /** options→background: forget the token and the connection. */
   'options→background:disconnect': {
     from: 'extension',
@@ -191,6 +196,7 @@ export interface MessageReplies {
   'options→background:setRetention': { removedPoints: number };
   'options→background:connect': { connection: z.infer<typeof connectionSchema> };
   'options→background:disconnect': Record<string, never>;
+  'options→background:clearCache': { removedRecords: number };
   'options→background:startSync': Record<string, never>;
   'options→background:previewImport': ImportSummary;
   'options→background:importBackup': ImportSummary;

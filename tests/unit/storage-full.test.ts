@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { customerDb } from '../../src/store/db';
 import { getRecord, saveRecords } from '../../src/store/records';
 import { savePoints } from '../../src/store/metrics';
+import { clearCachedRecords } from '../../src/store/cache';
 import { STORAGE_FULL_MESSAGE } from '../../src/store/quota';
 import { connectorFor } from '../../src/connectors/registry';
 import { normalizeHubspotContact } from '../../src/connectors/hubspot/normalize';
@@ -106,4 +107,12 @@ describe('a full disk, as the background services meet it', () => {
     expect(Object.keys(await storageFullAlerts()).sort()).toEqual(['hubspot', 'stripe']);
   });
 
+  it('frees the cache on a full disk, keeping metric history', async () => {
+    await saveRecords(db, [contact('1', 'A'), contact('2', 'B')]);
+    await savePoints(db, 'day-1', [reading('hubspot', 10, 1)]);
+    await fill();
+    await expect(clearCachedRecords(db)).resolves.toBe(2);
+    expect(await db.records.count()).toBe(0);
+    expect(await db.points.count()).toBe(1);
+  });
 });
