@@ -8,7 +8,9 @@ import { getConnection, vaultStatus } from '../platform/storage';
 import { credentialsFor, missingCredentialsMessage } from './credentials';
 import type { Reply } from '../protocol/messages';
 import { resolveContext } from '../connectors/resolve-context';
-import { toErrorReply } from './errors';
+import { noteIfStorageFull, toErrorReply } from './errors';
+import { unlessStorageFull } from '../store/quota';
+import { clearStorageFull } from '../platform/storage-alerts';
 
 /** A page visit refreshes a record at most this often; the refresh button always does. */
 const AUTO_REFRESH_AFTER_MS = 5 * 60_000;
@@ -59,7 +61,8 @@ async function fetchAndStore(context: RecordPageContext, key: string, force: boo
   }
   const pageRead = await db.lookups.get(pageAliasId(key));
   const known = pageRead?.keys[0] ?? key;
-  await markViewed(db, known);
+  // Recents are a convenience: a full disk must not stop the cached record from showing.
+  await unlessStorageFull(markViewed(db, known));
   const cached = await getRecord(db, known);
   if (!force && cached && pageRead && Date.now() - pageRead.checkedAt < AUTO_REFRESH_AFTER_MS) return { ok: true, data: { key: known } };
 
@@ -68,18 +71,25 @@ async function fetchAndStore(context: RecordPageContext, key: string, force: boo
     const { records } = await connector.fetchRecord(context, credentials, connection);
     const shown = records[0]?.key ?? key;
     await saveRecords(db, records);
-    await db.lookups.put({ id: pageAliasId(key), connector: context.connector, identity: `page:${context.id}`, checkedAt: Date.now(), keys: [shown] });
-    if (shown !== key) await markViewed(db, shown);
-    await recordHealthSuccess(db, context.connector);
+    // When this page was last read, and as which record: a convenience like recents.
+    await unlessStorageFull(db.lookups.put({ id: pageAliasId(key), connector: context.connector, identity: `page:${context.id}`, checkedAt: Date.now(), keys: [shown] }));
+    if (shown !== key) await unlessStorageFull(markViewed(db, shown));
+    await clearStorageFull(context.connector);
+    await unlessStorageFull(recordHealthSuccess(db, context.connector));
     return { ok: true, data: { key: shown } };
   } catch (error) {
+    // Nothing of this answer was written (one transaction); the cached record stays as it was.
+    await noteIfStorageFull(error, context.connector);
     if (isConnectorError(error) && error.kind !== 'not-found') {
-      await recordHealthError(db, context.connector, {
-        kind: error.kind,
-        message: error.message,
-        object: error.detail.object,
-        path: error.detail.path,
-      });
+      // On a full disk the vendor's error is still the one the user needs to see.
+      await unlessStorageFull(
+        recordHealthError(db, context.connector, {
+          kind: error.kind,
+          message: error.message,
+          object: error.detail.object,
+          path: error.detail.path,
+        }),
+      );
     }
     return { ok: false, error: toErrorReply(error) };
   }
@@ -90,7 +100,7 @@ export async function openRecord(key: string): Promise<Reply<'panel→background
   const db = customerDb();
   const record = await getRecord(db, key);
   if (!record) return { ok: false, error: { kind: 'not-found', message: 'That record is no longer cached.' } };
-  await markViewed(db, key);
+  await unlessStorageFull(markViewed(db, key));
   const connection = await getConnection(record.connector);
   const host = connection?.consoleHost ?? new URL(record.url).hostname;
   return fetchRecord({ connector: record.connector, account: record.account, type: record.type, id: record.id, host }, false).then(

@@ -5,7 +5,9 @@ import { customerDb, type SyncState } from '../store/db';
 import { putRecords, recordHealthError, recordHealthSuccess } from '../store/records';
 import { getConnection, getConnections } from '../platform/storage';
 import { credentialsFor } from './credentials';
-import { toErrorReply } from './errors';
+import { noteIfStorageFull, toErrorReply } from './errors';
+import { unlessStorageFull } from '../store/quota';
+import { clearStorageFull } from '../platform/storage-alerts';
 
 /**
  * Paged, resumable sync. Each page's records and the cursor after it are written in one
@@ -18,7 +20,12 @@ export async function startSync(connectorId: ConnectorId): Promise<void> {
   const connection = await getConnection(connectorId);
   if (!connection) return;
   const now = Date.now();
-  await customerDb().syncs.put({ connector: connectorId, account: connection.account, status: 'running', cursor: null, startedAt: now, updatedAt: now, pages: 0, records: 0 });
+  try {
+    await customerDb().syncs.put({ connector: connectorId, account: connection.account, status: 'running', cursor: null, startedAt: now, updatedAt: now, pages: 0, records: 0 });
+  } catch (error) {
+    await noteIfStorageFull(error, connectorId, `sync:${connectorId}`);
+    throw error;
+  }
   void runSync(connectorId);
 }
 
@@ -69,16 +76,20 @@ async function runSync(connectorId: ConnectorId): Promise<void> {
         await putRecords(db, page.records);
         await db.syncs.put(next);
       });
+      await clearStorageFull(connectorId, `sync:${connectorId}`);
       if (page.cursor === null) {
-        await recordHealthSuccess(db, connectorId);
+        await unlessStorageFull(recordHealthSuccess(db, connectorId));
         return;
       }
     }
   } catch (error) {
     const reply = toErrorReply(error);
+    await noteIfStorageFull(error, connectorId, `sync:${connectorId}`);
     const state = await db.syncs.get(connectorId);
-    if (state) await db.syncs.put({ ...state, status: 'error', error: reply.message, updatedAt: Date.now() });
-    if (isConnectorError(error)) await recordHealthError(db, connectorId, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path });
+    // A full disk refuses this write too: the sync then stays `running` at its last written
+    // page, Options shows it stopped (from the note above), and a new worker resumes it there.
+    if (state) await unlessStorageFull(db.syncs.put({ ...state, status: 'error', error: reply.message, updatedAt: Date.now() }));
+    if (isConnectorError(error)) await unlessStorageFull(recordHealthError(db, connectorId, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path }));
   } finally {
     running.delete(connectorId);
   }

@@ -52,11 +52,8 @@ function knownWords(db: CustomerDb): Set<string> {
   return known;
 }
 
-/** Empties the record cache: records and the words they brought. */
-export async function clearRecords(db: CustomerDb): Promise<void> {
-  await db.transaction('rw', db.records, db.vocabulary, async () => {
-    await Promise.all([db.records.clear(), db.vocabulary.clear()]);
-  });
+/** After the vocabulary was emptied: every word must be written again. */
+export function forgetKnownWords(db: CustomerDb): void {
   knownWords(db).clear();
 }
 
