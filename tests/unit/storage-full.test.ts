@@ -58,8 +58,10 @@ describe('a full disk, as the background services meet it', () => {
   });
 
   it('still opens a fresh cached record: only the recents list could not be written', async () => {
-    await saveRecords(db, [contact('101', 'Ann', Date.now())]);
-    const fetch = vi.spyOn(connectorFor('hubspot'), 'fetchRecord');
+    // The page was read a moment ago (a page visit reads its record once, then trusts it for minutes).
+    const fetch = vi.spyOn(connectorFor('hubspot'), 'fetchRecord').mockResolvedValue({ records: [contact('101', 'Ann', Date.now())] });
+    await expect(fetchRecord(context, false)).resolves.toEqual({ ok: true, data: { key: 'hubspot:4815162:person:101' } });
+    fetch.mockClear();
     await fill();
     await expect(fetchRecord(context, false)).resolves.toEqual({ ok: true, data: { key: 'hubspot:4815162:person:101' } });
     expect(fetch).not.toHaveBeenCalled();
