@@ -41,12 +41,6 @@ function chromiumArgs(resolverRules, headless) {
   ];
 }
 
-/** The same browser without the extension: the baseline for host-page overhead. */
-export async function launchPlain({ resolverRules, headless = true }) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'customer-view-plain-'));
-  return chromium.launchPersistentContext(dataDir, launchOptions(resolverRules, headless, []));
-}
-
 function launchOptions(resolverRules, headless, extraArgs) {
   return { executablePath: findChromium(), headless, viewport: { width: 1280, height: 800 }, args: [...chromiumArgs(resolverRules, headless), ...extraArgs] };
 }
