@@ -18,9 +18,10 @@ export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'),
 
   const common = { configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' };
   process.env.OUT_DIR = chromeDir;
-  process.env.BENCH = bench ? '1' : '';
   process.env.SOURCEMAPS = sourcemaps ? 'hidden' : '';
+  // The background first: it empties the directory and copies public/.
   await build({ ...common, mode: 'production' });
+  for (const page of ['panel', 'options', ...(bench ? ['bench'] : [])]) await build({ ...common, mode: `page:${page}` });
   for (const script of ['content', 'picker', 'pin-reader']) await build({ ...common, mode: `content:${script}` });
 
   const chrome = {
