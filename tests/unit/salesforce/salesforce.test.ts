@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { z } from 'zod';
+import type { z } from '../../../src/model/zod-setup';
 import { readSample, sampleFiles } from '../samples';
 import { parseVendorPayload } from '../../../src/connectors/errors';
 import { salesforceId18, salesforceInstanceFromConsoleHost, salesforcePages, salesforceConsoleHostOf } from '../../../src/connectors/salesforce/pages';
@@ -73,7 +73,7 @@ describe('Salesforce page detectors', () => {
   });
 });
 
-const expectations: Record<string, z.ZodType> = {
+const expectations: Record<string, z.ZodMiniType> = {
   'error_invalid_field.json': salesforceErrorsSchema,
   'soql_query_accounts.json': salesforceQueryPage(salesforceAccountSchema),
   'soql_query_paginated_nextRecordsUrl.json': salesforceAnyPage,
