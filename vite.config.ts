@@ -2,7 +2,15 @@ import { resolve } from 'node:path';
 import { defineConfig, type UserConfig } from 'vite';
 
 const here = import.meta.dirname;
-const jsx = { oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } } } as const;
+const jsx = {
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
+  resolve: {
+    // Dexie's own ES2021 build of the same release (the package's default is its ES5 UMD build,
+    // down-levelled classes and helpers, wrapped to guard against two copies in one page, which
+    // one bundle per context never has): 2 KB less gzipped in every context that holds Dexie.
+    alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
+  },
+} as const;
 /** `npm run size` asks for hidden source maps (no comment in the JS, so its bytes do not change). */
 const sourcemap = process.env.SOURCEMAPS === 'hidden' ? 'hidden' : false;
 
