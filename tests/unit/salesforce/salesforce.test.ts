@@ -7,7 +7,7 @@ import { salesforceAccountSchema, salesforceAnyPage, salesforceErrorsSchema, sal
 import { normalizeSalesforceAccount, salesforceTime } from '../../../src/connectors/salesforce/normalize';
 import { NEXT_RECORDS_URL, SalesforceApi, salesforceApiOrigin, soqlContains, soqlString } from '../../../src/connectors/salesforce/api';
 import { normalizeSalesforcePayload } from '../../../src/connectors/salesforce/payload';
-import { salesforce } from '../../../src/connectors/salesforce';
+import { salesforceSetup } from '../../../src/connectors/salesforce/setup';
 import { customerRecordSchema } from '../../../src/model/record';
 
 const detect = (href: string) => {
@@ -157,7 +157,7 @@ describe('Salesforce API origin', () => {
   });
 
   it('the Options pattern accepts what the origin accepts', () => {
-    const pattern = new RegExp(`^(?:${salesforce.auth.siteField!.pattern})$`, 'v');
+    const pattern = new RegExp(`^(?:${salesforceSetup.siteField!.pattern})$`, 'v');
     for (const ok of ['acme', 'https://acme.my.salesforce.com', 'acme--uat.sandbox.my.salesforce.com', 'https://acme.lightning.force.com/lightning/page/home']) expect(pattern.test(ok)).toBe(true);
     expect(pattern.test('https://evil.com')).toBe(false);
   });
