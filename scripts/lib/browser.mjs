@@ -52,14 +52,16 @@ function launchOptions(resolverRules, headless, extraArgs) {
 }
 
 /**
- * @param {{ resolverRules: string, headless?: boolean, extensionDir?: string, userDataDir?: string }} options
+ * @param {{ resolverRules: string, headless?: boolean, extensionDir?: string, userDataDir?: string, otherExtensionDirs?: string[] }} options
+ * `otherExtensionDirs`: more unpacked extensions installed beside ours (tests: a hostile one).
  */
-export async function launchWithExtension({ resolverRules, headless = true, extensionDir = DIST_CHROME, userDataDir }) {
+export async function launchWithExtension({ resolverRules, headless = true, extensionDir = DIST_CHROME, userDataDir, otherExtensionDirs = [] }) {
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`${extensionDir} has no manifest.json: run \`npm run build\` first.`);
   const dataDir = userDataDir ?? mkdtempSync(join(tmpdir(), 'customer-view-'));
+  const extensions = [extensionDir, ...otherExtensionDirs].join(',');
   const context = await chromium.launchPersistentContext(
     dataDir,
-    launchOptions(resolverRules, headless, [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]),
+    launchOptions(resolverRules, headless, [`--disable-extensions-except=${extensions}`, `--load-extension=${extensions}`]),
   );
   const worker = await serviceWorker(context);
   const extensionId = new URL(worker.url()).host;
@@ -82,9 +84,11 @@ export async function launchWithExtension({ resolverRules, headless = true, exte
 
 /** The extension's service worker; after a restart it is a new object, so always look it up again. */
 export async function serviceWorker(context) {
-  const existing = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  // Ours by its script: another extension may be loaded beside it.
+  const isOurs = (w) => w.url().startsWith('chrome-extension://') && w.url().endsWith('/background.js');
+  const existing = context.serviceWorkers().find(isOurs);
   if (existing) return existing;
-  return context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith('chrome-extension://'), timeout: 30_000 });
+  return context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 30_000 });
 }
 
 /** Opens the side panel page in a tab that follows `tabId` (tests cannot click the toolbar). */

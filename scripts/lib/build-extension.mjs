@@ -30,6 +30,9 @@ export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'),
     permissions: [...base.permissions, 'sidePanel'],
     background: { service_worker: 'background.js', type: 'module' },
     side_panel: { default_path: 'panel.html' },
+    // No other extension (nor any web page) may message us, even if a listener for them were added.
+    // Firefox has no such key; there, we simply never listen for other extensions.
+    externally_connectable: { ids: [] },
     minimum_chrome_version: '116',
   };
   await writeFile(resolve(chromeDir, 'manifest.json'), JSON.stringify(chrome, null, 2));

@@ -21,6 +21,9 @@ import { isConnectorError } from '../connectors/errors';
 import { enablePassphrase, lockTokens, removePassphrase, unlockTokens, vaultStatus } from '../platform/storage';
 import { updateSettings } from '../platform/settings';
 import { createPin, enablePinRereads, pinsForPage, recordPinReadings } from './pin-service';
+import { clearCachedRecords } from '../store/cache';
+import { isQuotaExceeded } from '../store/quota';
+import { clearAllStorageFull } from '../platform/storage-alerts';
 
 /** Parses the file first: a damaged or newer backup is refused before anything is written. */
 async function withBackup(text: string, run: (backup: Backup) => Promise<ImportSummary>): Promise<Reply<'options→background:importBackup'>> {
@@ -90,12 +93,18 @@ export const handlers: Handlers = {
       await saveRecords(customerDb(), records);
       return { ok: true, data: { imported: records.length } };
     } catch (error) {
+      if (isQuotaExceeded(error)) return { ok: false, error: toErrorReply(error) };
       const path = isConnectorError(error) && error.detail.path ? ` (at ${error.detail.path})` : '';
       return { ok: false, error: { kind: 'rejected', message: `${fileName} was not imported: ${error instanceof Error ? error.message : String(error)}${path}` } };
     }
   },
   'options→background:connect': ({ connector, authMode, token, site, email }) => connect(connector, authMode ?? 'token', { token: token ?? '', site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
+  'options→background:clearCache': async () => {
+    const removedRecords = await clearCachedRecords(customerDb());
+    await clearAllStorageFull();
+    return { ok: true, data: { removedRecords } };
+  },
   'options→background:previewImport': ({ text }) => withBackup(text, (backup) => planImport(customerDb(), backup)),
   'options→background:importBackup': ({ text }) => withBackup(text, (backup) => importBackup(customerDb(), backup)),
   'options→background:startSync': async ({ connector }) => {

@@ -5,6 +5,7 @@ import { openOptionsPage } from '../platform/tabs';
 import { ensurePeriodicAlarm, onAlarm } from '../platform/alarms';
 import { dispatch } from '../protocol/server';
 import { handlers } from './handlers';
+import { toErrorReply } from './errors';
 import { registerLookupEntryPoints } from './entry-points';
 import { resumeSyncs, syncDue } from './sync-service';
 import { captureAll, dailySnapshotId } from './metrics-service';
@@ -32,4 +33,5 @@ void resumeSyncs();
 onFirstInstall(() => void openOptionsPage());
 
 const self = extensionIdentity();
-onRuntimeMessage((message, sender) => dispatch(message, sender, handlers, self));
+// A handler that throws (a write refused by a full disk, say) still answers with an error the UI can show.
+onRuntimeMessage((message, sender) => dispatch(message, sender, handlers, self).catch((error: unknown) => ({ ok: false as const, error: toErrorReply(error) })));

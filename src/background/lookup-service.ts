@@ -9,7 +9,9 @@ import { getRecord, recordHealthError, saveRecords } from '../store/records';
 import { getConnections } from '../platform/storage';
 import { credentialsFor, missingCredentialsMessage } from './credentials';
 import type { Reply, ToolLookup } from '../protocol/messages';
-import { toErrorReply } from './errors';
+import { noteIfStorageFull, toErrorReply } from './errors';
+import { unlessStorageFull } from '../store/quota';
+import { clearStorageFull } from '../platform/storage-alerts';
 
 /** One slow or broken tool must not hold up the others. */
 const TOOL_TIMEOUT_MS = 8_000;
@@ -51,6 +53,7 @@ async function lookupInTool(record: CustomerRecord, connection: Connection, forc
 
   try {
     const keys = new Set<string>();
+    let wrote = false;
     await Promise.all(
       queries.map(async ({ identity, run }) => {
         const id = `${connection.connector}|${connection.account}|${identity}`;
@@ -63,13 +66,16 @@ async function lookupInTool(record: CustomerRecord, connection: Connection, forc
         await saveRecords(db, records);
         const found = records.map((r) => r.key);
         await db.lookups.put({ id, connector: connection.connector, identity, checkedAt: Date.now(), keys: found });
+        wrote = true;
         found.forEach((k) => keys.add(k));
       }),
     );
+    if (wrote) await clearStorageFull(connection.connector);
     return { connector: connection.connector, state: 'ok', keys: [...keys] };
   } catch (error) {
+    await noteIfStorageFull(error, connection.connector);
     if (isConnectorError(error) && error.kind !== 'not-found') {
-      await recordHealthError(db, connection.connector, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path });
+      await unlessStorageFull(recordHealthError(db, connection.connector, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path }));
     }
     if (isConnectorError(error) && error.kind === 'not-found') return { connector: connection.connector, state: 'ok', keys: [] };
     return { connector: connection.connector, state: 'error', keys: [], error: toErrorReply(error) };

@@ -6,7 +6,9 @@ import { recordHealthError } from '../store/records';
 import { getConnections } from '../platform/storage';
 import { credentialsFor } from './credentials';
 import type { Reply } from '../protocol/messages';
-import { toErrorReply } from './errors';
+import { noteIfStorageFull, toErrorReply } from './errors';
+import { isQuotaExceeded, STORAGE_FULL_MESSAGE, unlessStorageFull } from '../store/quota';
+import { clearStorageFull } from '../platform/storage-alerts';
 
 /** Scheduled snapshots are one per day: re-running the day's snapshot overwrites its points. */
 export function dailySnapshotId(now = new Date()): string {
@@ -17,6 +19,7 @@ export function dailySnapshotId(now = new Date()): string {
 export async function captureAll(snapshotId: string): Promise<Reply<'panel→background:captureMetrics'>> {
   const db = customerDb();
   const failures: string[] = [];
+  let storageFull = false;
   let captured = 0;
   await Promise.all(
     (await getConnections()).map(async (connection) => {
@@ -25,13 +28,18 @@ export async function captureAll(snapshotId: string): Promise<Reply<'panel→bac
       if (!connector.metrics || !credentials) return;
       try {
         const readings = await connector.metrics(credentials, connection);
+        // One transaction per tool: a refused snapshot leaves the history as it was.
         await savePoints(db, snapshotId, readings);
+        await clearStorageFull(connection.connector);
         captured += readings.length;
       } catch (error) {
-        failures.push(`${connector.label}: ${toErrorReply(error).message}`);
-        if (isConnectorError(error)) await recordHealthError(db, connection.connector, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path });
+        await noteIfStorageFull(error, connection.connector);
+        if (isQuotaExceeded(error)) storageFull = true;
+        else failures.push(`${connector.label}: ${toErrorReply(error).message}`);
+        if (isConnectorError(error)) await unlessStorageFull(recordHealthError(db, connection.connector, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path }));
       }
     }),
   );
-  return { ok: true, data: { captured, failures } };
+  // A full disk refuses every tool alike: said once, not once per tool.
+  return { ok: true, data: { captured, failures: storageFull ? [STORAGE_FULL_MESSAGE, ...failures] : failures } };
 }

@@ -7,6 +7,9 @@ import { getConnection } from '../platform/storage';
 import type { Reply } from '../protocol/messages';
 import { customerDb } from '../store/db';
 import { getRecord, markViewed, saveRecords } from '../store/records';
+import { unlessStorageFull } from '../store/quota';
+import { clearStorageFull } from '../platform/storage-alerts';
+import { noteIfStorageFull, toErrorReply } from './errors';
 
 /** Page mode: a vendor that can be read off its pages and has no credential set. */
 export async function shouldReadPage(context: RecordPageContext): Promise<boolean> {
@@ -23,7 +26,14 @@ export async function savePageRecord(href: string | undefined, values: PageRecor
   const db = customerDb();
   const existing = await getRecord(db, recordKey(context.connector, context.account, context.type, context.id));
   const record = recordFromPage(context, href, values, Date.now(), existing);
-  await saveRecords(db, [record]);
-  await markViewed(db, record.key);
+  try {
+    await saveRecords(db, [record]);
+  } catch (error) {
+    // The panel shows this tool's storage note instead of waiting for the record.
+    await noteIfStorageFull(error, context.connector);
+    return { ok: false, error: toErrorReply(error) };
+  }
+  await clearStorageFull(context.connector);
+  await unlessStorageFull(markViewed(db, record.key));
   return { ok: true, data: { key: record.key } };
 }

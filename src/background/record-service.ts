@@ -8,14 +8,18 @@ import { getConnection, vaultStatus } from '../platform/storage';
 import { credentialsFor, missingCredentialsMessage } from './credentials';
 import type { Reply } from '../protocol/messages';
 import { resolveContext } from '../connectors/resolve-context';
-import { toErrorReply } from './errors';
+import { noteIfStorageFull, toErrorReply } from './errors';
+import { unlessStorageFull } from '../store/quota';
+import { clearStorageFull } from '../platform/storage-alerts';
 
 /** A page visit refreshes a record at most this often; the refresh button always does. */
 const AUTO_REFRESH_AFTER_MS = 5 * 60_000;
 
 /**
- * Some console URLs carry another id than the API's (Mailchimp's numeric web id): the record
- * such a page turned out to be is remembered, so the next visit shows it at once.
+ * Each page read is remembered: when it was (a record met in a lookup or a sync was read with
+ * less, such as a HubSpot company without its deals, so the first visit to its page still reads
+ * it), and which record the page turned out to be, for console URLs that carry another id than
+ * the API's (Mailchimp's numeric web id), so the next visit shows it at once.
  */
 const pageAliasId = (key: string) => `page|${key}`;
 
@@ -55,30 +59,37 @@ async function fetchAndStore(context: RecordPageContext, key: string, force: boo
       },
     };
   }
-  const known = (await db.lookups.get(pageAliasId(key)))?.keys[0] ?? key;
-  await markViewed(db, known);
+  const pageRead = await db.lookups.get(pageAliasId(key));
+  const known = pageRead?.keys[0] ?? key;
+  // Recents are a convenience: a full disk must not stop the cached record from showing.
+  await unlessStorageFull(markViewed(db, known));
   const cached = await getRecord(db, known);
-  if (!force && cached && Date.now() - cached.fetchedAt < AUTO_REFRESH_AFTER_MS) return { ok: true, data: { key: known } };
+  if (!force && cached && pageRead && Date.now() - pageRead.checkedAt < AUTO_REFRESH_AFTER_MS) return { ok: true, data: { key: known } };
 
   try {
     // Nothing is written until the whole answer parsed: a bad payload leaves the cache as it was.
     const { records } = await connector.fetchRecord(context, credentials, connection);
     const shown = records[0]?.key ?? key;
     await saveRecords(db, records);
-    if (shown !== key) {
-      await db.lookups.put({ id: pageAliasId(key), connector: context.connector, identity: `page:${context.id}`, checkedAt: Date.now(), keys: [shown] });
-      await markViewed(db, shown);
-    }
-    await recordHealthSuccess(db, context.connector);
+    // When this page was last read, and as which record: a convenience like recents.
+    await unlessStorageFull(db.lookups.put({ id: pageAliasId(key), connector: context.connector, identity: `page:${context.id}`, checkedAt: Date.now(), keys: [shown] }));
+    if (shown !== key) await unlessStorageFull(markViewed(db, shown));
+    await clearStorageFull(context.connector);
+    await unlessStorageFull(recordHealthSuccess(db, context.connector));
     return { ok: true, data: { key: shown } };
   } catch (error) {
+    // Nothing of this answer was written (one transaction); the cached record stays as it was.
+    await noteIfStorageFull(error, context.connector);
     if (isConnectorError(error) && error.kind !== 'not-found') {
-      await recordHealthError(db, context.connector, {
-        kind: error.kind,
-        message: error.message,
-        object: error.detail.object,
-        path: error.detail.path,
-      });
+      // On a full disk the vendor's error is still the one the user needs to see.
+      await unlessStorageFull(
+        recordHealthError(db, context.connector, {
+          kind: error.kind,
+          message: error.message,
+          object: error.detail.object,
+          path: error.detail.path,
+        }),
+      );
     }
     return { ok: false, error: toErrorReply(error) };
   }
@@ -89,7 +100,7 @@ export async function openRecord(key: string): Promise<Reply<'panel→background
   const db = customerDb();
   const record = await getRecord(db, key);
   if (!record) return { ok: false, error: { kind: 'not-found', message: 'That record is no longer cached.' } };
-  await markViewed(db, key);
+  await unlessStorageFull(markViewed(db, key));
   const connection = await getConnection(record.connector);
   const host = connection?.consoleHost ?? new URL(record.url).hostname;
   return fetchRecord({ connector: record.connector, account: record.account, type: record.type, id: record.id, host }, false).then(

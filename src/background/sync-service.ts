@@ -2,10 +2,12 @@ import { connectorFor } from '../connectors/registry';
 import { isConnectorError } from '../connectors/errors';
 import type { ConnectorId } from '../model/keys';
 import { customerDb, type SyncState } from '../store/db';
-import { recordHealthError, recordHealthSuccess } from '../store/records';
+import { putRecords, recordHealthError, recordHealthSuccess } from '../store/records';
 import { getConnection, getConnections } from '../platform/storage';
 import { credentialsFor } from './credentials';
-import { toErrorReply } from './errors';
+import { noteIfStorageFull, toErrorReply } from './errors';
+import { unlessStorageFull } from '../store/quota';
+import { clearStorageFull } from '../platform/storage-alerts';
 
 /**
  * Paged, resumable sync. Each page's records and the cursor after it are written in one
@@ -18,7 +20,12 @@ export async function startSync(connectorId: ConnectorId): Promise<void> {
   const connection = await getConnection(connectorId);
   if (!connection) return;
   const now = Date.now();
-  await customerDb().syncs.put({ connector: connectorId, account: connection.account, status: 'running', cursor: null, startedAt: now, updatedAt: now, pages: 0, records: 0 });
+  try {
+    await customerDb().syncs.put({ connector: connectorId, account: connection.account, status: 'running', cursor: null, startedAt: now, updatedAt: now, pages: 0, records: 0 });
+  } catch (error) {
+    await noteIfStorageFull(error, connectorId, `sync:${connectorId}`);
+    throw error;
+  }
   void runSync(connectorId);
 }
 
@@ -62,23 +69,27 @@ async function runSync(connectorId: ConnectorId): Promise<void> {
         updatedAt: Date.now(),
         ...(page.cursor === null ? { status: 'done' as const, finishedAt: Date.now() } : {}),
       };
-      await db.transaction('rw', db.records, db.syncs, async () => {
+      await db.transaction('rw', db.records, db.vocabulary, db.syncs, async () => {
         // Another context (a restarted worker) may have moved on meanwhile: only the owner of this cursor writes.
         const current = await db.syncs.get(connectorId);
         if (current?.cursor !== state.cursor || current.status !== 'running') return;
-        await db.records.bulkPut(page.records);
+        await putRecords(db, page.records);
         await db.syncs.put(next);
       });
+      await clearStorageFull(connectorId, `sync:${connectorId}`);
       if (page.cursor === null) {
-        await recordHealthSuccess(db, connectorId);
+        await unlessStorageFull(recordHealthSuccess(db, connectorId));
         return;
       }
     }
   } catch (error) {
     const reply = toErrorReply(error);
+    await noteIfStorageFull(error, connectorId, `sync:${connectorId}`);
     const state = await db.syncs.get(connectorId);
-    if (state) await db.syncs.put({ ...state, status: 'error', error: reply.message, updatedAt: Date.now() });
-    if (isConnectorError(error)) await recordHealthError(db, connectorId, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path });
+    // A full disk refuses this write too: the sync then stays `running` at its last written
+    // page, Options shows it stopped (from the note above), and a new worker resumes it there.
+    if (state) await unlessStorageFull(db.syncs.put({ ...state, status: 'error', error: reply.message, updatedAt: Date.now() }));
+    if (isConnectorError(error)) await unlessStorageFull(recordHealthError(db, connectorId, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path }));
   } finally {
     running.delete(connectorId);
   }

@@ -1,6 +1,7 @@
 import '../model/zod-setup';
 import { customerDb } from '../store/db';
 import { recordsByIdentity, relatedRecords, saveRecords, searchRecords } from '../store/records';
+import { clearCachedRecords } from '../store/cache';
 import { normalizeHubspotCompany, normalizeHubspotContact } from '../connectors/hubspot/normalize';
 import type { CustomerRecord } from '../model/record';
 
@@ -92,7 +93,7 @@ function p95(samples: number[]): number {
 
 const bench = {
   async reset() {
-    await customerDb().records.clear();
+    await clearCachedRecords(customerDb());
     await new Promise<void>((resolve) => {
       const request = indexedDB.deleteDatabase('bench-raw');
       request.onsuccess = request.onerror = request.onblocked = () => resolve();

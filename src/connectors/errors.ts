@@ -6,7 +6,7 @@ export class ConnectorError extends Error {
   constructor(
     readonly kind: ConnectorErrorKind,
     message: string,
-    readonly detail: { status?: number; retryAfterMs?: number; path?: string; object?: string } = {},
+    readonly detail: { status?: number; retryAfterMs?: number; path?: string; object?: string; /** The vendor's own words, credentials already cut out (http.ts). */ vendorMessage?: string } = {},
   ) {
     super(message);
     this.name = 'ConnectorError';

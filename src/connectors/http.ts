@@ -25,6 +25,8 @@ export interface JsonRequest {
    * Mailchimp's bare 403): return true and the response is treated as a rate limit.
    */
   isRateLimited?: (status: number, body: string) => boolean;
+  /** The vendor's own words in an error body (default: its top-level `message`). */
+  vendorMessage?: (body: unknown) => string | undefined;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -104,7 +106,7 @@ export async function requestJson(req: JsonRequest): Promise<unknown> {
         object,
       });
     }
-    const failure = await statusError(vendor, object, response);
+    const failure = await statusError(req, response);
     if (status >= 500 && attempt < retries) {
       lastVendorError = failure;
       await sleep(500 * 2 ** attempt);
@@ -114,12 +116,44 @@ export async function requestJson(req: JsonRequest): Promise<unknown> {
   }
 }
 
-async function statusError(vendor: string, object: string, response: Response): Promise<ConnectorError> {
+const REDACTED = '[redacted]';
+/** A run of 12 or more characters copied out of a credential is an echo of it, not a coincidence. */
+const ECHO_RUN = 12;
+const TOKEN_LIKE_RUN = /[\w.~+/=:-]{12,}/g;
+
+/** The token and every auth header value, whole and after its scheme (`Bearer `, `Basic `). */
+function credentialStrings(req: JsonRequest): string[] {
+  const values = [req.token, ...Object.values(req.authHeaders ?? { authorization: `Bearer ${req.token}` })];
+  return [...new Set(values.flatMap((value) => [value, value.replace(/^\S+\s+/, '')]))];
+}
+
+function copiesPartOf(run: string, secret: string): boolean {
+  for (let i = 0; i + ECHO_RUN <= run.length; i++) if (secret.includes(run.slice(i, i + ECHO_RUN))) return true;
+  return false;
+}
+
+/**
+ * Vendors sometimes echo the credential in an error ("invalid key pat-na1-…"), and their words
+ * are shown in the panel and kept in health: each credential, and any run of characters that
+ * copies 12 or more of one (a truncated echo), becomes [redacted].
+ */
+export function redactCredentials(text: string, secrets: readonly string[]): string {
+  const known = secrets.filter((secret) => secret.length >= 8).sort((a, b) => b.length - a.length);
+  const whole = known.reduce((out, secret) => out.split(secret).join(REDACTED), text);
+  return whole.replace(TOKEN_LIKE_RUN, (run) => (known.some((secret) => copiesPartOf(run, secret)) ? REDACTED : run));
+}
+
+const topLevelMessage = (body: unknown) => (body && typeof body === 'object' && 'message' in body ? String(body.message) : undefined);
+
+/** The one place a vendor's error text enters: whatever it says, the credential is cut out. */
+async function statusError(req: JsonRequest, response: Response): Promise<ConnectorError> {
+  const { vendor, object } = req;
   const status = response.status;
-  const vendorMessage = await response
+  const said = await response
     .json()
-    .then((body: unknown) => (body && typeof body === 'object' && 'message' in body ? String(body.message) : ''))
+    .then((body: unknown) => (req.vendorMessage ?? topLevelMessage)(body) ?? '')
     .catch(() => '');
+  const vendorMessage = redactCredentials(said, credentialStrings(req));
   if (status === 401) {
     return new ConnectorError('auth', `${vendor} rejected the token. Reconnect ${vendor} in Options with a valid token.`, {
       status,
@@ -130,11 +164,13 @@ async function statusError(vendor: string, object: string, response: Response): 
     return new ConnectorError('auth', `${vendor} refused access to the ${object}: the token is missing a scope.${vendorMessage ? ` (${vendorMessage})` : ''}`, {
       status,
       object,
+      vendorMessage,
     });
   }
-  if (status === 404) return new ConnectorError('not-found', `${vendor} has no ${object}.`, { status, object });
+  if (status === 404) return new ConnectorError('not-found', `${vendor} has no ${object}.`, { status, object, vendorMessage });
   return new ConnectorError('vendor', `${vendor} answered ${status} for the ${object}.${vendorMessage ? ` ${vendorMessage}` : ''}`, {
     status,
     object,
+    vendorMessage,
   });
 }

@@ -1,44 +1,50 @@
 import type { CustomerRecord } from '../model/record';
 import type { ResolvedProfile } from './resolve';
-
-type Money = { amountMinor: number; currency: string };
+import { billedTotal, type Money } from './billing';
+import { lastConversation, type LastConversation } from './last-conversation';
+import { membershipsOf, type Membership } from './memberships';
+import { provenanceOf, type Sourced } from './provenance';
+import { isOpenTicket } from './tickets';
 
 export interface KeyFacts {
-  lifetimeValue?: Money;
-  mrr?: Money;
-  openTickets: number;
-  lifecycleStage?: { value: string; connector: string };
-  lastActivityAt?: number;
-  memberships: string[];
+  lifetimeValue?: Sourced<Money>;
+  mrr?: Sourced<Money>;
+  /** The count, from every tool whose tickets were counted (open or not). */
+  openTickets: Sourced<number>;
+  lifecycleStage?: Sourced<string>;
+  lastActivityAt?: Sourced<number>;
+  lastConversation?: LastConversation;
+  memberships: Membership[];
 }
 
-const OPEN_TICKET = /^(new|open|pending|hold|on-hold|waiting)$/i;
-
-function sumMoney(values: Array<Money | undefined>): Money | undefined {
-  const present = values.filter((v): v is Money => !!v);
-  if (present.length === 0) return undefined;
-  const currency = present[0]!.currency;
-  // Different currencies are not added up; the first tool's currency wins and says so by its code.
-  return { currency, amountMinor: present.filter((v) => v.currency === currency).reduce((sum, v) => sum + v.amountMinor, 0) };
-}
-
-/** Lists are memberships, not events: they show in the person's fields, not as activity. */
+/** Lists are memberships, not events: they show among the memberships, not as activity. */
 function events(profile: ResolvedProfile): CustomerRecord[] {
   return profile.activity.filter((r) => r.type !== 'list');
+}
+
+/** The newest date a record carries; a person's own `updatedAt` is a profile edit, not activity. */
+function latestDate(record: CustomerRecord): number | undefined {
+  const dates = [record.fields.lastActivityAt, record.fields.createdAt, record.type === 'person' ? undefined : record.updatedAt].filter((d): d is number => typeof d === 'number');
+  return dates.length ? Math.max(...dates) : undefined;
 }
 
 /** Facts computed across every tool that knows the person, each from the tool that owns it. */
 export function keyFacts(profile: ResolvedProfile): KeyFacts {
   const members = profile.members;
   const stage = members.find((m) => m.connector === 'hubspot' && m.fields.lifecycleStage) ?? members.find((m) => m.fields.lifecycleStage);
-  const dates = [...members, ...events(profile)].flatMap((r) => [r.fields.lastActivityAt, r.fields.createdAt, r.type === 'person' ? undefined : r.updatedAt]).filter((d): d is number => typeof d === 'number');
+  const newest = [...members, ...events(profile)].reduce<{ record: CustomerRecord; at: number } | undefined>((best, record) => {
+    const at = latestDate(record);
+    return at !== undefined && (!best || at > best.at) ? { record, at } : best;
+  }, undefined);
+  const tickets = profile.activity.filter((r) => r.type === 'ticket');
   return {
-    lifetimeValue: sumMoney(members.map((m) => m.fields.lifetimeValue)),
-    mrr: sumMoney(members.map((m) => m.fields.mrr)),
-    openTickets: profile.activity.filter((r) => r.type === 'ticket' && OPEN_TICKET.test(r.fields.status ?? '')).length,
-    lifecycleStage: stage?.fields.lifecycleStage ? { value: stage.fields.lifecycleStage, connector: stage.connector } : undefined,
-    lastActivityAt: dates.length ? Math.max(...dates) : undefined,
-    memberships: [...new Set(members.flatMap((m) => m.fields.memberships ?? []))],
+    lifetimeValue: billedTotal(members, (m) => m.fields.lifetimeValue),
+    mrr: billedTotal(members, (m) => m.fields.mrr),
+    openTickets: { value: tickets.filter(isOpenTicket).length, from: provenanceOf(tickets) },
+    lifecycleStage: stage?.fields.lifecycleStage ? { value: stage.fields.lifecycleStage, from: provenanceOf([stage]) } : undefined,
+    lastActivityAt: newest ? { value: newest.at, from: provenanceOf([newest.record]) } : undefined,
+    lastConversation: lastConversation(profile),
+    memberships: membershipsOf(profile),
   };
 }
 

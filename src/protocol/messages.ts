@@ -103,6 +103,11 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ text: z.string().check(z.maxLength(200_000_000)) }),
   },
+  /** options→background: delete every cached record (metric history and decisions stay) to free space. */
+  'options→background:clearCache': {
+    from: 'extension',
+    request: z.object({}),
+  },
   /** options→background: forget the token and the connection. */
   'options→background:disconnect': {
     from: 'extension',
@@ -152,7 +157,8 @@ export type MessageType = keyof typeof messageSchemas;
 export type MessageRequest<T extends MessageType> = z.infer<(typeof messageSchemas)[T]['request']>;
 
 export const errorReplySchema = z.object({
-  kind: z.union([connectorErrorKindSchema, z.enum(['not-connected', 'wrong-account', 'rejected', 'internal'])]),
+  /** `storage-full`: the browser refused to write because its storage (quota or disk) is full. */
+  kind: z.union([connectorErrorKindSchema, z.enum(['not-connected', 'wrong-account', 'rejected', 'storage-full', 'internal'])]),
   message: z.string(),
   retryAfterMs: z.optional(z.number()),
 });
@@ -190,6 +196,7 @@ export interface MessageReplies {
   'options→background:setRetention': { removedPoints: number };
   'options→background:connect': { connection: z.infer<typeof connectionSchema> };
   'options→background:disconnect': Record<string, never>;
+  'options→background:clearCache': { removedRecords: number };
   'options→background:startSync': Record<string, never>;
   'options→background:previewImport': ImportSummary;
   'options→background:importBackup': ImportSummary;

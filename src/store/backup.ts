@@ -1,6 +1,8 @@
 import { z } from '../model/zod-setup';
 import type { CustomerDb } from './db';
 import { customerRecordSchema } from '../model/record';
+import { indexTerms } from './terms';
+import { putRecords } from './records';
 
 /**
  * One versioned file with everything the user built up: cached records, metric history,
@@ -44,7 +46,8 @@ export async function exportBackup(db: CustomerDb, now = new Date()): Promise<Ba
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
     data: {
-      records: await db.records.toArray(),
+      // Index terms are derived on import; the file holds the canonical record only.
+      records: (await db.records.toArray()).map(({ terms: _terms, ...record }) => record),
       metrics: await db.metrics.toArray(),
       points: await db.points.toArray(),
       overrides: await db.overrides.toArray(),
@@ -102,10 +105,12 @@ export async function planImport(db: CustomerDb, backup: Backup): Promise<Import
 
 /** Merges in one transaction: newer records win, existing points and decisions are kept. */
 export async function importBackup(db: CustomerDb, backup: Backup): Promise<ImportPlan> {
-  return db.transaction('rw', [db.records, db.metrics, db.points, db.overrides, db.recent, db.boards], async () => {
+  return db.transaction('rw', [db.records, db.vocabulary, db.metrics, db.points, db.overrides, db.recent, db.boards], async () => {
     const plan = await planImport(db, backup);
     const existing = await db.records.bulkGet(backup.data.records.map((r) => r.key));
-    await db.records.bulkPut(backup.data.records.filter((r, i) => !existing[i] || existing[i]!.fetchedAt < r.fetchedAt));
+    // Tokens are rebuilt: a file from an older version indexes like a fresh fetch.
+    const newer = backup.data.records.filter((r, i) => !existing[i] || existing[i]!.fetchedAt < r.fetchedAt);
+    await putRecords(db, newer.map((r) => ({ ...r, tokens: indexTerms(r).tokens })));
     const absent = async <T extends { id: string }>(items: T[], lookup: (ids: string[]) => Promise<Array<unknown>>) => {
       const present = await lookup(items.map((item) => item.id));
       return items.filter((_, i) => !present[i]);

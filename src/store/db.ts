@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CustomerRecord } from '../model/record';
+import { indexTerms, vocabularyOf } from './terms';
 import type { ConnectorHealth } from '../model/health';
 
 export interface RecentView {
@@ -89,7 +90,16 @@ export interface Board {
   createdAt: number;
 }
 
+/** A record as stored: with `terms`, the one index that identity, link and search queries share. */
+export type StoredRecord = CustomerRecord & { terms: string[] };
+
+/** One distinct search word: typo tolerance compares against these, not against every record. */
+export interface VocabularyWord {
+  token: string;
+}
+
 export type CustomerDb = Dexie & {
+  vocabulary: EntityTable<VocabularyWord, 'token'>;
   boards: EntityTable<Board, 'id'>;
   pins: EntityTable<Pin, 'id'>;
   metrics: EntityTable<MetricDefinition, 'id'>;
@@ -97,7 +107,7 @@ export type CustomerDb = Dexie & {
   syncs: EntityTable<SyncState, 'connector'>;
   overrides: EntityTable<IdentityOverride, 'id'>;
   lookups: EntityTable<LookupResult, 'id'>;
-  records: EntityTable<CustomerRecord, 'key'>;
+  records: EntityTable<StoredRecord, 'key'>;
   recent: EntityTable<RecentView, 'key'>;
   health: EntityTable<ConnectorHealth, 'connector'>;
 };
@@ -122,6 +132,26 @@ const versions: Array<{ version: number; stores: Record<string, string>; upgrade
       pins: '&id, origin',
       boards: '&id',
       points: '&id, metricId, [metricId+at], snapshotId',
+    },
+  },
+  {
+    // One multi-entry index instead of six: every index entry is a write per record, and
+    // identities, links and search tokens together were three times the record's own write.
+    // `type`, `fetchedAt` and `[connector+account]` had no reader left.
+    version: 2,
+    // `vocabulary` holds each distinct search word once, for typo matching: scanning distinct
+    // keys of a multi-entry index walks every duplicate entry.
+    stores: { records: '&key, *terms', vocabulary: '&token' },
+    upgrade: async (tx) => {
+      const words = new Set<string>();
+      await tx
+        .table('records')
+        .toCollection()
+        .modify((record: StoredRecord) => {
+          Object.assign(record, indexTerms(record));
+          for (const word of vocabularyOf(record.tokens)) words.add(word);
+        });
+      await tx.table('vocabulary').bulkPut([...words].map((token) => ({ token })));
     },
   },
 ];

@@ -1,7 +1,11 @@
 import type { CustomerDb } from './db';
-import { getRecords, recordsByIdentity } from './records';
+import { getRecords, recordsByIdentity, recordsLinkingTo } from './records';
 import { resolveProfile, type IdentityOverrides, type ResolvedProfile } from '../identity/resolve';
 import type { CustomerRecord } from '../model/record';
+import { billedTotal, type Money } from '../identity/billing';
+import { distinctPeople } from '../identity/company-people';
+import { provenanceOf, type Sourced } from '../identity/provenance';
+import { isOpenTicket } from '../identity/tickets';
 
 export async function identityOverrides(db: CustomerDb): Promise<IdentityOverrides> {
   const all = await db.overrides.toArray();
@@ -18,7 +22,7 @@ export async function profileOf(db: CustomerDb, root: CustomerRecord): Promise<R
     {
       byIdentity: (identity) => recordsByIdentity(db, identity),
       byKeys: (keys) => getRecords(db, keys),
-      linking: (key) => db.records.where('links').equals(key).limit(50).toArray(),
+      linking: (key) => recordsLinkingTo(db, key, 50),
     },
     await identityOverrides(db),
   );
@@ -30,13 +34,12 @@ export async function setOverride(db: CustomerDb, first: string, second: string,
 }
 
 export interface CompanyFacts {
-  people: number;
-  lifetimeValue?: { amountMinor: number; currency: string };
-  mrr?: { amountMinor: number; currency: string };
-  openTickets: number;
+  /** Distinct people: one person in five tools counts once. */
+  people: Sourced<number>;
+  lifetimeValue?: Sourced<Money>;
+  mrr?: Sourced<Money>;
+  openTickets: Sourced<number>;
 }
-
-const OPEN_TICKET = /^(new|open|pending|hold|on-hold|waiting)$/i;
 
 /**
  * What a company is worth across tools: its people's billing (found through their own
@@ -45,15 +48,14 @@ const OPEN_TICKET = /^(new|open|pending|hold|on-hold|waiting)$/i;
 export async function companyFacts(db: CustomerDb, profile: ResolvedProfile): Promise<CompanyFacts> {
   const people = profile.associated.filter((r) => r.type === 'person').slice(0, 50);
   const twins = (await Promise.all(people.flatMap((p) => p.identities.filter((i) => i.startsWith('email:')).map((i) => recordsByIdentity(db, i))))).flat();
-  const billing = new Map([...people, ...twins].map((r) => [r.key, r]));
-  const sum = (pick: (r: CustomerRecord) => { amountMinor: number; currency: string } | undefined) => {
-    const values = [...billing.values()].map(pick).filter((v): v is { amountMinor: number; currency: string } => !!v);
-    if (!values.length) return undefined;
-    const currency = values[0]!.currency;
-    return { currency, amountMinor: values.filter((v) => v.currency === currency).reduce((total, v) => total + v.amountMinor, 0) };
+  const billing = [...new Map([...people, ...twins].filter((r) => r.type === 'person').map((r) => [r.key, r])).values()];
+  const owners = [...profile.members, ...billing].map((r) => r.key);
+  const linked = (await Promise.all(owners.map(async (key) => (await recordsLinkingTo(db, key)).filter((r) => r.type === 'ticket')))).flat();
+  const tickets = [...new Map(linked.map((t) => [t.key, t])).values()];
+  return {
+    people: { value: distinctPeople(people).length, from: provenanceOf(people) },
+    lifetimeValue: billedTotal(billing, (r) => r.fields.lifetimeValue),
+    mrr: billedTotal(billing, (r) => r.fields.mrr),
+    openTickets: { value: tickets.filter(isOpenTicket).length, from: provenanceOf(tickets) },
   };
-  const owners = [...profile.members, ...billing.values()].map((r) => r.key);
-  const tickets = (await Promise.all(owners.map((key) => db.records.where('links').equals(key).filter((r) => r.type === 'ticket').toArray()))).flat();
-  const openTickets = new Set(tickets.filter((t) => OPEN_TICKET.test(t.fields.status ?? '')).map((t) => t.key)).size;
-  return { people: people.length, lifetimeValue: sum((r) => r.fields.lifetimeValue), mrr: sum((r) => r.fields.mrr), openTickets };
 }

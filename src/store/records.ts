@@ -1,10 +1,11 @@
 import Dexie from 'dexie';
-import type { CustomerDb } from './db';
+import type { CustomerDb, StoredRecord } from './db';
 import type { CustomerRecord } from '../model/record';
 import type { ConnectorErrorKind, HealthError } from '../model/health';
 import type { ConnectorId } from '../model/record';
 import { queryTerms } from '../identity/tokens';
 import { allowedTypos, editDistanceWithin } from '../identity/edit-distance';
+import { linkTerm, toStored, tokenTerm, vocabularyOf } from './terms';
 
 const MAX_HEALTH_ERRORS = 20;
 const MAX_RECENT = 30;
@@ -24,7 +25,36 @@ async function withReopen<T>(db: CustomerDb, run: () => Promise<T>): Promise<T> 
 
 /** Writes a fetch result in one transaction: all records land, or none do. */
 export function saveRecords(db: CustomerDb, records: CustomerRecord[]): Promise<void> {
-  return withReopen(db, () => db.transaction('rw', db.records, () => db.records.bulkPut(records)).then(() => undefined));
+  return withReopen(db, () => db.transaction('rw', db.records, db.vocabulary, () => putRecords(db, records)));
+}
+
+/**
+ * Puts records with the index terms every query relies on, and their words into the
+ * vocabulary. Call it inside a transaction over `records` and `vocabulary`.
+ */
+export async function putRecords(db: CustomerDb, records: CustomerRecord[]): Promise<void> {
+  const known = knownWords(db);
+  const fresh = [...new Set(records.flatMap((record) => vocabularyOf(record.tokens)))].filter((word) => !known.has(word));
+  await Promise.all([db.records.bulkPut(records.map(toStored)), fresh.length ? db.vocabulary.bulkPut(fresh.map((token) => ({ token }))) : undefined]);
+  // Only once the transaction commits: a rolled-back batch must not mark its words as stored.
+  if (fresh.length) Dexie.currentTransaction.on('complete', () => fresh.forEach((word) => known.add(word)));
+}
+
+/**
+ * Words this context has already written to the vocabulary. Most words repeat from batch to
+ * batch (names, company domains), and rewriting each one per batch cost as much as the records.
+ * Lost with the context (a restarted worker writes them once more, harmlessly).
+ */
+const knownWordsByDb = new WeakMap<CustomerDb, Set<string>>();
+function knownWords(db: CustomerDb): Set<string> {
+  let known = knownWordsByDb.get(db);
+  if (!known) knownWordsByDb.set(db, (known = new Set()));
+  return known;
+}
+
+/** After the vocabulary was emptied: every word must be written again. */
+export function forgetKnownWords(db: CustomerDb): void {
+  knownWords(db).clear();
 }
 
 export function getRecord(db: CustomerDb, key: string): Promise<CustomerRecord | undefined> {
@@ -33,44 +63,99 @@ export function getRecord(db: CustomerDb, key: string): Promise<CustomerRecord |
 
 export async function getRecords(db: CustomerDb, keys: string[]): Promise<CustomerRecord[]> {
   const found = await db.records.bulkGet(keys);
-  return found.filter((record): record is CustomerRecord => !!record);
+  return found.filter((record): record is StoredRecord => !!record);
 }
 
 export function recordsByIdentity(db: CustomerDb, identity: string): Promise<CustomerRecord[]> {
-  return db.records.where('identities').equals(identity).toArray();
+  return db.records.where('terms').equals(identity).toArray();
 }
 
+/** Records that link to this one (a company's people, a person's tickets). */
+export function recordsLinkingTo(db: CustomerDb, key: string, limit = Infinity): Promise<CustomerRecord[]> {
+  return db.records.where('terms').equals(linkTerm(key)).limit(limit).toArray();
+}
+
+/** How many records one tool account has cached (keys start with `connector:account:`). */
+export function countRecords(db: CustomerDb, connector: ConnectorId, account?: string): Promise<number> {
+  return db.records.where(':id').startsWith(account === undefined ? `${connector}:` : `${connector}:${account}:`).count();
+}
+
+const EMAIL_PREFIX = 'email:';
+/** Cap on the keys one term may contribute to an intersection: bounds a keystroke's work. */
+const MAX_TERM_KEYS = 5000;
+
 /**
- * Prefix search over tokens: the longest term (usually the most selective) is an index range
- * scan, the other terms filter, and the scan stops once enough records matched. When nothing
- * matches, the longest term is retried with typos allowed (see typoCandidates).
- * People come before companies, then most recently fetched first.
+ * Type-ahead over names, emails, companies and domains. A query of several words is first
+ * tried as the start of a whole name ("ann le"); otherwise every word must start a token or an
+ * email of the record, found by intersecting primary keys (index-only reads) before any record
+ * is read. When nothing matches, the longest word is retried with typos allowed.
+ * Records whose name starts with the query come first, then people, then the freshest.
  */
 export async function searchRecords(db: CustomerDb, query: string, limit = 20): Promise<CustomerRecord[]> {
-  const [first, ...rest] = [...new Set(queryTerms(query))].sort((a, b) => b.length - a.length);
-  if (!first) return [];
-  const matchesRest = (record: CustomerRecord) => rest.every((term) => record.tokens.some((token) => token.startsWith(term)));
-  let candidates = await db.records.where('tokens').startsWith(first).distinct().filter(matchesRest).limit(limit * 3).toArray();
-  if (candidates.length === 0) {
-    const near = await typoCandidates(db, first);
-    if (near.length) candidates = await db.records.where('tokens').anyOf(near).distinct().filter(matchesRest).limit(limit * 3).toArray();
+  const terms = [...new Set(queryTerms(query))].sort((a, b) => b.length - a.length);
+  if (!terms.length) return [];
+  const phrase = queryTerms(query).join(' ');
+  const want = limit * 3;
+  const keys = new Set<string>();
+  if (terms.length > 1) for (const key of await prefixKeys(db, tokenTerm(phrase), want)) keys.add(key);
+  if (keys.size < want) for (const key of await keysMatchingAll(db, terms, want)) keys.add(key);
+  if (keys.size === 0) {
+    const near = await typoCandidates(db, terms[0]!);
+    const others = terms.slice(1);
+    for (const token of near) {
+      const seed = await prefixKeys(db, tokenTerm(token), others.length ? MAX_TERM_KEYS : want, true);
+      for (const key of await keysMatchingAll(db, others, want, seed)) keys.add(key);
+      if (keys.size >= want) break;
+    }
   }
-  return candidates
-    .sort((a, b) => Number(b.type === 'person') - Number(a.type === 'person') || b.fetchedAt - a.fetchedAt)
+  const records = await getRecords(db, [...keys].slice(0, want));
+  const startsName = (record: CustomerRecord) => Number(record.title.toLowerCase().startsWith(phrase));
+  return records
+    .sort((a, b) => startsName(b) - startsName(a) || Number(b.type === 'person') - Number(a.type === 'person') || b.fetchedAt - a.fetchedAt)
     .slice(0, limit);
 }
 
+/** Primary keys of records with an index term starting with `prefix` (or equal to it). */
+async function prefixKeys(db: CustomerDb, prefix: string, limit: number, exact = false): Promise<string[]> {
+  const where = db.records.where('terms');
+  const range = exact ? where.equals(prefix) : where.startsWith(prefix);
+  return [...new Set((await range.limit(limit).primaryKeys()) as string[])];
+}
+
+/** Keys of records where a token or an email starts with `term`. */
+async function keysForTerm(db: CustomerDb, term: string, limit: number): Promise<string[]> {
+  const [byToken, byEmail] = await Promise.all([prefixKeys(db, tokenTerm(term), limit), prefixKeys(db, `${EMAIL_PREFIX}${term}`, limit)]);
+  return [...new Set([...byToken, ...byEmail])];
+}
+
 /**
- * Tokens within one or two typos of the term (or of a prefix of the same length), looked up
- * only among tokens that share its first letters: a bounded, index-only key scan.
+ * Keys matching every term. The most selective term (the longest) drives; each other term is
+ * a key set to intersect with. `seed` replaces the driving term's keys when given.
+ */
+async function keysMatchingAll(db: CustomerDb, terms: string[], want: number, seed?: string[]): Promise<string[]> {
+  const rest = seed ? terms : terms.slice(1);
+  let keys = seed ?? (await keysForTerm(db, terms[0]!, rest.length ? MAX_TERM_KEYS : want));
+  for (const term of rest) {
+    if (!keys.length) break;
+    const allowed = new Set(await keysForTerm(db, term, MAX_TERM_KEYS));
+    keys = keys.filter((key) => allowed.has(key));
+  }
+  return keys.slice(0, want);
+}
+
+/**
+ * Words within one or two typos of the term (or of a prefix of the same length), looked up
+ * only among vocabulary words that share its first letters: a bounded key scan.
  */
 async function typoCandidates(db: CustomerDb, term: string): Promise<string[]> {
   const max = allowedTypos(term);
   if (max === 0) return [];
   // Longer words keep three letters in place; the key scan is capped so one query stays cheap.
   const prefix = term.slice(0, term.length >= 6 ? 3 : 2);
-  const tokens = (await db.records.where('tokens').startsWith(prefix).limit(4000).uniqueKeys()) as string[];
-  return tokens.filter((token) => editDistanceWithin(term, token.slice(0, term.length), max) || editDistanceWithin(term, token, max)).slice(0, 50);
+  const words = await db.vocabulary.where('token').startsWith(prefix).limit(4000).primaryKeys();
+  return words
+    .filter((token) => editDistanceWithin(term, token.slice(0, term.length), max) || editDistanceWithin(term, token, max))
+    .slice(0, 50);
 }
 
 export async function markViewed(db: CustomerDb, key: string, now = Date.now()): Promise<void> {
@@ -117,7 +202,7 @@ export function clearHealth(db: CustomerDb, connector: ConnectorId): Promise<voi
 
 /** Records this one links to, plus records that link to it (a company's people). */
 export async function relatedRecords(db: CustomerDb, record: CustomerRecord): Promise<CustomerRecord[]> {
-  const [outgoing, incoming] = await Promise.all([getRecords(db, record.links), db.records.where('links').equals(record.key).limit(50).toArray()]);
+  const [outgoing, incoming] = await Promise.all([getRecords(db, record.links), recordsLinkingTo(db, record.key, 50)]);
   const byKey = new Map([...outgoing, ...incoming].map((r) => [r.key, r]));
   byKey.delete(record.key);
   return [...byKey.values()];

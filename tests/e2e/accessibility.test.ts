@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { contactUrl, startEnvironment, type Environment } from './environment';
+import { contactUrl, PORTAL, startEnvironment, type Environment } from './environment';
 
 let env: Environment;
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -20,6 +20,8 @@ async function seriousViolations(page: Page): Promise<string[]> {
 beforeAll(async () => {
   env = await startEnvironment();
   await (await env.connect()).close();
+  // Mailchimp adds list memberships to the profile's key facts.
+  await (await env.connect(env.replica.demoTokens.mailchimp, 'mailchimp')).close();
 });
 afterAll(async () => {
   await env?.close();
@@ -27,11 +29,11 @@ afterAll(async () => {
 
 describe('accessibility (axe-core, no serious or critical violations)', () => {
   for (const scheme of ['light', 'dark'] as const) {
-    it(`Options, the profile, search and metrics in ${scheme} mode`, async () => {
+    it(`Options, the profile, a company, search and metrics in ${scheme} mode`, async () => {
       const options = await env.context.newPage();
       await options.emulateMedia({ colorScheme: scheme });
       await options.goto(`chrome-extension://${env.extensionId}/options.html`);
-      await options.getByTestId('connected-account').waitFor();
+      await options.getByTestId('connected-account').first().waitFor();
       expect(await seriousViolations(options)).toEqual([]);
 
       const page = await env.context.newPage();
@@ -39,7 +41,18 @@ describe('accessibility (axe-core, no serious or critical violations)', () => {
       const panel = await env.openPanel(page);
       await panel.emulateMedia({ colorScheme: scheme });
       await panel.getByTestId('profile-name').waitFor({ timeout: 15_000 });
+      await panel.getByTestId('fact-memberships').waitFor({ timeout: 15_000 });
+      await panel.getByTestId('fact-last-conversation').waitFor({ timeout: 15_000 });
       expect(await seriousViolations(panel)).toEqual([]);
+
+      const companyPage = await env.context.newPage();
+      await companyPage.goto(`https://app.hubspot.com/contacts/${PORTAL}/record/0-2/5001`);
+      const company = await env.openPanel(companyPage);
+      await company.emulateMedia({ colorScheme: scheme });
+      await company.getByTestId('company-deals').waitFor({ timeout: 15_000 });
+      await company.getByTestId('company-people').waitFor({ timeout: 15_000 });
+      expect(await seriousViolations(company)).toEqual([]);
+      await Promise.all([companyPage.close(), company.close()]);
 
       const home = await env.openPanel();
       await home.emulateMedia({ colorScheme: scheme });

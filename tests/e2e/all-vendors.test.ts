@@ -68,6 +68,19 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     }
     // What the marketing tools add to the facts: Stripe's billing, Zendesk's tickets.
     await expect(panel.getByTestId('fact-ltv').textContent()).resolves.toContain('$891');
+    // Her lists and campaigns, each with its tool: Mailchimp's audience, Klaviyo's lists, Intercom's subscription and tags.
+    const memberships = panel.getByTestId('fact-memberships');
+    for (const membership of ['Newsletter: subscribed · Mailchimp', 'VIP customers · Klaviyo', 'Product updates (email) · Intercom', '#VIP · Intercom']) {
+      await memberships.filter({ hasText: membership }).waitFor({ timeout: 20_000 });
+    }
+    await expect(memberships.locator('a[href="https://www.klaviyo.com/list/VIPcst"]').count()).resolves.toBe(1);
+    // Her newest thread in any tool: the Salesforce case touched last (Intercom's last reply came earlier).
+    const conversation = panel.getByTestId('fact-last-conversation');
+    await conversation.filter({ hasText: 'Robot arm calibration fails' }).waitFor({ timeout: 20_000 });
+    await expect(conversation.getByTestId('fact-source').textContent()).resolves.toMatch(/^Salesforce · /);
+    await expect(conversation.locator('a[href^="https://acme.lightning.force.com/lightning/r/Case/"]').count()).resolves.toBe(1);
+    // The personal address only Pipedrive has sits in the header, named by its tool.
+    await panel.getByTestId('field-emails').filter({ hasText: 'annlee.home@gmail.com · Pipedrive' }).waitFor({ timeout: 20_000 });
     // Six tools agree on her name: one line for them, one for each other spelling.
     await expect(panel.getByTestId('conflicts').locator('li').filter({ hasText: /^Ann Lee \(/ }).textContent()).resolves.toBe('Ann Lee (Salesforce, HubSpot, Intercom, Klaviyo, Mailchimp, Pipedrive)');
     // GA4 holds numbers, not people: it is never asked about her.
@@ -100,6 +113,27 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('lists the company’s deals from HubSpot, Salesforce and Pipedrive beside its people, revenue and open tickets', async () => {
+    // Pipedrive finds people by email, not organisations by domain: Ann's page brings her organisation and its deal.
+    const ann = await openPage(PIPEDRIVE_ANN.consoleUrl);
+    await Promise.all([ann.page.close(), ann.panel.close()]);
+    const { page, panel } = await openPage(`https://app.hubspot.com/contacts/${env.replica.hubspot.data.portalId}/record/0-2/5001`);
+    await expect(panel.getByTestId('profile-name').textContent()).resolves.toBe('Acme Robotics');
+    const deals = panel.getByTestId('company-deals');
+    for (const deal of [/Acme Robotics – Growth plan · \$12,000.*open.*Pipedrive/, /Acme Robotics – Renewal · \$24,000.*Prospecting.*Salesforce/, /Acme Robotics – Expansion · \$500.*Appointment Scheduled.*HubSpot/]) {
+      await deals.locator('li').filter({ hasText: deal }).waitFor({ timeout: 20_000 });
+    }
+    await expect(deals.locator('a[href^="https://acme.pipedrive.com/deal/"]').count()).resolves.toBe(1);
+    await expect(deals.locator('a[href^="https://acme.lightning.force.com/lightning/r/Opportunity/"]').count()).resolves.toBe(2);
+    // Open: Pipedrive $12,000, Salesforce $24,000 and $8,500, HubSpot $500; HubSpot's two won deals are listed but not counted.
+    await panel.getByTestId('fact-company-open-deals').filter({ hasText: '4 · $45,000' }).waitFor({ timeout: 20_000 });
+    await expect(panel.getByTestId('fact-company-open-deals').getByTestId('fact-source').textContent()).resolves.toMatch(/HubSpot/);
+    await panel.getByTestId('fact-people').filter({ hasText: '1' }).waitFor({ timeout: 20_000 });
+    await expect(panel.getByTestId('company-people').locator('li').count()).resolves.toBe(1);
+    await panel.getByTestId('fact-company-ltv').filter({ hasText: '$891' }).waitFor({ timeout: 20_000 });
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('a signed-out Salesforce session says so, keeps the cached record, and the other tools keep working', async () => {
     await env.context.clearCookies({ name: 'sid' });
     const { page, panel } = await openPage(SALESFORCE_ANN.consoleUrl);
@@ -113,7 +147,7 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
   it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
     const allowed = new Set([
       ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com'],
-      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com'],
+      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com'],
     ].map((host) => `https://${host}`));
     allowed.add(`chrome-extension://${env.extensionId}`);
     // 'null' is the origin of about:blank, where every new tab starts.

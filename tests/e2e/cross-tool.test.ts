@@ -44,6 +44,14 @@ describe('one customer across tools', () => {
     // Two open Zendesk tickets and one open HubSpot ticket.
     await panel.getByTestId('fact-open-tickets').filter({ hasText: '3' }).waitFor();
     await expect(panel.getByTestId('timeline').textContent()).resolves.toContain('Refund please');
+    // Each fact says where it comes from.
+    await expect(panel.getByTestId('fact-ltv').getByTestId('fact-source').textContent()).resolves.toMatch(/^Stripe · /);
+    await expect(panel.getByTestId('fact-open-tickets').getByTestId('fact-source').textContent()).resolves.toMatch(/HubSpot.*Zendesk|Zendesk.*HubSpot/);
+    // Her newest thread: the Zendesk ticket updated last, linked into the agent console.
+    const conversation = panel.getByTestId('fact-last-conversation');
+    await expect(conversation.getByRole('button').textContent()).resolves.toBe('Export to CSV fails');
+    await expect(conversation.textContent()).resolves.toMatch(/pending.*Zendesk · /);
+    await expect(conversation.locator('a[href="https://acme.zendesk.com/agent/tickets/2"]').count()).resolves.toBe(1);
     const conflicts = panel.getByTestId('conflicts');
     await expect(conflicts.textContent()).resolves.toMatch(/Ann Lee \(HubSpot\).*Ann B\. Lee \(Stripe\).*Annie Lee \(Zendesk\)/);
     await Promise.all([page.close(), panel.close()]);
@@ -79,6 +87,30 @@ describe('one customer across tools', () => {
     await panel.getByTestId('fact-company-ltv').filter({ hasText: '$891' }).waitFor({ timeout: 15_000 });
     await panel.getByTestId('fact-company-open-tickets').filter({ hasText: '3' }).waitFor({ timeout: 15_000 });
     await panel.getByTestId('tool-zendesk').getByText('Acme Robotics').waitFor({ timeout: 15_000 });
+    // HubSpot and Zendesk both know Ann: one person, listed once with both tools.
+    await panel.getByTestId('company-people').filter({ hasText: 'Ann Lee · HubSpot, Zendesk' }).waitFor({ timeout: 15_000 });
+    await expect(panel.getByTestId('company-people').locator('li').count()).resolves.toBe(1);
+    await expect(panel.getByTestId('fact-people').locator('strong').textContent()).resolves.toBe('1');
+    // Its HubSpot deals with stage and amount, the open one first, each linked into HubSpot.
+    const deals = panel.getByTestId('company-deals').locator('li');
+    await deals.first().filter({ hasText: /Acme Robotics – Expansion · \$500.*Appointment Scheduled.*HubSpot/ }).waitFor({ timeout: 15_000 });
+    await expect(deals.count()).resolves.toBe(3);
+    await expect(deals.first().locator('a[href^="https://app.hubspot.com/"]').count()).resolves.toBe(1);
+    await expect(panel.getByTestId('fact-company-open-deals').locator('strong').textContent()).resolves.toBe('1 · $500');
+    // A company has no email: no empty Email row.
+    await expect(panel.getByTestId('field-emails').count()).resolves.toBe(0);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('says so when a person or a company has nothing of a kind to show', async () => {
+    // Contact 102 has no company, deals or tickets; Black Mesa Robotics (5014) has people but no deals.
+    const { page, panel } = await openContact('102');
+    await panel.getByTestId('timeline-empty').waitFor({ timeout: 15_000 });
+    await expect(panel.getByTestId('fact-last-conversation').count()).resolves.toBe(0);
+    await page.goto('https://app.hubspot.com/contacts/4815162/record/0-2/5014');
+    await expect(panel.getByTestId('profile-name').filter({ hasText: 'Black Mesa Robotics' }).textContent({ timeout: 15_000 })).resolves.toBe('Black Mesa Robotics');
+    await panel.getByTestId('company-deals-empty').waitFor({ timeout: 15_000 });
+    await panel.getByTestId('fact-company-open-deals').filter({ hasText: '0' }).waitFor({ timeout: 15_000 });
     await Promise.all([page.close(), panel.close()]);
   });
 

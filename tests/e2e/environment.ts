@@ -21,9 +21,10 @@ export interface Environment {
   close: () => Promise<void>;
 }
 
-export async function startEnvironment(): Promise<Environment> {
+/** `otherExtensionDirs`: unpacked extensions installed beside ours (a hostile one, in tests). */
+export async function startEnvironment({ otherExtensionDirs = [] }: { otherExtensionDirs?: string[] } = {}): Promise<Environment> {
   const replica = await startReplica();
-  const launched = await launchWithExtension({ resolverRules: replica.resolverRules });
+  const launched = await launchWithExtension({ resolverRules: replica.resolverRules, otherExtensionDirs });
   const env: Environment = {
     replica,
     context: launched.context,
@@ -33,7 +34,7 @@ export async function startEnvironment(): Promise<Environment> {
     connect: (token = DEMO_TOKEN, connector = 'hubspot', login = {}) => connectThroughOptions(env.context, env.extensionId, connector, token, login),
     restart: async () => {
       await env.context.close();
-      const again = await launchWithExtension({ resolverRules: replica.resolverRules, userDataDir: launched.userDataDir });
+      const again = await launchWithExtension({ resolverRules: replica.resolverRules, userDataDir: launched.userDataDir, otherExtensionDirs });
       env.context = again.context;
       env.extensionId = again.extensionId;
     },
@@ -62,6 +63,39 @@ export async function stopServiceWorker(env: Environment, extensionPage: Page): 
   for (const versionId of running) await cdp.send('ServiceWorker.stopWorker', { versionId });
   await expect.poll(() => running.every((id) => status.get(id) === 'stopped'), { timeout: 10_000 }).toBe(true);
   await cdp.detach();
+}
+
+/**
+ * What a closed shadow root shows (its text and its input's value), read through the DevTools
+ * protocol, since neither the page nor Playwright's locators can see inside one. Null: no element
+ * with that id has a shadow root.
+ */
+export async function closedShadowContent(env: Environment, page: Page, hostId: string): Promise<{ text: string; inputValue: string | null } | null> {
+  type DomNode = { nodeId: number; attributes?: string[]; children?: DomNode[]; shadowRoots?: DomNode[] };
+  const cdp = await env.context.newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const find = (node: DomNode): DomNode | undefined => {
+      const attributes = node.attributes ?? [];
+      if (node.shadowRoots?.length && attributes.some((value, i) => i % 2 === 0 && value === 'id' && attributes[i + 1] === hostId)) return node;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+        const found = find(child);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const shadow = find(root)?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId: shadow.nodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: 'function () { return { text: [...this.children].filter((e) => e.localName !== "style").map((e) => e.textContent).join(" "), inputValue: this.querySelector("input")?.value ?? null }; }',
+      returnByValue: true,
+    });
+    return result.value as { text: string; inputValue: string | null };
+  } finally {
+    await cdp.detach();
+  }
 }
 
 export function tabIdOf(env: Environment, page: Page): Promise<number | null> {

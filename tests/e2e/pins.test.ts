@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PORTAL, startEnvironment, tabIdOf, type Environment } from './environment';
+import { closedShadowContent, PORTAL, startEnvironment, tabIdOf, type Environment } from './environment';
 
 let env: Environment;
 const dashboardUrl = `https://app.hubspot.com/reports-dashboard/${PORTAL}/view/1`;
@@ -28,11 +28,12 @@ describe('pinned numbers', () => {
     const box = (await value.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-    const name = page.locator('#customer-view-number-picker input');
-    await expect(name.inputValue()).resolves.toBe('Open deal value');
-    await name.fill('Open pipeline');
-    await page.locator('#customer-view-number-picker button[type="submit"]').click();
-    await page.locator('#customer-view-number-picker').getByText('Pinned.').waitFor();
+    // The picker's UI is in a closed shadow root: typed into as a user does, read through DevTools.
+    const picker = () => closedShadowContent(env, page, 'customer-view-number-picker');
+    await expect.poll(async () => (await picker())?.inputValue).toBe('Open deal value');
+    await page.keyboard.type('Open pipeline'); // the suggested name is selected: typing replaces it
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await picker())?.text).toContain('Pinned.');
 
     const panel = await env.openPanel();
     await panel.getByTestId('view-metrics').click();

@@ -22,6 +22,8 @@ export const correlationId = () => randomUUID();
 
 /**
  * @typedef {{ pathIncludes: string, status?: number, body?: unknown, headers?: Record<string, string>, times: number, delayMs?: number, destroy?: boolean }} Fault
+ * A fault's body may say `{auth}`: it is replaced with the request's credential header, as a
+ * careless vendor echoes it in an error message.
  * @typedef {{ host: string, method: string, path: string, at: number, auth: boolean }} LoggedRequest
  */
 
@@ -50,7 +52,8 @@ export async function applyFaults(state, req, res, path) {
     return true;
   }
   if (fault.status === undefined) return false;
-  sendJson(res, fault.status, fault.body ?? {}, fault.headers ?? {});
+  const credential = JSON.stringify(String(req.headers.authorization ?? req.headers['x-api-token'] ?? '')).slice(1, -1);
+  sendJson(res, fault.status, JSON.parse(JSON.stringify(fault.body ?? {}).replaceAll('{auth}', credential)), fault.headers ?? {});
   return true;
 }
 

@@ -72,6 +72,11 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
   for (const host of [...OTHER_SITES, 'localhost', '127.0.0.1']) routes.set(host, otherSite);
 
   const hosts = [...routes.keys()].filter((h) => h !== 'localhost' && h !== '127.0.0.1');
+  /**
+   * Every request as it arrived, for tests that look for credentials where they do not belong:
+   * the credential header apart (the one place a token should be), everything else verbatim.
+   */
+  const traffic = [];
   const { private: key, cert } = await certificateFor(hosts);
   const server = createServer({ key, cert }, async (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
@@ -79,6 +84,8 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
     const route = routes.get(host);
     if (!route) return sendHtml(res, 421, 'Misdirected request', `<p>The replica does not serve ${host}.</p>`);
     const body = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' ? await readBody(req) : undefined;
+    const { authorization, 'x-api-token': apiToken, ...headers } = req.headers;
+    traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: authorization ?? apiToken, body: body === undefined ? undefined : JSON.stringify(body) });
     try {
       await route(req, res, url, body);
     } catch (error) {
@@ -97,6 +104,7 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
   return {
     port: actualPort,
     hosts,
+    traffic,
     ...replicas,
     demoTokens: {
       hubspot: HUBSPOT_DEMO_TOKEN,

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { parseRetryAfter, requestJson } from '../../src/connectors/http';
+import { parseRetryAfter, redactCredentials, requestJson } from '../../src/connectors/http';
 import { ConnectorError } from '../../src/connectors/errors';
 import { RateLimiter } from '../../src/connectors/rate-limiter';
 
@@ -77,6 +77,47 @@ describe('requestJson', () => {
   it('reports a body that is not JSON as a schema error', async () => {
     const { fetchImpl } = scripted(new Response('<html>login</html>', { status: 200 }));
     expect(((await requestJson({ ...base, fetchImpl }).catch((e: unknown) => e)) as ConnectorError).kind).toBe('schema');
+  });
+});
+
+describe('vendor error text that echoes the credential', () => {
+  const TOKEN = 'pat-na1-7f3c9e21-5b8d-4a6e-9c0f-2d4b6a8e1f37';
+  const hubspot = { ...base, token: TOKEN };
+
+  it.each([
+    ['the bearer header', `Invalid authorization header: Bearer ${TOKEN}`],
+    ['the token in quotes', `The token "${TOKEN}" lacks the crm.objects.contacts.read scope`],
+    ['a truncated token', `Key ${TOKEN.slice(0, 20)}… is not valid for portal 4815162`],
+    ['its last part', `Token ending in ${TOKEN.slice(-14)} expired`],
+  ])('cuts out %s from a 403 and a 5xx message', async (_case, message) => {
+    for (const status of [403, 500]) {
+      const { fetchImpl } = scripted(json(status, { status: 'error', message }));
+      const error = (await requestJson({ ...hubspot, fetchImpl, retries: 0 }).catch((e: unknown) => e)) as ConnectorError;
+      expect(error.message).toContain('[redacted]');
+      expect(error.message).not.toMatch(/7f3c9e21|2d4b6a8e1f37|5b8d-4a6e/);
+      expect(error.detail.vendorMessage).not.toMatch(/7f3c9e21|2d4b6a8e1f37/);
+    }
+  });
+
+  it('cuts out a Basic header and the key inside it, for vendors with their own header and error shape', async () => {
+    const key = 'e3b0c44298fc1c149afbf4c8996fb924-us6';
+    const header = `Basic ${btoa(`anystring:${key}`)}`;
+    const { fetchImpl } = scripted(json(400, { errors: [{ detail: `Bad header ${header} for key ${key}` }] }));
+    const error = (await requestJson({
+      ...base,
+      vendor: 'Mailchimp',
+      token: key,
+      authHeaders: { authorization: header },
+      vendorMessage: (body) => (body as { errors: Array<{ detail: string }> }).errors[0]!.detail,
+      fetchImpl,
+    }).catch((e: unknown) => e)) as ConnectorError;
+    expect(error.message).toBe('Mailchimp answered 400 for the contact 1. Bad header [redacted] for key [redacted]');
+  });
+
+  it('keeps the vendor’s other words, ids and emails as they were', () => {
+    const text = 'Property "firstname" does not exist on contact 1234567890123 (ann.lee@acme-robotics.com); see https://developers.hubspot.com/docs/api/crm/contacts';
+    expect(redactCredentials(text, [TOKEN, `Bearer ${TOKEN}`])).toBe(text);
+    expect(redactCredentials(`short ${TOKEN.slice(0, 11)}`, [TOKEN])).toBe(`short ${TOKEN.slice(0, 11)}`);
   });
 });
 

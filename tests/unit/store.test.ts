@@ -55,9 +55,25 @@ describe('searchRecords', () => {
     expect(await titles('   ')).toEqual([]);
   });
 
-  it('lists people before companies', async () => {
-    const results = await searchRecords(db, 'acme');
-    expect(results.map((r) => r.type)).toEqual(['person', 'company']);
+  it('lists the record whose name starts with the query first, then people before companies', async () => {
+    expect((await searchRecords(db, 'acme')).map((r) => r.title)).toEqual(['Acme Robotics', 'Ann Lee']);
+    await saveRecords(db, [normalizeHubspotCompany({ id: '10', properties: { name: 'Lee Holdings' }, createdAt: '2024-01-01T00:00:00Z', updatedAt: '2024-01-01T00:00:00Z' }, ctx)]);
+    expect((await searchRecords(db, 'lee')).map((r) => r.title)).toEqual(['Lee Holdings', 'Ann Lee']);
+    expect((await searchRecords(db, 'ann')).map((r) => r.type)).toEqual(['person', 'person', 'person']);
+  });
+
+  it('matches words in any order, each against a name word or an email', async () => {
+    const titles = async (q: string) => (await searchRecords(db, q)).map((r) => r.title).sort();
+    expect(await titles('lee ann')).toEqual(['Ann Lee']);
+    expect(await titles('smith annabel@')).toEqual(['Annabel Smith']);
+    expect(await titles('ann smith')).toEqual(['Annabel Smith']);
+    expect(await titles('bob lee')).toEqual([]);
+  });
+
+  it('finds a record again after its name changed, and no longer under the old one', async () => {
+    await saveRecords(db, [person('2', 'Annabel', 'Jones', 'annabel@globex.io')]);
+    expect((await searchRecords(db, 'jones')).map((r) => r.title)).toEqual(['Annabel Jones']);
+    expect(await searchRecords(db, 'smith')).toEqual([]);
   });
 });
 
@@ -101,5 +117,14 @@ describe('typo-tolerant search', () => {
     expect(await titles('initeck')).toEqual(['Bob Annan']); // wrong letter, in the email domain
     expect(await titles('ann lea')).toEqual([]); // a typo in a second term still has to match
     expect(await titles('xyz')).toEqual([]); // too short to guess
+  });
+
+  it('still knows the words of a batch that failed once it is saved again', async () => {
+    const zoltan = person('5', 'Zoltan', 'Kovacs', 'zoltan@example.org');
+    const broken = { ...person('6', 'X', 'Y', 'x@y.io'), key: undefined as unknown as string };
+    await expect(saveRecords(db, [zoltan, broken])).rejects.toThrow();
+    expect(await db.vocabulary.get('zoltan')).toBeUndefined();
+    await saveRecords(db, [zoltan]);
+    expect((await searchRecords(db, 'zoltna')).map((r) => r.title)).toEqual(['Zoltan Kovacs']);
   });
 });

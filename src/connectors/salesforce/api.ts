@@ -100,13 +100,6 @@ export class SalesforceApi {
   }
 
   private async get<T extends z.ZodMiniType>(path: string, schema: T, object: string, headers?: Record<string, string>): Promise<z.infer<T>> {
-    // Salesforce explains failures in an array body that requestJson does not read; keep it.
-    let vendorErrors: SalesforceErrors | undefined;
-    const fetchImpl: typeof fetch = async (input, init) => {
-      const response = await this.fetchImpl(input, init);
-      if (!response.ok) vendorErrors = salesforceErrorsSchema.safeParse(await response.clone().json().catch(() => null)).data;
-      return response;
-    };
     try {
       const body = await requestJson({
         vendor: 'Salesforce',
@@ -115,13 +108,15 @@ export class SalesforceApi {
         token: this.credentials.token,
         headers,
         limiter,
-        fetchImpl,
+        fetchImpl: this.fetchImpl,
         isRateLimited: (status, text) => status === 403 && text.includes('REQUEST_LIMIT_EXCEEDED'),
+        // Salesforce explains failures in an array body, not a top-level message.
+        vendorMessage: (errorBody) => describe(salesforceErrorsSchema.safeParse(errorBody).data),
       });
       return parseVendorPayload('Salesforce', schema, body, object);
     } catch (error) {
       if (!isConnectorError(error) || !error.detail.status) throw error;
-      const said = describe(vendorErrors);
+      const said = error.detail.vendorMessage;
       if (error.detail.status === 401) {
         throw new ConnectorError('auth', 'Salesforce rejected the token: the session expired or the token was revoked (INVALID_SESSION_ID). Sign in to Salesforce again, or reconnect it in Options with a fresh access token.', error.detail);
       }

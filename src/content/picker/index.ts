@@ -5,9 +5,15 @@ import { robustSelector } from './selector';
 /**
  * The number picker, injected into the current tab only when the user asks (activeTab).
  * Hover highlights elements that show one number; click asks for a name; Esc cancels.
- * Its UI lives in a shadow root so the page's styles cannot reach it.
+ * Its UI lives in a closed shadow root: the page's styles cannot reach it, and the page's scripts
+ * cannot read which number the user picks, the name typed, or what the extension answers.
  */
 const HOST_ID = 'customer-view-number-picker';
+/**
+ * The picker showing now, kept in this isolated world where the page cannot reach it (checking
+ * for an element with our id would let the page stop the picker by planting one).
+ */
+const state = globalThis as { customerViewPicker?: { host: Element; stop: () => void } };
 
 function numberElementAt(x: number, y: number, host: Element): Element | null {
   for (const element of document.elementsFromPoint(x, y)) {
@@ -29,10 +35,11 @@ function suggestLabel(element: Element): string {
 }
 
 function start(): void {
-  if (document.getElementById(HOST_ID)) return;
+  if (state.customerViewPicker?.host.isConnected) return;
+  state.customerViewPicker?.stop(); // the page removed it: drop its listeners too
   const host = document.createElement('div');
   host.id = HOST_ID;
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = `
     .box{position:fixed;pointer-events:none;border:2px solid #0b5cad;background:rgba(11,92,173,.12);border-radius:3px;z-index:2147483647}
@@ -57,7 +64,9 @@ function start(): void {
     removeEventListener('click', onClick, true);
     removeEventListener('keydown', onKey, true);
     host.remove();
+    if (state.customerViewPicker?.host === host) state.customerViewPicker = undefined;
   };
+  state.customerViewPicker = { host, stop };
   const onMove = (event: MouseEvent) => {
     current = numberElementAt(event.clientX, event.clientY, host);
     box.hidden = !current;

@@ -1,7 +1,10 @@
 import { customerDb } from '../../store/db';
+import { countRecords } from '../../store/records';
 import type { ConnectorId } from '../../model/record';
 import { useLiveQuery } from '../shared/use-live-query';
 import { formatDate } from '../shared/format';
+import { useStorageFullAlerts } from '../shared/use-storage-alerts';
+import { STORAGE_FULL_MESSAGE } from '../../store/quota';
 
 /** Health of one connector: what we hold, when it last worked, and every recent error with its zod path. */
 export function HealthDetails({ connectorId, account }: { connectorId: ConnectorId; account: string | undefined }) {
@@ -9,10 +12,11 @@ export function HealthDetails({ connectorId, account }: { connectorId: Connector
   const data = useLiveQuery(async () => {
     const [health, count] = await Promise.all([
       db.health.get(connectorId),
-      db.records.where('[connector+account]').between([connectorId, ''], [connectorId, '\uffff']).count(),
+      countRecords(db, connectorId),
     ]);
     return { health, count };
   }, [connectorId, account]);
+  const storageFullSince = useStorageFullAlerts()[connectorId];
   if (!data) return null;
   const { health, count } = data;
   return (
@@ -23,6 +27,11 @@ export function HealthDetails({ connectorId, account }: { connectorId: Connector
         {health?.lastSuccessAt && <> · last successful call {formatDate(health.lastSuccessAt)}</>}
         {health && health.schemaDriftCount > 0 && <> · {health.schemaDriftCount} unreadable payload{health.schemaDriftCount === 1 ? '' : 's'}</>}
       </p>
+      {storageFullSince !== undefined && (
+        <p class="notice error compact" role="alert" data-testid="health-storage-full">
+          <strong>Storage full</strong> ({formatDate(storageFullSince)}): {STORAGE_FULL_MESSAGE} <a href="#storage-title">Storage on this computer</a>
+        </p>
+      )}
       {health && health.lastErrors.length > 0 && (
         <table class="errors" data-testid="health-errors">
           <caption class="visually-hidden">Recent errors</caption>

@@ -1,24 +1,37 @@
 import { customerDb } from '../../store/db';
 import { companyFacts } from '../../store/profiles';
+import { companyDeals } from '../../identity/company-deals';
 import type { ResolvedProfile } from '../../identity/resolve';
 import { useLiveQuery } from '../shared/use-live-query';
 import { formatMoney } from '../shared/format';
-import { FactTiles } from '../shared/FactTiles';
+import { FactTiles, FactTilesSkeleton } from '../shared/FactTiles';
+import { CompanyPeople } from './CompanyPeople';
+import { CompanyDeals } from './CompanyDeals';
 
-/** The company view's numbers: its people, what they pay, and their open tickets, across tools. */
-export function CompanySummary({ profile }: { profile: ResolvedProfile }) {
+/** The company view: its people, deals, what they pay and their open tickets, across tools. */
+export function CompanySummary({ profile, onOpen }: { profile: ResolvedProfile; onOpen: (key: string) => void }) {
   const db = customerDb();
-  const facts = useLiveQuery(() => companyFacts(db, profile), [profile.root.key, profile.members.length, profile.associated.length]);
-  if (!facts) return <section class="facts-grid" aria-busy="true" aria-label="Company facts" />;
+  const facts = useLiveQuery(() => companyFacts(db, profile), [profile.root.key, profile.members.length, profile.associated.length, profile.activity.length]);
+  const deals = companyDeals(profile);
+  const open = deals.open;
   return (
-    <FactTiles
-      label="Company facts"
-      tiles={[
-        { id: 'people', label: 'People', value: String(facts.people) },
-        facts.lifetimeValue && { id: 'company-ltv', label: 'Revenue to date', value: formatMoney(facts.lifetimeValue) },
-        facts.mrr && { id: 'company-mrr', label: 'MRR', value: formatMoney(facts.mrr) },
-        { id: 'company-open-tickets', label: 'Open tickets', value: String(facts.openTickets) },
-      ]}
-    />
+    <>
+      {facts ? (
+        <FactTiles
+          label="Company facts"
+          tiles={[
+            { id: 'people', label: 'People', value: String(facts.people.value), from: facts.people.from },
+            facts.lifetimeValue && { id: 'company-ltv', label: 'Revenue to date', value: formatMoney(facts.lifetimeValue.value), from: facts.lifetimeValue.from },
+            facts.mrr && { id: 'company-mrr', label: 'MRR', value: formatMoney(facts.mrr.value), from: facts.mrr.from },
+            { id: 'company-open-tickets', label: 'Open tickets', value: String(facts.openTickets.value), from: facts.openTickets.from },
+            { id: 'company-open-deals', label: 'Open deals', value: [String(open.value), formatMoney(open.amount)].filter(Boolean).join(' · '), from: open.from },
+          ]}
+        />
+      ) : (
+        <FactTilesSkeleton count={5} label="Company facts" />
+      )}
+      <CompanyPeople people={profile.associated.filter((r) => r.type === 'person')} rootConnector={profile.root.connector} onOpen={onOpen} />
+      <CompanyDeals deals={deals.deals} onOpen={onOpen} />
+    </>
   );
 }

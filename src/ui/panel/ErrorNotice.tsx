@@ -4,7 +4,8 @@ import { openOptionsPage } from '../../platform/tabs';
 interface ErrorNoticeProps {
   error: ErrorReply;
   description: string;
-  onRetry: () => void;
+  /** Absent where trying again is not ours to do (page mode waits for the page). */
+  onRetry?: () => void;
   /** Shown above a cached profile rather than instead of it. */
   compact?: boolean;
 }
@@ -17,11 +18,12 @@ const TITLES: Partial<Record<ErrorReply['kind'], string>> = {
   'rate-limit': 'Rate limited',
   schema: 'Unreadable answer',
   network: 'You are offline',
+  'storage-full': 'Storage full',
 };
 
 /** What went wrong and the one thing to do about it. */
 export function ErrorNotice({ error, description, onRetry, compact }: ErrorNoticeProps) {
-  const needsOptions = error.kind === 'auth' || error.kind === 'not-connected' || error.kind === 'wrong-account' || error.kind === 'schema';
+  const needsOptions = error.kind === 'auth' || error.kind === 'not-connected' || error.kind === 'wrong-account' || error.kind === 'schema' || error.kind === 'storage-full';
   const message = error.kind === 'not-found' ? `${description} does not exist or was deleted.` : error.message;
   return (
     <div class={`notice ${compact ? 'compact' : ''} ${error.kind === 'not-found' ? '' : 'error'}`} role="alert" data-testid={`error-${error.kind}`}>
@@ -34,7 +36,7 @@ export function ErrorNotice({ error, description, onRetry, compact }: ErrorNotic
             Open Options
           </button>
         )}
-        {error.kind !== 'not-connected' && error.kind !== 'wrong-account' && (
+        {onRetry && error.kind !== 'not-connected' && error.kind !== 'wrong-account' && (
           <button type="button" onClick={onRetry}>
             Try again
           </button>

@@ -45,7 +45,7 @@ export function OtherTools({ profile, connections, lookup, now, onOpen }: OtherT
             ))}
             {status?.state === 'error' && (
               <p class="notice error compact" role="alert" data-testid="tool-error">
-                {status.error?.message ?? `${label} could not be reached.`}
+                {status.error?.kind === 'storage-full' ? `What ${label} knows could not be saved: this browser's storage is full.` : (status.error?.message ?? `${label} could not be reached.`)}
               </p>
             )}
             {records.length === 0 && status?.state !== 'error' && (

@@ -6,6 +6,9 @@ import { getRecord } from '../../store/records';
 import { useLiveQuery } from '../shared/use-live-query';
 import { connectorLabel, RECORD_TYPE_WORDS } from '../shared/labels';
 import { NotConnected } from './NotConnected';
+import { ErrorNotice } from './ErrorNotice';
+import { useStorageFullAlerts } from '../shared/use-storage-alerts';
+import { STORAGE_FULL_MESSAGE } from '../../store/quota';
 import { RecordView } from './RecordView';
 
 const IDLE = { state: 'idle' } as const;
@@ -17,10 +20,14 @@ const IDLE = { state: 'idle' } as const;
 export function PageModeView({ context, connections, onOpen }: { context: RecordPageContext; connections: Connection[]; onOpen: (key: string) => void }) {
   const key = recordKey(context.connector, context.account, context.type, context.id);
   const cached = useLiveQuery(() => getRecord(customerDb(), key).then((record) => record !== undefined), [key]);
+  // The worker could not store what the page shows: say so rather than read forever.
+  const storageFull = useStorageFullAlerts()[context.connector] !== undefined;
+  const description = `${connectorLabel(context.connector)} ${RECORD_TYPE_WORDS[context.type] ?? context.type} ${context.id}`;
   return (
     <>
       <NotConnected connector={context.connector} pageMode />
-      {cached === false && (
+      {cached === false && storageFull && <ErrorNotice error={{ kind: 'storage-full', message: STORAGE_FULL_MESSAGE }} description={description} />}
+      {cached === false && !storageFull && (
         <p class="muted" role="status" data-testid="page-reading">
           Reading the {RECORD_TYPE_WORDS[context.type] ?? context.type} on this {connectorLabel(context.connector)} page…
         </p>
@@ -29,7 +36,7 @@ export function PageModeView({ context, connections, onOpen }: { context: Record
         <RecordView
           recordKey={key}
           connections={connections}
-          description={`${connectorLabel(context.connector)} ${RECORD_TYPE_WORDS[context.type] ?? context.type} ${context.id}`}
+          description={description}
           status={IDLE}
           connection={undefined}
           onRefresh={() => undefined}

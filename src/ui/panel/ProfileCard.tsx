@@ -1,12 +1,13 @@
 import type { ComponentChildren } from 'preact';
-import type { CustomerRecord } from '../../model/record';
+import type { ConnectorId, CustomerRecord } from '../../model/record';
 import type { Connection } from '../../model/health';
 import { formatDate, formatMoney, initials, lifecycleLabel, safeHttpUrl } from '../shared/format';
 import { connectorLabel } from '../shared/labels';
+import { contactPoints, type ContactPoint } from '../../identity/contact-points';
 
 
 function Field({ label, children, testId }: { label: string; children: ComponentChildren; testId: string }) {
-  if (children === undefined || children === null || children === '' || (Array.isArray(children) && children.length === 0)) return null;
+  if (children === undefined || children === null || children === false || children === '' || (Array.isArray(children) && children.length === 0)) return null;
   return (
     <div class="field">
       <dt>{label}</dt>
@@ -15,12 +16,15 @@ function Field({ label, children, testId }: { label: string; children: Component
   );
 }
 
-function List({ values, href }: { values: string[] | undefined; href?: (value: string) => string }) {
-  if (!values?.length) return null;
+/** Values of the record's own tool plainly; another tool's (a personal address only Pipedrive has) with that tool's name. */
+function List({ points, own, href }: { points: ContactPoint[]; own: ConnectorId; href: (value: string) => string }) {
   return (
     <ul class="values">
-      {values.map((value) => (
-        <li key={value}>{href ? <a href={href(value)}>{value}</a> : value}</li>
+      {points.map((point) => (
+        <li key={point.value}>
+          <a href={href(point.value)}>{point.value}</a>
+          {!point.connectors.includes(own) && <span class="muted"> · {point.connectors.map(connectorLabel).join(', ')}</span>}
+        </li>
       ))}
     </ul>
   );
@@ -38,18 +42,20 @@ export function AccountBadge({ record, connection }: { record: CustomerRecord; c
 
 interface ProfileCardProps {
   record: CustomerRecord;
+  /** The same person or company in the other tools, for their emails and phones. */
+  members: CustomerRecord[];
   related: CustomerRecord[];
   connection: Connection | undefined;
   onOpen: (key: string) => void;
 }
 
-export function ProfileCard({ record, related, connection, onOpen }: ProfileCardProps) {
+export function ProfileCard({ record, members, related, connection, onOpen }: ProfileCardProps) {
   const f = record.fields;
   // The same company seen by two tools is listed once, the record's own tool first.
   const companies = [...related.filter((r) => r.type === 'company')]
     .sort((a, b) => Number(b.connector === record.connector) - Number(a.connector === record.connector))
     .filter((company, index, all) => all.findIndex((c) => (c.fields.domain ?? c.title.toLowerCase()) === (company.fields.domain ?? company.title.toLowerCase())) === index);
-  const people = related.filter((r) => r.type === 'person');
+  const { emails, phones } = contactPoints(record, members);
   const link = safeHttpUrl(record.url);
   const label = connectorLabel(record.connector);
   return (
@@ -67,10 +73,10 @@ export function ProfileCard({ record, related, connection, onOpen }: ProfileCard
       <AccountBadge record={record} connection={connection} />
       <dl class="fields">
         <Field label="Email" testId="field-emails">
-          <List values={f.emails} href={(email) => `mailto:${email}`} />
+          {emails.length > 0 && <List points={emails} own={record.connector} href={(email) => `mailto:${email}`} />}
         </Field>
         <Field label="Phone" testId="field-phones">
-          <List values={f.phones} href={(phone) => `tel:${phone.replace(/[^\d+]/g, '')}`} />
+          {phones.length > 0 && <List points={phones} own={record.connector} href={(phone) => `tel:${phone.replace(/[^\d+]/g, '')}`} />}
         </Field>
         {record.type === 'person' && (
           <Field label="Company" testId="field-company">
@@ -98,20 +104,6 @@ export function ProfileCard({ record, related, connection, onOpen }: ProfileCard
         <Field label="Owner" testId="field-owner">{f.ownerName ?? (f.ownerId ? `User ${f.ownerId}` : undefined)}</Field>
         <Field label={`Last modified in ${label}`} testId="field-modified">{formatDate(f.lastModifiedAt)}</Field>
       </dl>
-      {people.length > 0 && (
-        <section class="related" aria-label="People">
-          <h2>People</h2>
-          <ul class="values">
-            {people.map((person) => (
-              <li key={person.key}>
-                <button type="button" class="link" onClick={() => onOpen(person.key)}>
-                  {person.title}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
       {link && (
         <a class="deep-link" href={link} target="_blank" rel="noopener noreferrer" data-testid="deep-link">
           Open in {label} ↗

@@ -64,10 +64,10 @@ export function RecordView({ recordKey, connections, description, status, connec
         </button>
       </div>
       {error && !offline && <ErrorNotice error={error} description={description} onRetry={onRefresh} compact />}
-      <ProfileCard record={record} related={[...profile.associated, ...profile.activity]} connection={connection} onOpen={onOpen} />
+      <ProfileCard record={record} members={profile.members} related={profile.associated} connection={connection} onOpen={onOpen} />
       <Conflicts conflicts={findConflicts(profile.members)} />
       {record.type === 'person' && <ProfileSummary profile={profile} onOpen={onOpen} />}
-      {record.type === 'company' && <CompanySummary profile={profile} />}
+      {record.type === 'company' && <CompanySummary profile={profile} onOpen={onOpen} />}
       <OtherTools profile={profile} connections={connections} lookup={lookup} now={now} onOpen={onOpen} />
       {(record.type === 'person' || record.type === 'company') && <MergeControl profile={profile} />}
     </>

@@ -104,7 +104,7 @@ describe('HubSpot contact with its deals and tickets', () => {
     };
     const profile = await resolveProfile(records[0]!, source);
     expect(profile.activity.map((r) => r.key).sort()).toEqual([key('deal', '7005'), key('deal', '7008'), key('deal', '7041'), key('ticket', '9001'), key('ticket', '9002')].sort());
-    expect(keyFacts(profile).openTickets).toBe(1);
+    expect(keyFacts(profile).openTickets.value).toBe(1);
     expect(timeline(profile)[0]!.key).toBe(key('ticket', '9001'));
   });
 

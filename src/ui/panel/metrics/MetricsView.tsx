@@ -106,7 +106,7 @@ export function MetricsView() {
         </button>
       </div>
       {message && (
-        <p class="notice error compact" role="alert">
+        <p class="notice error compact" role="alert" data-testid="capture-result">
           {message}
         </p>
       )}

@@ -1,0 +1,36 @@
+import type { ConnectorId, CustomerRecord } from '../model/record';
+import { normalizeEmail, normalizePhone } from './normalize';
+
+export interface ContactPoint {
+  /** As the first tool that has it writes it. */
+  value: string;
+  /** Every tool that has it; the shown record's own tool first when it has it. */
+  connectors: ConnectorId[];
+}
+
+const digits = (phone: string) => phone.replace(/\D/g, '');
+
+function collect(records: CustomerRecord[], values: (r: CustomerRecord) => string[] | undefined, same: (value: string) => string): ContactPoint[] {
+  const byKey = new Map<string, ContactPoint>();
+  for (const record of records) {
+    for (const value of values(record) ?? []) {
+      const key = same(value);
+      const point = byKey.get(key);
+      if (!point) byKey.set(key, { value, connectors: [record.connector] });
+      else if (!point.connectors.includes(record.connector)) point.connectors.push(record.connector);
+    }
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * The person's emails and phones in every tool, each once (an address in another case, a phone
+ * written another way is the same one), the shown record's own first.
+ */
+export function contactPoints(root: CustomerRecord, members: CustomerRecord[]): { emails: ContactPoint[]; phones: ContactPoint[] } {
+  const ordered = [root, ...members.filter((m) => m.key !== root.key)];
+  return {
+    emails: collect(ordered, (r) => r.fields.emails, (email) => normalizeEmail(email) ?? email.trim().toLowerCase()),
+    phones: collect(ordered, (r) => r.fields.phones, (phone) => normalizePhone(phone) ?? digits(phone)),
+  };
+}
