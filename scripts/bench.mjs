@@ -1,10 +1,10 @@
 // `npm run bench [-- --json FILE] [--check] [--large]`: performance in a real browser, as ratios
 // against a baseline measured in the same run where a ratio makes sense (DESIGN.md section 9).
-import { gzipSync } from 'node:zlib';
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import os from 'node:os';
 import { buildExtension } from './lib/build-extension.mjs';
+import { bundleKB, panelEntry } from './lib/bundle-size.mjs';
 import { connectThroughOptions, launchWithExtension, openPanel } from './lib/browser.mjs';
 import { startReplica } from '../tests/replica/server.mjs';
 
@@ -28,30 +28,12 @@ const BUDGETS = {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const log = (message) => console.error(`… ${message}`);
 
-/** Gzipped size of an entry and every chunk it statically imports. */
-function bundleKB(entryFile) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file) || !existsSync(file)) return;
-    seen.add(file);
-    const text = readFileSync(file, 'utf8');
-    for (const match of text.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+\.js)["']/g)) visit(resolve(dirname(file), match[1]));
-  };
-  visit(entryFile);
-  return Math.round(([...seen].reduce((sum, file) => sum + gzipSync(readFileSync(file)).length, 0) / 1024) * 10) / 10;
-}
-
 /** An extension with a worker that does nothing: the baseline browser for host-page overhead. */
 function writeBlankExtension(dir) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Blank', version: '1.0', background: { service_worker: 'background.js' } }));
   writeFileSync(join(dir, 'background.js'), '');
   return dir;
-}
-
-function panelEntry(dir) {
-  const html = readFileSync(join(dir, 'panel.html'), 'utf8');
-  return join(dir, html.match(/src="\.\/(assets\/[^"]+\.js)"/)[1]);
 }
 
 log('building the extension with the benchmark page');

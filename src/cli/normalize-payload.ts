@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../model/zod-setup';
 import type { CustomerRecord } from '../model/record';
 import { ConnectorError, parseVendorPayload } from '../connectors/errors';
 import { parseHubspot } from '../connectors/hubspot/api';
@@ -52,7 +52,7 @@ function stripe(payload: unknown): CustomerRecord[] {
 function zendesk(payload: unknown): CustomerRecord[] {
   const ctx = { subdomain: IMPORT_ACCOUNT, fetchedAt };
   const body = payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {};
-  const read = <T extends z.ZodType>(schema: T, value: unknown, object: string) => parseVendorPayload('Zendesk', schema, value, object);
+  const read = <T extends z.ZodMiniType>(schema: T, value: unknown, object: string) => parseVendorPayload('Zendesk', schema, value, object);
   if ('user' in body) return [normalizeZendeskUser(read(zendeskUserSchema, body.user, 'user'), ctx)];
   if ('ticket' in body) return [normalizeZendeskTicket(read(zendeskTicketSchema, body.ticket, 'ticket'), ctx)];
   if ('organization' in body) return [normalizeZendeskOrganization(read(zendeskOrganizationSchema, body.organization, 'organization'), ctx)];

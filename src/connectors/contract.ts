@@ -31,6 +31,22 @@ export interface SyncPage {
   cursor: string | null;
 }
 
+/**
+ * How Options asks for a vendor's credentials, in `<vendor>/setup.ts` beside the connector and
+ * listed in setup-registry.ts: only the Options page imports it, so none of this text is in the
+ * service worker. Whether a field is shown decides whether its value is sent.
+ */
+export interface ConnectorSetup {
+  /** Where the user creates a token and which scopes it needs. */
+  tokenHelp: { createAt: string; scopes: string[]; steps: string };
+  /** Extra non-secret field (Zendesk subdomain, GA4 property id...). */
+  siteField?: { label: string; placeholder: string; pattern: string; optional?: boolean };
+  /** The login email some vendors pair with an API token (Zendesk). */
+  emailField?: { label: string; placeholder: string };
+  /** For vendors with `session` mode: what using the signed-in session means. */
+  sessionHelp?: string;
+}
+
 /** Every vendor implements this; see DESIGN.md section 4. */
 export interface Connector {
   id: ConnectorId;
@@ -45,14 +61,8 @@ export interface Connector {
   auth: {
     /** token: pasted key; session: the signed-in console session; page: read the DOM. */
     modes: Array<'token' | 'session' | 'page'>;
-    /** Where the user creates a token and which scopes it needs, for Options. */
-    tokenHelp: { createAt: string; scopes: string[]; steps: string };
-    /** Extra non-secret field Options asks for (Zendesk subdomain, GA4 property id...). */
-    siteField?: { label: string; placeholder: string; pattern: string; optional?: boolean };
-    /** The login email some vendors pair with an API token (Zendesk). */
-    emailField?: { label: string; placeholder: string };
     /** For `session` mode: which cookie of the vendor's own site holds the API session, given `site`. */
-    session?: { cookie(site: string): { url: string; name: string }; help: string };
+    session?: { cookie(site: string): { url: string; name: string } };
   };
   /** Checks a token with one real API call and names the account it belongs to. */
   verify(credentials: Credentials): Promise<Omit<Connection, 'connectedAt'>>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../model/zod-setup';
 import type { ConnectorErrorKind } from '../model/health';
 
 /** Every failure a connector reports is one of these, with a message a marketer can act on. */
@@ -14,7 +14,7 @@ export class ConnectorError extends Error {
 }
 
 /** Turns a zod failure into a schema error naming the first offending path. */
-export function schemaError(vendor: string, object: string, error: z.ZodError): ConnectorError {
+export function schemaError(vendor: string, object: string, error: z.core.$ZodError): ConnectorError {
   const issue = error.issues[0];
   const path = issue ? issue.path.map(String).join('.') || '(root)' : '(root)';
   const reason = issue ? issue.message : 'did not match';
@@ -29,7 +29,7 @@ export function isConnectorError(error: unknown): error is ConnectorError {
 }
 
 /** Parses a vendor payload at the boundary, or reports exactly where it did not match. */
-export function parseVendorPayload<T extends z.ZodType>(vendor: string, schema: T, value: unknown, object: string): z.infer<T> {
+export function parseVendorPayload<T extends z.ZodMiniType>(vendor: string, schema: T, value: unknown, object: string): z.infer<T> {
   const result = schema.safeParse(value);
   if (!result.success) throw schemaError(vendor, object, result.error);
   return result.data;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-setup';
 import { connectorIdSchema } from './record';
 
 export const connectorErrorKindSchema = z.enum([
@@ -16,17 +16,17 @@ export const healthErrorSchema = z.object({
   kind: connectorErrorKindSchema,
   message: z.string(),
   /** What we were reading, e.g. `contact 101`. */
-  object: z.string().optional(),
+  object: z.optional(z.string()),
   /** For schema errors: the zod path of the first issue, e.g. `properties.email`. */
-  path: z.string().optional(),
+  path: z.optional(z.string()),
 });
 export type HealthError = z.infer<typeof healthErrorSchema>;
 
 export const connectorHealthSchema = z.object({
   connector: connectorIdSchema,
-  lastSuccessAt: z.number().optional(),
+  lastSuccessAt: z.optional(z.number()),
   lastErrors: z.array(healthErrorSchema),
-  schemaDriftCount: z.number().int(),
+  schemaDriftCount: z.number().check(z.int()),
 });
 export type ConnectorHealth = z.infer<typeof connectorHealthSchema>;
 
@@ -35,16 +35,16 @@ export const connectionSchema = z.object({
   connector: connectorIdSchema,
   authMode: z.enum(['token', 'session', 'page']),
   /** Non-secret address the vendor needs (Zendesk subdomain, Salesforce instance, GA4 property). */
-  site: z.string().optional(),
+  site: z.optional(z.string()),
   /** Login email some vendors pair with an API token (Zendesk). */
-  email: z.string().optional(),
+  email: z.optional(z.string()),
   account: z.string(),
   accountLabel: z.string(),
   /** Console host for deep links, e.g. app.hubspot.com or app-eu1.hubspot.com. */
   consoleHost: z.string(),
   isSandbox: z.boolean(),
   /** Default currency of the account, for amounts the vendor sends without one. */
-  currency: z.string().optional(),
+  currency: z.optional(z.string()),
   connectedAt: z.number(),
 });
 export type Connection = z.infer<typeof connectionSchema>;

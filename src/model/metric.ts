@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-setup';
 import { connectorIdSchema } from './record';
 
 /** One reading of a named number, as a connector reports it (feeds the metrics issue). */
@@ -14,6 +14,6 @@ export const metricPointSchema = z.object({
   /** When the value was true (epoch ms). */
   at: z.number(),
   /** Breakdown key such as a deal stage, when the metric has one. */
-  dimension: z.string().optional(),
+  dimension: z.optional(z.string()),
 });
 export type MetricPoint = z.infer<typeof metricPointSchema>;

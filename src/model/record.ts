@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod-setup';
 import { CONNECTOR_IDS, RECORD_TYPES } from './keys';
 
 export { recordKey, parseRecordKey, type ConnectorId, type RecordType } from './keys';
@@ -12,8 +12,8 @@ export const recordTypeSchema = z.enum(RECORD_TYPES);
  * dates are epoch milliseconds, numbers are numbers, multi-values are arrays.
  * Unknown vendor extras are not kept: the panel shows what we model.
  */
-export const recordFieldsSchema = z
-  .object({
+export const recordFieldsSchema = z.partial(
+  z.object({
     name: z.string(),
     firstName: z.string(),
     lastName: z.string(),
@@ -29,11 +29,11 @@ export const recordFieldsSchema = z
     ownerId: z.string(),
     ownerName: z.string(),
     employees: z.number(),
-    annualRevenue: z.object({ amountMinor: z.number().int(), currency: z.string() }),
+    annualRevenue: z.object({ amountMinor: z.number().check(z.int()), currency: z.string() }),
     /** Money in minor units (cents) with ISO currency: lifetime value, MRR, deal amount, invoice total. */
-    amount: z.object({ amountMinor: z.number().int(), currency: z.string() }),
-    lifetimeValue: z.object({ amountMinor: z.number().int(), currency: z.string() }),
-    mrr: z.object({ amountMinor: z.number().int(), currency: z.string() }),
+    amount: z.object({ amountMinor: z.number().check(z.int()), currency: z.string() }),
+    lifetimeValue: z.object({ amountMinor: z.number().check(z.int()), currency: z.string() }),
+    mrr: z.object({ amountMinor: z.number().check(z.int()), currency: z.string() }),
     /** Workflow status in the vendor's words: ticket `open`, subscription `active`, deal stage... */
     status: z.string(),
     subject: z.string(),
@@ -44,8 +44,8 @@ export const recordFieldsSchema = z
     lastModifiedAt: z.number(),
     /** Last activity the vendor knows of (last seen, last open, last order). */
     lastActivityAt: z.number(),
-  })
-  .partial();
+  }),
+);
 export type RecordFields = z.infer<typeof recordFieldsSchema>;
 
 export const customerRecordSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../model/zod-setup';
 import { connectorIdSchema, recordTypeSchema } from '../model/record';
 import { connectionSchema, connectorErrorKindSchema } from '../model/health';
 
@@ -9,10 +9,10 @@ import { connectionSchema, connectorErrorKindSchema } from '../model/health';
  */
 const pageContextSchema = z.object({
   connector: connectorIdSchema,
-  account: z.string().regex(/^[\w.-]{0,64}$/),
+  account: z.string().check(z.regex(/^[\w.-]{0,64}$/)),
   type: recordTypeSchema,
-  id: z.string().regex(/^[\w.@+:-]{1,128}$/),
-  host: z.string().regex(/^[a-z0-9.-]{1,253}$/),
+  id: z.string().check(z.regex(/^[\w.@+:-]{1,128}$/)),
+  host: z.string().check(z.regex(/^[a-z0-9.-]{1,253}$/)),
 });
 
 export const messageSchemas = {
@@ -24,17 +24,17 @@ export const messageSchemas = {
   /** panel→background: the user opened a record from search or recents. */
   'panel→background:openRecord': {
     from: 'extension',
-    request: z.object({ key: z.string().max(300) }),
+    request: z.object({ key: z.string().check(z.maxLength(300)) }),
   },
   /** panel→background: look the shown person or company up in every other connected tool. */
   'panel→background:crossLookup': {
     from: 'extension',
-    request: z.object({ key: z.string().max(300), force: z.boolean() }),
+    request: z.object({ key: z.string().check(z.maxLength(300)), force: z.boolean() }),
   },
   /** panel→background: the user says two records are (merge) or are not (split) the same customer. */
   'panel→background:setIdentityOverride': {
     from: 'extension',
-    request: z.object({ a: z.string().max(300), b: z.string().max(300), kind: z.enum(['split', 'merge']) }),
+    request: z.object({ a: z.string().check(z.maxLength(300)), b: z.string().check(z.maxLength(300)), kind: z.enum(['split', 'merge']) }),
   },
   /** panel→background: read every connected tool's metrics now (one manual snapshot). */
   'panel→background:captureMetrics': {
@@ -44,36 +44,36 @@ export const messageSchemas = {
   /** panel→background: create or update a board (name and ordered metrics). */
   'panel→background:saveBoard': {
     from: 'extension',
-    request: z.object({ id: z.string().max(100).optional(), name: z.string().trim().min(1).max(80), metricIds: z.array(z.string().max(300)).max(200) }),
+    request: z.object({ id: z.optional(z.string().check(z.maxLength(100))), name: z.string().check(z.trim(), z.minLength(1), z.maxLength(80)), metricIds: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(200)) }),
   },
   /** panel→background: one change to a board, applied to its current state (fast clicks never lose one). */
   'panel→background:editBoard': {
     from: 'extension',
-    request: z.object({ id: z.string().max(100), op: z.enum(['add', 'remove', 'up', 'down']), metricId: z.string().max(300) }),
+    request: z.object({ id: z.string().check(z.maxLength(100)), op: z.enum(['add', 'remove', 'up', 'down']), metricId: z.string().check(z.maxLength(300)) }),
   },
   'panel→background:deleteBoard': {
     from: 'extension',
-    request: z.object({ id: z.string().max(100) }),
+    request: z.object({ id: z.string().check(z.maxLength(100)) }),
   },
   /** options→background: keep metric points for this many days (null: forever) and prune now. */
   'options→background:setRetention': {
     from: 'extension',
-    request: z.object({ keepDays: z.number().int().positive().max(36_500).nullable() }),
+    request: z.object({ keepDays: z.nullable(z.number().check(z.int(), z.positive(), z.lte(36_500))) }),
   },
   /** panel→background: which known people and companies appear on this tab's page (activeTab). */
   'panel→background:scanPage': {
     from: 'extension',
-    request: z.object({ tabId: z.number().int().nonnegative() }),
+    request: z.object({ tabId: z.number().check(z.int(), z.nonnegative()) }),
   },
   /** options→background: protect tokens with a passphrase (on), lock, unlock, or remove it. */
   'options→background:vault': {
     from: 'extension',
-    request: z.object({ action: z.enum(['enable', 'lock', 'unlock', 'remove']), passphrase: z.string().max(1000).optional() }),
+    request: z.object({ action: z.enum(['enable', 'lock', 'unlock', 'remove']), passphrase: z.optional(z.string().check(z.maxLength(1000))) }),
   },
   /** options→background: add the records of a vendor payload (JSON) or contact export (CSV) to the store. */
   'options→background:importVendorFile': {
     from: 'extension',
-    request: z.object({ connector: connectorIdSchema, fileName: z.string().max(300), text: z.string().max(100_000_000) }),
+    request: z.object({ connector: connectorIdSchema, fileName: z.string().check(z.maxLength(300)), text: z.string().check(z.maxLength(100_000_000)) }),
   },
   /** options→background: check a token with one API call and store it if it works. */
   'options→background:connect': {
@@ -81,11 +81,11 @@ export const messageSchemas = {
     request: z.object({
       connector: connectorIdSchema,
       /** `session`: no token; the vendor's signed-in console session is read when needed (Salesforce). */
-      authMode: z.enum(['token', 'session']).optional(),
-      token: z.string().trim().max(2000).optional(),
+      authMode: z.optional(z.enum(['token', 'session'])),
+      token: z.optional(z.string().check(z.trim(), z.maxLength(2000))),
       /** Zendesk subdomain, Salesforce instance, GA4 property... for vendors that need one. */
-      site: z.string().trim().max(300).optional(),
-      email: z.string().trim().max(300).optional(),
+      site: z.optional(z.string().check(z.trim(), z.maxLength(300))),
+      email: z.optional(z.string().check(z.trim(), z.maxLength(300))),
     }),
   },
   /** options→background: sync everything of this tool now, page by page. */
@@ -96,12 +96,12 @@ export const messageSchemas = {
   /** options→background: what importing this backup file would add (nothing is written). */
   'options→background:previewImport': {
     from: 'extension',
-    request: z.object({ text: z.string().max(200_000_000) }),
+    request: z.object({ text: z.string().check(z.maxLength(200_000_000)) }),
   },
   /** options→background: merge this backup file into the store. */
   'options→background:importBackup': {
     from: 'extension',
-    request: z.object({ text: z.string().max(200_000_000) }),
+    request: z.object({ text: z.string().check(z.maxLength(200_000_000)) }),
   },
   /** options→background: delete every cached record (metric history and decisions stay) to free space. */
   'options→background:clearCache': {
@@ -116,7 +116,7 @@ export const messageSchemas = {
   /** picker→background: the user pointed at a number on this tab's page and named it. */
   'picker→background:pin': {
     from: 'content',
-    request: z.object({ label: z.string().max(80), selector: z.string().min(1).max(1000), text: z.string().max(100) }),
+    request: z.object({ label: z.string().check(z.maxLength(80)), selector: z.string().check(z.minLength(1), z.maxLength(1000)), text: z.string().check(z.maxLength(100)) }),
   },
   /** pin-reader→background: which pins (selectors only) belong to the sender's page. */
   'pin-reader→background:pinsForPage': {
@@ -126,12 +126,12 @@ export const messageSchemas = {
   /** pin-reader→background: the text each pin's element shows now (null: element not found). */
   'pin-reader→background:pinReadings': {
     from: 'content',
-    request: z.object({ readings: z.array(z.object({ id: z.string().max(100), text: z.string().max(100).nullable() })).max(50) }),
+    request: z.object({ readings: z.array(z.object({ id: z.string().check(z.maxLength(100)), text: z.nullable(z.string().check(z.maxLength(100))) })).check(z.maxLength(50)) }),
   },
   /** panel→background: the user granted this origin; re-read its pins on every visit. */
   'panel→background:enablePinRereads': {
     from: 'extension',
-    request: z.object({ origin: z.string().regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/) }),
+    request: z.object({ origin: z.string().check(z.regex(/^https:\/\/[a-z0-9.-]+(:\d+)?$/)) }),
   },
   /** content→background: the user is on a console page; the URL is taken from the sender, not the message. */
   'content→background:pageVisited': {
@@ -145,10 +145,10 @@ export const messageSchemas = {
   'content→background:pageRecord': {
     from: 'content',
     request: z.object({
-      title: z.string().trim().min(1).max(200),
-      emails: z.array(z.string().max(254)).max(5),
-      phones: z.array(z.string().max(40)).max(5),
-      companyName: z.string().max(200).optional(),
+      title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      emails: z.array(z.string().check(z.maxLength(254))).check(z.maxLength(5)),
+      phones: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(5)),
+      companyName: z.optional(z.string().check(z.maxLength(200))),
     }),
   },
 } as const;
@@ -160,7 +160,7 @@ export const errorReplySchema = z.object({
   /** `storage-full`: the browser refused to write because its storage (quota or disk) is full. */
   kind: z.union([connectorErrorKindSchema, z.enum(['not-connected', 'wrong-account', 'rejected', 'storage-full', 'internal'])]),
   message: z.string(),
-  retryAfterMs: z.number().optional(),
+  retryAfterMs: z.optional(z.number()),
 });
 export type ErrorReply = z.infer<typeof errorReplySchema>;
 

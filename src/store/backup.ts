@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../model/zod-setup';
 import type { CustomerDb } from './db';
 import { customerRecordSchema } from '../model/record';
 import { indexTerms } from './terms';
@@ -14,8 +14,8 @@ export const BACKUP_VERSION = 1;
 const metricSchema = z.object({
   id: z.string(),
   source: z.enum(['connector', 'pin']),
-  connector: z.string().optional(),
-  account: z.string().optional(),
+  connector: z.optional(z.string()),
+  account: z.optional(z.string()),
   label: z.string(),
   unit: z.string(),
   createdAt: z.number(),
@@ -35,7 +35,7 @@ const backupSchema = z.object({
     points: z.array(pointSchema),
     overrides: z.array(overrideSchema),
     recent: z.array(recentSchema),
-    boards: z.array(boardSchema).default([]),
+    boards: z._default(z.array(boardSchema), []),
   }),
 });
 export type Backup = z.infer<typeof backupSchema>;

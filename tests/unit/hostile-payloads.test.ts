@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type { z } from '../../src/model/zod-setup';
 import { readSample } from './samples';
 import { ConnectorError, parseVendorPayload } from '../../src/connectors/errors';
 import { customerRecordSchema, type CustomerRecord } from '../../src/model/record';
@@ -35,7 +35,7 @@ interface Case {
   run: (payload: unknown) => CustomerRecord;
 }
 
-function check<T extends z.ZodType>(vendor: string, schema: T, normalize: (value: z.infer<T>) => CustomerRecord) {
+function check<T extends z.ZodMiniType>(vendor: string, schema: T, normalize: (value: z.infer<T>) => CustomerRecord) {
   return (payload: unknown) => normalize(parseVendorPayload(vendor, schema, payload, 'object'));
 }
 

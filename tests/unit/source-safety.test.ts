@@ -24,6 +24,11 @@ describe('source safety', () => {
     expect(offenders.map((f) => f.path)).toEqual([]);
   });
 
+  it('takes zod only from model/zod-setup: zod/mini with its settings, never all of classic zod', () => {
+    const offenders = files.filter(({ path, text }) => !path.endsWith(join('model', 'zod-setup.ts')) && /from\s*['"]zod(\/[^'"]*)?['"]/.test(text));
+    expect(offenders.map((f) => f.path)).toEqual([]);
+  });
+
   it('keeps content scripts away from the store', () => {
     const content = files.filter(({ path }) => path.includes(join('src', 'content')));
     expect(content.length).toBeGreaterThan(0);

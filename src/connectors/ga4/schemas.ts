@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../model/zod-setup';
 
 /**
  * GA4 Data API v1beta `runReport`. Values are POSITIONAL STRINGS: row.metricValues[i] belongs to
@@ -6,55 +6,55 @@ import { z } from 'zod';
  * normalize.ts. Google omits empty things (no `rows` when there is no data, `metadata: {}`), so
  * almost everything is optional; header names and value strings are what we read.
  */
-const value = z.object({ value: z.string().optional() });
+const value = z.object({ value: z.optional(z.string()) });
 export const ga4RowSchema = z.object({
-  dimensionValues: z.array(value).optional(),
-  metricValues: z.array(value).optional(),
+  dimensionValues: z.optional(z.array(value)),
+  metricValues: z.optional(z.array(value)),
 });
 export type Ga4RawRow = z.infer<typeof ga4RowSchema>;
 
 /** TYPE_INTEGER, TYPE_FLOAT, TYPE_CURRENCY, TYPE_SECONDS...; Google adds types, so any string. */
-export const ga4MetricHeaderSchema = z.object({ name: z.string(), type: z.string().optional() });
+export const ga4MetricHeaderSchema = z.object({ name: z.string(), type: z.optional(z.string()) });
 export const ga4DimensionHeaderSchema = z.object({ name: z.string() });
 
-const quotaStatus = z.object({ consumed: z.number().int().optional(), remaining: z.number().int().optional() });
+const quotaStatus = z.object({ consumed: z.optional(z.number().check(z.int())), remaining: z.optional(z.number().check(z.int())) });
 export const ga4PropertyQuotaSchema = z.object({
-  tokensPerDay: quotaStatus.optional(),
-  tokensPerHour: quotaStatus.optional(),
-  concurrentRequests: quotaStatus.optional(),
-  serverErrorsPerProjectPerHour: quotaStatus.optional(),
-  potentiallyThresholdedRequestsPerHour: quotaStatus.optional(),
-  tokensPerProjectPerHour: quotaStatus.optional(),
+  tokensPerDay: z.optional(quotaStatus),
+  tokensPerHour: z.optional(quotaStatus),
+  concurrentRequests: z.optional(quotaStatus),
+  serverErrorsPerProjectPerHour: z.optional(quotaStatus),
+  potentiallyThresholdedRequestsPerHour: z.optional(quotaStatus),
+  tokensPerProjectPerHour: z.optional(quotaStatus),
 });
 
 export const ga4ReportSchema = z.object({
-  dimensionHeaders: z.array(ga4DimensionHeaderSchema).optional(),
-  metricHeaders: z.array(ga4MetricHeaderSchema).optional(),
-  rows: z.array(ga4RowSchema).optional(),
-  totals: z.array(ga4RowSchema).optional(),
-  maximums: z.array(ga4RowSchema).optional(),
-  minimums: z.array(ga4RowSchema).optional(),
-  rowCount: z.number().int().optional(),
-  metadata: z
-    .object({
-      currencyCode: z.string().optional(),
-      timeZone: z.string().optional(),
-      dataLossFromOtherRow: z.boolean().optional(),
-      subjectToThresholding: z.boolean().optional(),
-    })
-    .optional(),
-  propertyQuota: ga4PropertyQuotaSchema.optional(),
-  kind: z.string().optional(),
+  dimensionHeaders: z.optional(z.array(ga4DimensionHeaderSchema)),
+  metricHeaders: z.optional(z.array(ga4MetricHeaderSchema)),
+  rows: z.optional(z.array(ga4RowSchema)),
+  totals: z.optional(z.array(ga4RowSchema)),
+  maximums: z.optional(z.array(ga4RowSchema)),
+  minimums: z.optional(z.array(ga4RowSchema)),
+  rowCount: z.optional(z.number().check(z.int())),
+  metadata: z.optional(
+    z.object({
+      currencyCode: z.optional(z.string()),
+      timeZone: z.optional(z.string()),
+      dataLossFromOtherRow: z.optional(z.boolean()),
+      subjectToThresholding: z.optional(z.boolean()),
+    }),
+  ),
+  propertyQuota: z.optional(ga4PropertyQuotaSchema),
+  kind: z.optional(z.string()),
 });
 export type Ga4Report = z.infer<typeof ga4ReportSchema>;
 
 /** Google's error envelope: `{error: {code: 403, message, status: 'PERMISSION_DENIED', details}}`. */
 export const ga4ErrorSchema = z.object({
   error: z.object({
-    code: z.number().int(),
+    code: z.number().check(z.int()),
     message: z.string(),
-    status: z.string().optional(),
-    details: z.array(z.unknown()).optional(),
+    status: z.optional(z.string()),
+    details: z.optional(z.array(z.unknown())),
   }),
 });
 export type Ga4Error = z.infer<typeof ga4ErrorSchema>;

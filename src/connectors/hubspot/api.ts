@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../model/zod-setup';
 import { requestJson } from '../http';
 import { RateLimiter } from '../rate-limiter';
 import { ConnectorError, parseVendorPayload } from '../errors';
@@ -62,7 +62,7 @@ const searchLimiter = new RateLimiter(3, 1_000);
 type SearchFilter = { propertyName: string; operator: string; value: string };
 
 /** Parses a vendor payload or reports exactly where it did not match. */
-export function parseHubspot<T extends z.ZodType>(schema: T, value: unknown, object: string): z.infer<T> {
+export function parseHubspot<T extends z.ZodMiniType>(schema: T, value: unknown, object: string): z.infer<T> {
   if (isLegacyV2Payload(value)) {
     throw new ConnectorError('schema', `HubSpot sent a payload (${object}) in the retired v2 format (vid, property arrays), which we do not read.`, {
       object,

@@ -204,12 +204,6 @@ export const hubspot: Connector = {
   pages: hubspotPages,
   auth: {
     modes: ['token'],
-    tokenHelp: {
-      createAt: 'https://app.hubspot.com/private-apps/',
-      scopes: ['crm.objects.contacts.read', 'crm.objects.companies.read', 'crm.objects.owners.read', 'crm.objects.deals.read', 'tickets'],
-      steps:
-        'In HubSpot open Settings → Integrations → Private Apps → Create a private app, tick the scopes below on the Scopes tab, create it, then copy its access token.',
-    },
   },
 
   async verify({ token }: Credentials) {

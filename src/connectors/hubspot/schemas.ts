@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../model/zod-setup';
 
 /**
  * HubSpot CRM v3 JSON as it really is: every property value is a string (or null),
@@ -6,57 +6,59 @@ import { z } from 'zod';
  */
 
 /** HubSpot's docs render some objects as JSON-encoded strings; accept both forms. */
-function jsonStringOr<T extends z.ZodType>(schema: T) {
-  return z.preprocess((value) => {
+function jsonStringOr<T extends z.ZodMiniType>(schema: T) {
+  const decoded = z.transform((value) => {
     if (typeof value !== 'string') return value;
     try {
       return JSON.parse(value);
     } catch {
       return value;
     }
-  }, schema);
+  });
+  // What classic zod's z.preprocess(fn, schema) builds.
+  return z.pipe(decoded, schema);
 }
 
-export const hubspotPropertiesSchema = jsonStringOr(z.record(z.string(), z.string().nullable()));
+export const hubspotPropertiesSchema = jsonStringOr(z.record(z.string(), z.nullable(z.string())));
 
 const propertyHistoryEntrySchema = z.object({
-  value: z.string().nullable(),
+  value: z.nullable(z.string()),
   timestamp: z.string(),
   sourceType: z.string(),
-  sourceId: z.string().nullable().optional(),
-  updatedByUserId: z.number().optional(),
+  sourceId: z.optional(z.nullable(z.string())),
+  updatedByUserId: z.optional(z.number()),
 });
 
 const associationResultsSchema = z.object({
   results: z.array(z.object({ id: z.string(), type: z.string() })),
-  paging: z.unknown().optional(),
+  paging: z.optional(z.unknown()),
 });
 
 export const hubspotObjectSchema = z.object({
   id: z.string(),
   properties: hubspotPropertiesSchema,
-  propertiesWithHistory: jsonStringOr(z.record(z.string(), z.array(propertyHistoryEntrySchema))).optional(),
-  associations: jsonStringOr(z.record(z.string(), associationResultsSchema)).optional(),
+  propertiesWithHistory: z.optional(jsonStringOr(z.record(z.string(), z.array(propertyHistoryEntrySchema)))),
+  associations: z.optional(jsonStringOr(z.record(z.string(), associationResultsSchema))),
   createdAt: z.string(),
   updatedAt: z.string(),
-  archived: z.boolean().optional(),
-  archivedAt: z.string().optional(),
+  archived: z.optional(z.boolean()),
+  archivedAt: z.optional(z.string()),
 });
 export type HubspotObject = z.infer<typeof hubspotObjectSchema>;
 
 const pagingSchema = z.object({
-  next: z.object({ after: z.string(), link: z.string().optional() }).optional(),
+  next: z.optional(z.object({ after: z.string(), link: z.optional(z.string()) })),
 });
 
 export const hubspotListSchema = z.object({
   results: z.array(hubspotObjectSchema),
-  paging: pagingSchema.optional(),
+  paging: z.optional(pagingSchema),
 });
 
 export const hubspotSearchSchema = z.object({
-  total: z.number().int(),
+  total: z.number().check(z.int()),
   results: z.array(hubspotObjectSchema),
-  paging: pagingSchema.optional(),
+  paging: z.optional(pagingSchema),
 });
 
 /**
@@ -66,12 +68,12 @@ export const hubspotSearchSchema = z.object({
 export const hubspotBatchReadSchema = z.object({
   status: z.string(),
   results: z.array(hubspotObjectSchema),
-  numErrors: z.number().int().optional(),
-  errors: z.array(z.unknown()).optional(),
-  requestedAt: z.string().optional(),
-  startedAt: z.string().optional(),
-  completedAt: z.string().optional(),
-  links: z.record(z.string(), z.string()).optional(),
+  numErrors: z.optional(z.number().check(z.int())),
+  errors: z.optional(z.array(z.unknown())),
+  requestedAt: z.optional(z.string()),
+  startedAt: z.optional(z.string()),
+  completedAt: z.optional(z.string()),
+  links: z.optional(z.record(z.string(), z.string())),
 });
 
 /**
@@ -81,12 +83,12 @@ export const hubspotBatchReadSchema = z.object({
 const pipelineStageSchema = z.object({
   id: z.string(),
   label: z.string(),
-  displayOrder: z.number().optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
-  archived: z.boolean().optional(),
-  createdAt: z.string().optional(),
-  updatedAt: z.string().optional(),
-  writePermissions: z.string().optional(),
+  displayOrder: z.optional(z.number()),
+  metadata: z.optional(z.record(z.string(), z.unknown())),
+  archived: z.optional(z.boolean()),
+  createdAt: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
+  writePermissions: z.optional(z.string()),
 });
 
 export const hubspotPipelinesSchema = z.object({
@@ -94,11 +96,11 @@ export const hubspotPipelinesSchema = z.object({
     z.object({
       id: z.string(),
       label: z.string(),
-      displayOrder: z.number().optional(),
+      displayOrder: z.optional(z.number()),
       stages: z.array(pipelineStageSchema),
-      archived: z.boolean().optional(),
-      createdAt: z.string().optional(),
-      updatedAt: z.string().optional(),
+      archived: z.optional(z.boolean()),
+      createdAt: z.optional(z.string()),
+      updatedAt: z.optional(z.string()),
     }),
   ),
 });
@@ -106,28 +108,28 @@ export type HubspotPipelines = z.infer<typeof hubspotPipelinesSchema>;
 
 export const hubspotErrorSchema = z.object({
   message: z.string(),
-  category: z.string().optional(),
-  correlationId: z.string().optional(),
-  status: z.string().optional(),
-  links: z.record(z.string(), z.string()).optional(),
+  category: z.optional(z.string()),
+  correlationId: z.optional(z.string()),
+  status: z.optional(z.string()),
+  links: z.optional(z.record(z.string(), z.string())),
 });
 
 export const hubspotOwnerSchema = z.object({
   id: z.string(),
-  email: z.string().nullable().optional(),
-  firstName: z.string().nullable().optional(),
-  lastName: z.string().nullable().optional(),
-  userId: z.number().nullable().optional(),
+  email: z.optional(z.nullable(z.string())),
+  firstName: z.optional(z.nullable(z.string())),
+  lastName: z.optional(z.nullable(z.string())),
+  userId: z.optional(z.nullable(z.number())),
 });
 export type HubspotOwner = z.infer<typeof hubspotOwnerSchema>;
 
 export const hubspotAccountInfoSchema = z.object({
-  portalId: z.number().int(),
+  portalId: z.number().check(z.int()),
   accountType: z.string(),
   uiDomain: z.string(),
-  dataHostingLocation: z.string().optional(),
-  companyCurrency: z.string().optional(),
-  timeZone: z.string().optional(),
+  dataHostingLocation: z.optional(z.string()),
+  companyCurrency: z.optional(z.string()),
+  timeZone: z.optional(z.string()),
 });
 export type HubspotAccountInfo = z.infer<typeof hubspotAccountInfoSchema>;
 

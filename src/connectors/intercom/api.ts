@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../model/zod-setup';
 import { requestJson } from '../http';
 import { RateLimiter } from '../rate-limiter';
 import { ConnectorError, parseVendorPayload } from '../errors';
@@ -50,7 +50,7 @@ export class IntercomApi {
     this.origin = intercomOrigin(credentials.site);
   }
 
-  private async call<T extends z.ZodType>(path: string, schema: T, object: string, body?: unknown): Promise<z.output<T>> {
+  private async call<T extends z.ZodMiniType>(path: string, schema: T, object: string, body?: unknown): Promise<z.output<T>> {
     const raw = await requestJson({
       vendor: 'Intercom',
       object,

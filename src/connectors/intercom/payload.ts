@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../model/zod-setup';
 import type { CustomerRecord } from '../../model/record';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import { intercomCompanySchema, intercomContactSchema, intercomConversationSchema } from './schemas';
@@ -11,7 +11,7 @@ import { normalizeIntercomCompany, normalizeIntercomContact, normalizeIntercomCo
  */
 export function normalizeIntercomPayload(payload: unknown, account: string): CustomerRecord[] {
   const ctx = { appId: account, consoleHost: 'app.intercom.com', fetchedAt: Date.now() };
-  const read = <T extends z.ZodType>(schema: T, value: unknown, object: string): z.output<T> => parseVendorPayload('Intercom', schema, value, object);
+  const read = <T extends z.ZodMiniType>(schema: T, value: unknown, object: string): z.output<T> => parseVendorPayload('Intercom', schema, value, object);
   const kind = z.object({ type: z.string() }).safeParse(payload);
   const type = kind.success ? kind.data.type : undefined;
   if (type === 'contact') return [normalizeIntercomContact(read(intercomContactSchema, payload, 'contact'), ctx)];
@@ -22,7 +22,7 @@ export function normalizeIntercomPayload(payload: unknown, account: string): Cus
   }
   if (type === 'list') {
     // Lists hold contacts or companies (GET /contacts/{id}/companies names its array `companies`).
-    const list = read(z.object({ data: z.array(z.unknown()).optional(), companies: z.array(z.unknown()).optional() }), payload, 'list');
+    const list = read(z.object({ data: z.optional(z.array(z.unknown())), companies: z.optional(z.array(z.unknown())) }), payload, 'list');
     const items = list.data ?? list.companies ?? [];
     items.forEach((item, index) => {
       const itemType = z.object({ type: z.enum(['contact', 'company', 'conversation']) }).safeParse(item);

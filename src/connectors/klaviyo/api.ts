@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../model/zod-setup';
 import { requestJson } from '../http';
 import { RateLimiter } from '../rate-limiter';
 import { ConnectorError, parseVendorPayload } from '../errors';
@@ -44,7 +44,7 @@ export class KlaviyoApi {
     if (!PRIVATE_KEY.test(this.key)) throw new ConnectorError('auth', 'Klaviyo needs a private API key (it starts with pk_). The 6-character public key cannot read profiles.');
   }
 
-  private async get<T extends z.ZodType>(path: string, schema: T, object: string, limits: Pace = standard): Promise<z.infer<T>> {
+  private async get<T extends z.ZodMiniType>(path: string, schema: T, object: string, limits: Pace = standard): Promise<z.infer<T>> {
     await limits.steady.take();
     const body = await requestJson({
       vendor: 'Klaviyo',

@@ -46,11 +46,6 @@ export const klaviyo: Connector = {
   pages: klaviyoPages,
   auth: {
     modes: ['token'],
-    tokenHelp: {
-      createAt: 'https://www.klaviyo.com/settings/account/api-keys',
-      scopes: ['Accounts: Read', 'Profiles: Read', 'Lists: Read'],
-      steps: 'In Klaviyo click your account name (bottom left) → Settings → API keys → Create Private API Key. Name it, choose Custom Key, give Read Access to Accounts, Profiles and Lists (nothing else), click Create and copy the key that starts with pk_.',
-    },
   },
 
   async verify({ token }) {

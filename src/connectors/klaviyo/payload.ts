@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../model/zod-setup';
 import type { CustomerRecord } from '../../model/record';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import { normalizeKlaviyoList, normalizeKlaviyoProfile } from './normalize';

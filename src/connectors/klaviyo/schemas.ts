@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../model/zod-setup';
 
 /**
  * Klaviyo's JSON:API documents (revision 2024-10-15): `{data: {type, id, attributes,
@@ -6,14 +6,14 @@ import { z } from 'zod';
  * attribute may be null; the spec-derived samples even carry null relationship ids, so
  * relationships are not read at all.
  */
-const text = z.string().nullish();
-const links = z.object({ self: text, next: text, prev: text }).partial().nullish();
+const text = z.nullish(z.string());
+const links = z.nullish(z.partial(z.object({ self: text, next: text, prev: text })));
 
-const consent = z.object({ consent: text, consent_timestamp: text, last_updated: text }).partial().nullish();
+const consent = z.nullish(z.partial(z.object({ consent: text, consent_timestamp: text, last_updated: text })));
 
 export const klaviyoProfileSchema = z.object({
   type: z.literal('profile'),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   attributes: z.object({
     email: text,
     phone_number: text,
@@ -26,30 +26,32 @@ export const klaviyoProfileSchema = z.object({
     created: text,
     updated: text,
     last_event_date: text,
-    location: z.object({ address1: text, address2: text, city: text, country: text, region: text, zip: text, timezone: text }).partial().nullish(),
+    location: z.nullish(z.partial(z.object({ address1: text, address2: text, city: text, country: text, region: text, zip: text, timezone: text }))),
     // Free-form custom properties; kept unread so an odd value never breaks the record.
-    properties: z.record(z.string(), z.unknown()).nullish(),
+    properties: z.nullish(z.record(z.string(), z.unknown())),
     // Only with `additional-fields[profile]=subscriptions`.
-    subscriptions: z
-      .object({
-        email: z.object({ marketing: consent }).partial().nullish(),
-        sms: z.object({ marketing: consent, transactional: consent }).partial().nullish(),
-      })
-      .partial()
-      .nullish(),
+    subscriptions: z.nullish(
+      z.partial(
+        z.object({
+          email: z.nullish(z.partial(z.object({ marketing: consent }))),
+          sms: z.nullish(z.partial(z.object({ marketing: consent, transactional: consent }))),
+        }),
+      ),
+    ),
     // Only with `additional-fields[profile]=predictive_analytics`; money in the account currency, as decimals.
-    predictive_analytics: z
-      .object({
-        historic_clv: z.number().nullish(),
-        predicted_clv: z.number().nullish(),
-        total_clv: z.number().nullish(),
-        historic_number_of_orders: z.number().nullish(),
-        average_order_value: z.number().nullish(),
-        churn_probability: z.number().nullish(),
-        expected_date_of_next_order: text,
-      })
-      .partial()
-      .nullish(),
+    predictive_analytics: z.nullish(
+      z.partial(
+        z.object({
+          historic_clv: z.nullish(z.number()),
+          predicted_clv: z.nullish(z.number()),
+          total_clv: z.nullish(z.number()),
+          historic_number_of_orders: z.nullish(z.number()),
+          average_order_value: z.nullish(z.number()),
+          churn_probability: z.nullish(z.number()),
+          expected_date_of_next_order: text,
+        }),
+      ),
+    ),
   }),
   links,
 });
@@ -57,14 +59,14 @@ export type KlaviyoProfile = z.infer<typeof klaviyoProfileSchema>;
 
 export const klaviyoListSchema = z.object({
   type: z.literal('list'),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   attributes: z.object({
     name: text,
     created: text,
     updated: text,
     opt_in_process: text,
     // Only on GET /api/lists/{id} with `additional-fields[list]=profile_count`.
-    profile_count: z.number().int().nonnegative().nullish(),
+    profile_count: z.nullish(z.number().check(z.int(), z.nonnegative())),
   }),
   links,
 });
@@ -72,10 +74,10 @@ export type KlaviyoList = z.infer<typeof klaviyoListSchema>;
 
 export const klaviyoAccountSchema = z.object({
   type: z.literal('account'),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   attributes: z.object({
-    test_account: z.boolean().nullish(),
-    contact_information: z.object({ organization_name: text, default_sender_name: text, website_url: text }).partial().nullish(),
+    test_account: z.nullish(z.boolean()),
+    contact_information: z.nullish(z.partial(z.object({ organization_name: text, default_sender_name: text, website_url: text }))),
     preferred_currency: text,
     timezone: text,
   }),
@@ -85,7 +87,7 @@ export const klaviyoProfileDocument = z.object({ data: klaviyoProfileSchema, lin
 export const klaviyoProfilesPage = z.object({ data: z.array(klaviyoProfileSchema), links });
 export const klaviyoListDocument = z.object({ data: klaviyoListSchema, links });
 export const klaviyoListsPage = z.object({ data: z.array(klaviyoListSchema), links });
-export const klaviyoAccounts = z.object({ data: z.array(klaviyoAccountSchema).min(1) });
+export const klaviyoAccounts = z.object({ data: z.array(klaviyoAccountSchema).check(z.minLength(1)) });
 
 /** `{errors: [{id, status, code, title, detail, source: {pointer}}]}`; status is a number on the wire. */
 export const klaviyoErrors = z.object({
@@ -93,14 +95,13 @@ export const klaviyoErrors = z.object({
     .array(
       z.object({
         id: z.string(),
-        status: z.union([z.number(), z.string()]).optional(),
+        status: z.optional(z.union([z.number(), z.string()])),
         code: z.string(),
         title: z.string(),
         detail: z.string(),
-        source: z.object({ pointer: z.string(), parameter: z.string() }).partial().nullish(),
+        source: z.nullish(z.partial(z.object({ pointer: z.string(), parameter: z.string() }))),
       }),
-    )
-    .min(1),
+    ).check(z.minLength(1)),
 });
 
 /** The `page[cursor]` of a `links.next` URL, never the URL itself (it is rebuilt on our fixed origin). */

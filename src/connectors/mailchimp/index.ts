@@ -98,11 +98,6 @@ export const mailchimp: Connector = {
   pages: mailchimpPages,
   auth: {
     modes: ['token'],
-    tokenHelp: {
-      createAt: 'https://admin.mailchimp.com/account/api/',
-      scopes: ['None to choose: a Mailchimp API key can read and change the whole account, so keep it private'],
-      steps: 'In Mailchimp click your profile icon → Profile → Extras → API keys, then Create A Key, name it (for example “Customer view”), and copy it right away. It ends in your data centre, like “…-us6”.',
-    },
   },
 
   async verify(credentials) {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../model/zod-setup';
 import type { CustomerRecord } from '../../model/record';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import { consoleHostOfLinks, normalizeMailchimpList, normalizeMailchimpMembers, type MailchimpNormalizeContext } from './normalize';
@@ -11,7 +11,7 @@ import { mailchimpListSchema, mailchimpListsPage, mailchimpMemberSchema, mailchi
  */
 export function normalizeMailchimpPayload(payload: unknown, account: string): CustomerRecord[] {
   const body = payload && typeof payload === 'object' ? (payload as Record<string, unknown>) : {};
-  const read = <T extends z.ZodType>(schema: T, object: string) => parseVendorPayload('Mailchimp', schema, payload, object);
+  const read = <T extends z.ZodMiniType>(schema: T, object: string) => parseVendorPayload('Mailchimp', schema, payload, object);
   const ctx = (links: { _links?: Array<{ href: string }> } | undefined): MailchimpNormalizeContext => ({ account, consoleHost: consoleHostOfLinks(links ?? {}), fetchedAt: Date.now() });
   if ('members' in body) {
     const page = read(mailchimpMembersPage, 'members page');

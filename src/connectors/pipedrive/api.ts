@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../model/zod-setup';
 import { requestJson } from '../http';
 import { RateLimiter } from '../rate-limiter';
 import { ConnectorError, parseVendorPayload } from '../errors';
@@ -49,7 +49,7 @@ export class PipedriveApi {
     this.origin = pipedriveOrigin(site);
   }
 
-  private async get<T extends z.ZodType>(path: string, schema: T, object: string): Promise<z.infer<T>> {
+  private async get<T extends z.ZodMiniType>(path: string, schema: T, object: string): Promise<z.infer<T>> {
     const body = await requestJson({
       vendor: 'Pipedrive',
       object,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../model/zod-setup';
 
 /**
  * Pipedrive API v1 and v2, as they really are. v1 embeds related objects (`org_id: {name, value}`),
@@ -8,29 +8,26 @@ import { z } from 'zod';
  */
 
 /** v1 `org_id` / `owner_id` / `person_id`: a bare id, or the embedded object whose `value` is the id. */
-const reference = z
-  .union([z.number().int(), z.object({ value: z.number().int(), name: z.string().nullable().optional() })])
-  .nullable()
-  .optional();
+const reference = z.optional(z.nullable(z.union([z.number().check(z.int()), z.object({ value: z.number().check(z.int()), name: z.optional(z.nullable(z.string())) })])));
 export type PipedriveReference = z.infer<typeof reference>;
 
 /** v1 `email`/`phone` and v2 `emails`/`phones`: `{label, value, primary}`; empty persons send `[{value: ''}]`. */
-const contactPoint = z.object({ label: z.string().nullable().optional(), value: z.string().nullable().optional(), primary: z.boolean().nullable().optional() });
-const time = z.string().nullable().optional();
+const contactPoint = z.object({ label: z.optional(z.nullable(z.string())), value: z.optional(z.nullable(z.string())), primary: z.optional(z.nullable(z.boolean())) });
+const time = z.optional(z.nullable(z.string()));
 
 export const pipedrivePersonSchema = z.object({
-  id: z.number().int(),
-  name: z.string().nullable().optional(),
-  first_name: z.string().nullable().optional(),
-  last_name: z.string().nullable().optional(),
+  id: z.number().check(z.int()),
+  name: z.optional(z.nullable(z.string())),
+  first_name: z.optional(z.nullable(z.string())),
+  last_name: z.optional(z.nullable(z.string())),
   // v1 names
-  email: z.array(contactPoint).optional(),
-  phone: z.array(contactPoint).optional(),
-  org_name: z.string().nullable().optional(),
-  owner_name: z.string().nullable().optional(),
+  email: z.optional(z.array(contactPoint)),
+  phone: z.optional(z.array(contactPoint)),
+  org_name: z.optional(z.nullable(z.string())),
+  owner_name: z.optional(z.nullable(z.string())),
   // v2 names
-  emails: z.array(contactPoint).optional(),
-  phones: z.array(contactPoint).optional(),
+  emails: z.optional(z.array(contactPoint)),
+  phones: z.optional(z.array(contactPoint)),
   org_id: reference,
   owner_id: reference,
   add_time: time,
@@ -39,60 +36,61 @@ export const pipedrivePersonSchema = z.object({
 export type PipedrivePerson = z.infer<typeof pipedrivePersonSchema>;
 
 /** v2 `address` is an object (`value`, `locality`, `country`...); v1 sends a string plus `address_*` keys. */
-const address = z
-  .union([
-    z.string(),
-    z.object({ value: z.string().nullable().optional(), formatted_address: z.string().nullable().optional(), locality: z.string().nullable().optional(), country: z.string().nullable().optional() }),
-  ])
-  .nullable()
-  .optional();
+const address = z.optional(
+  z.nullable(
+    z.union([
+      z.string(),
+      z.object({ value: z.optional(z.nullable(z.string())), formatted_address: z.optional(z.nullable(z.string())), locality: z.optional(z.nullable(z.string())), country: z.optional(z.nullable(z.string())) }),
+    ]),
+  ),
+);
 
 export const pipedriveOrganizationSchema = z.object({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   name: z.string(),
   owner_id: reference,
   address,
-  address_locality: z.string().nullable().optional(),
-  address_country: z.string().nullable().optional(),
+  address_locality: z.optional(z.nullable(z.string())),
+  address_country: z.optional(z.nullable(z.string())),
   add_time: time,
   update_time: time,
   /** v2 only. Values are strings, numbers, `{value, currency}`... we only look for a website in them. */
-  custom_fields: z.record(z.string(), z.unknown()).nullable().optional(),
+  custom_fields: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
 });
 export type PipedriveOrganization = z.infer<typeof pipedriveOrganizationSchema>;
 
 export const pipedriveDealSchema = z.object({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   title: z.string(),
   /** Major units (`1500.5` USD); JPY has none. */
-  value: z.number().nullable().optional(),
-  currency: z.string().nullable().optional(),
+  value: z.optional(z.nullable(z.number())),
+  currency: z.optional(z.nullable(z.string())),
   status: z.string(),
-  stage_id: z.number().int().nullable().optional(),
+  stage_id: z.optional(z.nullable(z.number().check(z.int()))),
   person_id: reference,
   org_id: reference,
   owner_id: reference,
   add_time: time,
   update_time: time,
   won_time: time,
-  expected_close_date: z.string().nullable().optional(),
+  expected_close_date: z.optional(z.nullable(z.string())),
 });
 export type PipedriveDeal = z.infer<typeof pipedriveDealSchema>;
 
 export const pipedriveUserMe = z.object({
-  id: z.number().int(),
+  id: z.number().check(z.int()),
   name: z.string(),
   email: z.string(),
-  company_id: z.number().int(),
+  company_id: z.number().check(z.int()),
   company_name: z.string(),
   company_domain: z.string(),
 });
 
 /** Every answer: `{success, data, additional_data}`. */
-const one = <T extends z.ZodType>(data: T) => z.object({ success: z.literal(true), data });
+const one = <T extends z.ZodMiniType>(data: T) => z.object({ success: z.literal(true), data });
 /** v2 lists page with `additional_data.next_cursor` (null or absent on the last page). */
-const cursorPage = <T extends z.ZodType>(item: T) =>
-  z.object({ success: z.literal(true), data: z.array(item).nullable(), additional_data: z.object({ next_cursor: z.string().nullable().optional() }).nullable().optional() });
+const cursorPage = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ success: z.literal(true), data: z.nullable(z.array(item)), additional_data: z.optional(z.nullable(z.object({ next_cursor: z.optional(z.nullable(z.string())) }))) });
 
 export const pipedrivePersonEnvelope = one(pipedrivePersonSchema);
 export const pipedriveOrganizationEnvelope = one(pipedriveOrganizationSchema);
@@ -104,19 +102,19 @@ export const pipedriveDealsPage = cursorPage(pipedriveDealSchema);
 /** v1 lists page by offset: `additional_data.pagination`. Read by the payload importer. */
 export const pipedriveV1ListPage = z.object({
   success: z.literal(true),
-  data: z.array(z.unknown()).nullable(),
-  additional_data: z.object({ pagination: z.object({ start: z.number(), limit: z.number(), more_items_in_collection: z.boolean(), next_start: z.number().optional() }).optional() }).optional(),
+  data: z.nullable(z.array(z.unknown())),
+  additional_data: z.optional(z.object({ pagination: z.optional(z.object({ start: z.number(), limit: z.number(), more_items_in_collection: z.boolean(), next_start: z.optional(z.number()) })) })),
 });
 
 /** `/api/v2/persons/search`: hits carry only an id and a few strings; we fetch each person after. */
 export const pipedriveSearchResult = z.object({
   success: z.literal(true),
-  data: z.object({ items: z.array(z.object({ result_score: z.number().optional(), item: z.object({ id: z.number().int(), type: z.string().optional(), name: z.string().nullable().optional() }) })) }),
+  data: z.object({ items: z.array(z.object({ result_score: z.optional(z.number()), item: z.object({ id: z.number().check(z.int()), type: z.optional(z.string()), name: z.optional(z.nullable(z.string())) }) })) }),
 });
 
 export const pipedriveErrorSchema = z.object({
   success: z.literal(false),
   error: z.string(),
-  error_info: z.string().optional(),
-  errorCode: z.union([z.number(), z.string()]).optional(),
+  error_info: z.optional(z.string()),
+  errorCode: z.optional(z.union([z.number(), z.string()])),
 });

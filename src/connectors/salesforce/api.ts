@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../model/zod-setup';
 import { requestJson } from '../http';
 import { RateLimiter } from '../rate-limiter';
 import { ConnectorError, isConnectorError, parseVendorPayload } from '../errors';
@@ -99,7 +99,7 @@ export class SalesforceApi {
     this.origin = salesforceApiOrigin(credentials.site);
   }
 
-  private async get<T extends z.ZodType>(path: string, schema: T, object: string, headers?: Record<string, string>): Promise<z.infer<T>> {
+  private async get<T extends z.ZodMiniType>(path: string, schema: T, object: string, headers?: Record<string, string>): Promise<z.infer<T>> {
     try {
       const body = await requestJson({
         vendor: 'Salesforce',
@@ -126,7 +126,7 @@ export class SalesforceApi {
     }
   }
 
-  query<T extends z.ZodType>(soql: string, record: T, object: string, headers?: Record<string, string>) {
+  query<T extends z.ZodMiniType>(soql: string, record: T, object: string, headers?: Record<string, string>) {
     return this.get(`/services/data/${SALESFORCE_API_VERSION}/query?${new URLSearchParams({ q: soql })}`, salesforceQueryPage(record), object, headers);
   }
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../model/zod-setup';
 import { recordKey, type CustomerRecord, type RecordFields, type RecordType } from '../../model/record';
 import { domainIdentity, emailIdentity, normalizeDomain, normalizeEmail, normalizePhone, phoneIdentity } from '../../identity/normalize';
 import { searchTokens } from '../../identity/tokens';
@@ -183,7 +183,7 @@ export function normalizeSalesforceCase(item: SalesforceCase, ctx: SalesforceNor
   return build(ctx, 'Case', id, title, fields, [], links, item.LastModifiedDate);
 }
 
-const READERS: { [O in SalesforceObject]: { schema: z.ZodType; normalize: (raw: never, ctx: SalesforceNormalizeContext) => CustomerRecord } } = {
+const READERS: { [O in SalesforceObject]: { schema: z.ZodMiniType; normalize: (raw: never, ctx: SalesforceNormalizeContext) => CustomerRecord } } = {
   Contact: { schema: salesforceContactSchema, normalize: normalizeSalesforceContact },
   Lead: { schema: salesforceLeadSchema, normalize: normalizeSalesforceLead },
   Account: { schema: salesforceAccountSchema, normalize: normalizeSalesforceAccount },
@@ -193,5 +193,5 @@ const READERS: { [O in SalesforceObject]: { schema: z.ZodType; normalize: (raw: 
 
 /** The schema and normaliser for a record's `attributes.type`; null for objects we do not model. */
 export function salesforceReaderFor(type: string) {
-  return (Object.hasOwn(READERS, type) ? READERS[type as SalesforceObject] : null) as { schema: z.ZodType; normalize: (raw: unknown, ctx: SalesforceNormalizeContext) => CustomerRecord } | null;
+  return (Object.hasOwn(READERS, type) ? READERS[type as SalesforceObject] : null) as { schema: z.ZodMiniType; normalize: (raw: unknown, ctx: SalesforceNormalizeContext) => CustomerRecord } | null;
 }

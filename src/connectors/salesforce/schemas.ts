@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../model/zod-setup';
 
 /**
  * Salesforce REST (SOQL `/query`): every record carries `attributes` {type, url}; a field that
@@ -6,12 +6,12 @@ import { z } from 'zod';
  * arrive as a nested object or null. Datetimes are `2024-01-15T09:00:00.000+0000`, dates
  * `2024-01-15`, currency amounts plain numbers in the record's (or org's) currency.
  */
-export const salesforceAttributes = z.object({ type: z.string(), url: z.string().optional() });
+export const salesforceAttributes = z.object({ type: z.string(), url: z.optional(z.string()) });
 
-const text = z.string().nullish();
-const num = z.number().nullish();
-const flag = z.boolean().nullish();
-const relation = <S extends z.ZodRawShape>(fields: S) => z.object({ attributes: salesforceAttributes.optional() }).extend(fields).nullish();
+const text = z.nullish(z.string());
+const num = z.nullish(z.number());
+const flag = z.nullish(z.boolean());
+const relation = <S extends z.core.$ZodLooseShape>(fields: S) => z.nullish(z.extend(z.object({ attributes: z.optional(salesforceAttributes) }), fields));
 const owner = relation({ Name: text });
 
 /** Any record: its type and url are all we can rely on (custom objects, samples). */
@@ -116,14 +116,14 @@ export const salesforceOrganizationSchema = z.object({
 export const salesforceCurrencySchema = z.object({ attributes: salesforceAttributes, DefaultCurrencyIsoCode: text });
 
 /** `SELECT SUM(Amount) amount, COUNT(Id) n ...`: one AggregateResult row; SUM is null over no rows. */
-export const salesforcePipelineSchema = z.object({ attributes: salesforceAttributes, amount: num, n: z.number().int() });
+export const salesforcePipelineSchema = z.object({ attributes: salesforceAttributes, amount: num, n: z.number().check(z.int()) });
 
 /** A `/query` page; `nextRecordsUrl` (`/services/data/vXX.X/query/<locator>-<offset>`) while `done` is false. */
-export function salesforceQueryPage<T extends z.ZodType>(record: T) {
-  return z.object({ totalSize: z.number().int(), done: z.boolean(), nextRecordsUrl: z.string().optional(), records: z.array(record) });
+export function salesforceQueryPage<T extends z.ZodMiniType>(record: T) {
+  return z.object({ totalSize: z.number().check(z.int()), done: z.boolean(), nextRecordsUrl: z.optional(z.string()), records: z.array(record) });
 }
 export const salesforceAnyPage = salesforceQueryPage(salesforceRecordSchema);
 
 /** Errors are an array: `[{message, errorCode, fields?}]` (INVALID_SESSION_ID, MALFORMED_QUERY...). */
-export const salesforceErrorsSchema = z.array(z.object({ message: z.string(), errorCode: z.string(), fields: z.array(z.string()).optional() }));
+export const salesforceErrorsSchema = z.array(z.object({ message: z.string(), errorCode: z.string(), fields: z.optional(z.array(z.string())) }));
 export type SalesforceErrors = z.infer<typeof salesforceErrorsSchema>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../model/zod-setup';
 import { requestJson } from '../http';
 import { RateLimiter } from '../rate-limiter';
 import { parseVendorPayload } from '../errors';
@@ -23,7 +23,7 @@ export class StripeApi {
     private readonly fetchImpl?: typeof fetch,
   ) {}
 
-  private async get<T extends z.ZodType>(path: string, schema: T, object: string): Promise<z.infer<T>> {
+  private async get<T extends z.ZodMiniType>(path: string, schema: T, object: string): Promise<z.infer<T>> {
     const body = await requestJson({ vendor: 'Stripe', object, url: `${STRIPE_API_ORIGIN}${path}`, token: this.key, limiter, fetchImpl: this.fetchImpl });
     return parseVendorPayload('Stripe', schema, body, object);
   }

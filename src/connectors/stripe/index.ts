@@ -47,11 +47,6 @@ export const stripe: Connector = {
   pages: stripePages,
   auth: {
     modes: ['token'],
-    tokenHelp: {
-      createAt: 'https://dashboard.stripe.com/apikeys',
-      scopes: ['Customers: Read', 'Subscriptions: Read', 'Invoices: Read', 'Charges and refunds: Read', 'Connected accounts / Account: Read'],
-      steps: 'In Stripe open Developers → API keys → Create restricted key, give it Read access to the resources below and nothing else, then copy the key (rk_live_… or rk_test_… for test mode).',
-    },
   },
 
   async verify({ token }) {

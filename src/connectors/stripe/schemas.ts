@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../model/zod-setup';
 
 /**
  * Stripe JSON as it is: unix seconds, amounts in minor units, lower-case currency codes,
@@ -12,25 +12,25 @@ export function expandedId(value: z.infer<typeof expandable> | null | undefined)
 export const stripeCustomerSchema = z.object({
   id: z.string(),
   object: z.literal('customer'),
-  email: z.string().nullable(),
-  name: z.string().nullable().optional(),
-  phone: z.string().nullable().optional(),
-  created: z.number().int(),
-  currency: z.string().nullable().optional(),
-  delinquent: z.boolean().nullable().optional(),
+  email: z.nullable(z.string()),
+  name: z.optional(z.nullable(z.string())),
+  phone: z.optional(z.nullable(z.string())),
+  created: z.number().check(z.int()),
+  currency: z.optional(z.nullable(z.string())),
+  delinquent: z.optional(z.nullable(z.boolean())),
   livemode: z.boolean(),
-  address: z.object({ city: z.string().nullable(), country: z.string().nullable() }).nullable().optional(),
-  deleted: z.boolean().optional(),
+  address: z.optional(z.nullable(z.object({ city: z.nullable(z.string()), country: z.nullable(z.string()) }))),
+  deleted: z.optional(z.boolean()),
 });
 export type StripeCustomer = z.infer<typeof stripeCustomerSchema>;
 
 const priceSchema = z.object({
   id: z.string(),
   currency: z.string(),
-  unit_amount: z.number().int().nullable(),
-  nickname: z.string().nullable().optional(),
-  product: expandable.optional(),
-  recurring: z.object({ interval: z.enum(['day', 'week', 'month', 'year']), interval_count: z.number().int() }).nullable(),
+  unit_amount: z.nullable(z.number().check(z.int())),
+  nickname: z.optional(z.nullable(z.string())),
+  product: z.optional(expandable),
+  recurring: z.nullable(z.object({ interval: z.enum(['day', 'week', 'month', 'year']), interval_count: z.number().check(z.int()) })),
 });
 
 export const stripeSubscriptionSchema = z.object({
@@ -39,9 +39,9 @@ export const stripeSubscriptionSchema = z.object({
   customer: expandable,
   status: z.string(),
   currency: z.string(),
-  created: z.number().int(),
+  created: z.number().check(z.int()),
   livemode: z.boolean(),
-  items: z.object({ data: z.array(z.object({ id: z.string(), quantity: z.number().int().nullable().optional(), price: priceSchema })) }),
+  items: z.object({ data: z.array(z.object({ id: z.string(), quantity: z.optional(z.nullable(z.number().check(z.int()))), price: priceSchema })) }),
 });
 export type StripeSubscription = z.infer<typeof stripeSubscriptionSchema>;
 
@@ -49,15 +49,15 @@ export type StripeSubscription = z.infer<typeof stripeSubscriptionSchema>;
 export const stripeInvoiceSchema = z.object({
   id: z.string(),
   object: z.literal('invoice'),
-  customer: expandable.nullable(),
-  number: z.string().nullable().optional(),
+  customer: z.nullable(expandable),
+  number: z.optional(z.nullable(z.string())),
   currency: z.string(),
-  total: z.number().int(),
-  amount_paid: z.number().int().optional(),
-  status: z.string().nullable().optional(),
-  paid: z.boolean().optional(),
-  created: z.number().int().optional(),
-  date: z.number().int().optional(),
+  total: z.number().check(z.int()),
+  amount_paid: z.optional(z.number().check(z.int())),
+  status: z.optional(z.nullable(z.string())),
+  paid: z.optional(z.boolean()),
+  created: z.optional(z.number().check(z.int())),
+  date: z.optional(z.number().check(z.int())),
   livemode: z.boolean(),
 });
 export type StripeInvoice = z.infer<typeof stripeInvoiceSchema>;
@@ -65,26 +65,26 @@ export type StripeInvoice = z.infer<typeof stripeInvoiceSchema>;
 export const stripeChargeSchema = z.object({
   id: z.string(),
   object: z.literal('charge'),
-  amount: z.number().int(),
-  amount_refunded: z.number().int(),
+  amount: z.number().check(z.int()),
+  amount_refunded: z.number().check(z.int()),
   currency: z.string(),
-  customer: expandable.nullable(),
+  customer: z.nullable(expandable),
   paid: z.boolean(),
   status: z.string(),
-  created: z.number().int(),
+  created: z.number().check(z.int()),
   livemode: z.boolean(),
-  billing_details: z.object({ email: z.string().nullable(), name: z.string().nullable() }).optional(),
+  billing_details: z.optional(z.object({ email: z.nullable(z.string()), name: z.nullable(z.string()) })),
 });
 export type StripeCharge = z.infer<typeof stripeChargeSchema>;
 
 export const stripePaymentIntentSchema = z.object({
   id: z.string(),
   object: z.literal('payment_intent'),
-  amount: z.number().int(),
+  amount: z.number().check(z.int()),
   currency: z.string(),
   status: z.string(),
-  customer: expandable.nullable(),
-  created: z.number().int(),
+  customer: z.nullable(expandable),
+  created: z.number().check(z.int()),
   livemode: z.boolean(),
 });
 
@@ -92,27 +92,27 @@ export const stripeEventSchema = z.object({
   id: z.string(),
   object: z.literal('event'),
   type: z.string(),
-  created: z.number().int(),
+  created: z.number().check(z.int()),
   livemode: z.boolean(),
   data: z.object({ object: z.record(z.string(), z.unknown()) }),
 });
 
-export function stripeListSchema<T extends z.ZodType>(item: T) {
+export function stripeListSchema<T extends z.ZodMiniType>(item: T) {
   return z.object({ object: z.literal('list'), data: z.array(item), has_more: z.boolean(), url: z.string() });
 }
 
-export function stripeSearchSchema<T extends z.ZodType>(item: T) {
-  return z.object({ object: z.literal('search_result'), data: z.array(item), has_more: z.boolean(), next_page: z.string().nullable().optional(), url: z.string() });
+export function stripeSearchSchema<T extends z.ZodMiniType>(item: T) {
+  return z.object({ object: z.literal('search_result'), data: z.array(item), has_more: z.boolean(), next_page: z.optional(z.nullable(z.string())), url: z.string() });
 }
 
 export const stripeErrorSchema = z.object({
-  error: z.object({ type: z.string(), message: z.string().optional(), code: z.string().optional(), param: z.string().optional() }),
+  error: z.object({ type: z.string(), message: z.optional(z.string()), code: z.optional(z.string()), param: z.optional(z.string()) }),
 });
 
 export const stripeAccountSchema = z.object({
   id: z.string(),
   object: z.literal('account'),
-  business_profile: z.object({ name: z.string().nullable().optional() }).nullable().optional(),
-  settings: z.object({ dashboard: z.object({ display_name: z.string().nullable().optional() }).optional() }).nullable().optional(),
-  default_currency: z.string().optional(),
+  business_profile: z.optional(z.nullable(z.object({ name: z.optional(z.nullable(z.string())) }))),
+  settings: z.optional(z.nullable(z.object({ dashboard: z.optional(z.object({ display_name: z.optional(z.nullable(z.string())) })) }))),
+  default_currency: z.optional(z.string()),
 });

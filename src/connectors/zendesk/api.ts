@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from '../../model/zod-setup';
 import { requestJson } from '../http';
 import { RateLimiter } from '../rate-limiter';
 import { ConnectorError, parseVendorPayload } from '../errors';
@@ -39,7 +39,7 @@ export class ZendeskApi {
     this.origin = zendeskOrigin(credentials.subdomain);
   }
 
-  private async get<T extends z.ZodType>(path: string, schema: T, object: string): Promise<z.infer<T>> {
+  private async get<T extends z.ZodMiniType>(path: string, schema: T, object: string): Promise<z.infer<T>> {
     const { email, token } = this.credentials;
     const body = await requestJson({
       vendor: 'Zendesk',

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Connector } from '../../connectors/contract';
+import { connectorSetups } from '../../connectors/setup-registry';
 import type { Connection } from '../../model/health';
 import { send } from '../../protocol/client';
 import { formatDate } from '../shared/format';
@@ -18,10 +19,11 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const help = connector.auth.tokenHelp;
+  const setup = connectorSetups[connector.id];
+  const help = setup.tokenHelp;
   const inputId = `token-${connector.id}`;
 
-  const session = connector.auth.modes.includes('session') ? connector.auth.session : undefined;
+  const offersSession = connector.auth.modes.includes('session') && !!connector.auth.session;
 
   const connectWith = async (authMode: 'token' | 'session') => {
     setBusy(true);
@@ -30,8 +32,8 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
       connector: connector.id,
       authMode,
       ...(authMode === 'token' ? { token } : {}),
-      ...(connector.auth.siteField ? { site } : {}),
-      ...(connector.auth.emailField ? { email } : {}),
+      ...(setup.siteField ? { site } : {}),
+      ...(setup.emailField ? { email } : {}),
     });
     setBusy(false);
     if (reply.ok) setToken('');
@@ -75,16 +77,16 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
         </>
       ) : (
         <form onSubmit={onConnect}>
-          {connector.auth.siteField && (
+          {setup.siteField && (
             <>
-              <label for={`${inputId}-site`}>{connector.auth.siteField.label}</label>
-              <input id={`${inputId}-site`} value={site} placeholder={connector.auth.siteField.placeholder} pattern={connector.auth.siteField.pattern} required={!connector.auth.siteField.optional} onInput={(event) => setSite(event.currentTarget.value.trim())} data-testid="site-input" />
+              <label for={`${inputId}-site`}>{setup.siteField.label}</label>
+              <input id={`${inputId}-site`} value={site} placeholder={setup.siteField.placeholder} pattern={setup.siteField.pattern} required={!setup.siteField.optional} onInput={(event) => setSite(event.currentTarget.value.trim())} data-testid="site-input" />
             </>
           )}
-          {connector.auth.emailField && (
+          {setup.emailField && (
             <>
-              <label for={`${inputId}-email`}>{connector.auth.emailField.label}</label>
-              <input id={`${inputId}-email`} type="email" value={email} placeholder={connector.auth.emailField.placeholder} required onInput={(event) => setEmail(event.currentTarget.value.trim())} data-testid="email-input" />
+              <label for={`${inputId}-email`}>{setup.emailField.label}</label>
+              <input id={`${inputId}-email`} type="email" value={email} placeholder={setup.emailField.placeholder} required onInput={(event) => setEmail(event.currentTarget.value.trim())} data-testid="email-input" />
             </>
           )}
           <label for={inputId}>{connector.id === 'hubspot' ? 'Private-app access token' : 'API key or token'}</label>
@@ -102,13 +104,13 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
             <button type="submit" disabled={busy || !token.trim()} data-testid="connect">
               {busy ? 'Checking…' : `Connect ${connector.label}`}
             </button>
-            {session && (
-              <button type="button" disabled={busy || !site} onClick={() => void connectWith('session')} data-testid="connect-session" title={session.help}>
+            {offersSession && (
+              <button type="button" disabled={busy || !site} onClick={() => void connectWith('session')} data-testid="connect-session" title={setup.sessionHelp}>
                 Use my signed-in {connector.label} session
               </button>
             )}
           </div>
-          {session && <p class="muted">{session.help}</p>}
+          {offersSession && <p class="muted">{setup.sessionHelp}</p>}
           {error && (
             <p class="notice error" role="alert" data-testid="connect-error">
               {error}

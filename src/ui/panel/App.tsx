@@ -7,7 +7,7 @@ import { onPendingLookup } from '../../platform/lookup-entry';
 import { useConnections } from '../shared/use-connections';
 import { HomeView } from './HomeView';
 import { SyncProgress } from '../shared/SyncProgress';
-import { MetricsView } from './metrics/MetricsView';
+import type { MetricsView as MetricsViewComponent } from './metrics/MetricsView';
 import { RecordView } from './RecordView';
 import { useRecordFetch } from './use-record-fetch';
 import { resolveContext } from '../../connectors/resolve-context';
@@ -15,7 +15,6 @@ import { connectorLabel, RECORD_TYPE_WORDS } from '../shared/labels';
 import { isPageReadable, pageModeContext } from '../../connectors/page-mode';
 import { NotConnected } from './NotConnected';
 import { PageModeView } from './PageModeView';
-
 
 /** Tests open the panel in a tab and pass the tab it should follow. */
 function fixedTabId(): number | null {
@@ -25,6 +24,18 @@ function fixedTabId(): number | null {
 
 const params = new URLSearchParams(location.search);
 
+/**
+ * The metrics view (boards, charts, pins, CSV export) is loaded the first time it is shown:
+ * most panel opens are about a customer and never need it.
+ */
+function useMetricsView(wanted: boolean): typeof MetricsViewComponent | null {
+  const [component, setComponent] = useState<typeof MetricsViewComponent | null>(null);
+  useEffect(() => {
+    if (wanted && !component) void import('./metrics/MetricsView').then((module) => setComponent(() => module.MetricsView));
+  }, [wanted, component]);
+  return component;
+}
+
 export function App() {
   const [tab, setTab] = useState<TabInfo | null>(null);
   // A record opened from search, the omnibox (?open=) or a menu; it wins over the tab's page.
@@ -33,6 +44,7 @@ export function App() {
   const [search, setSearch] = useState<{ query: string; id: number } | null>(params.get('q') ? { query: params.get('q')!, id: 0 } : null);
   const connections = useConnections();
   const [view, setView] = useState<'customer' | 'metrics'>(params.get('view') === 'metrics' ? 'metrics' : 'customer');
+  const MetricsView = useMetricsView(view === 'metrics');
 
   useEffect(() => watchTab(fixedTabId(), setTab), []);
   useEffect(
@@ -111,7 +123,7 @@ export function App() {
       <main>
         <SyncProgress />
         {view === 'metrics' ? (
-          <MetricsView />
+          MetricsView && <MetricsView />
         ) : connections === undefined ? null : context && !(search && !openedKey) ? (
           !connection ? (
             isPageReadable(context.connector) ? (

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ga4 } from '../../../src/connectors/ga4';
+import { ga4Setup } from '../../../src/connectors/ga4/setup';
 import { connectionSchema, type Connection } from '../../../src/model/health';
 import { metricPointSchema } from '../../../src/model/metric';
 import { makeHubspotData } from '../../replica/seed.mjs';
@@ -67,7 +68,7 @@ describe('GA4 connector against the replica', () => {
     expect(ga4.apiMatches).toEqual(['https://analyticsdata.googleapis.com/*']);
     // No record pages: no content script on the GA4 console.
     expect(ga4.consoleMatches).toEqual([]);
-    expect(ga4.auth.tokenHelp.scopes).toEqual(['https://www.googleapis.com/auth/analytics.readonly']);
-    expect(new RegExp(`^(?:${ga4.auth.siteField!.pattern})$`).test('properties/312345678')).toBe(true);
+    expect(ga4Setup.tokenHelp.scopes).toEqual(['https://www.googleapis.com/auth/analytics.readonly']);
+    expect(new RegExp(`^(?:${ga4Setup.siteField!.pattern})$`).test('properties/312345678')).toBe(true);
   });
 });

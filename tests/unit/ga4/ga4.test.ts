@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { z } from '../../../src/model/zod-setup';
 import { readSample, sampleFiles } from '../samples';
 import { parseVendorPayload } from '../../../src/connectors/errors';
 import { ga4ErrorSchema, ga4ReportSchema } from '../../../src/connectors/ga4/schemas';
@@ -49,7 +49,7 @@ describe('GA4 console pages', () => {
   });
 });
 
-const expectations: Record<string, z.ZodType> = { 'run_report_basic.json': ga4ReportSchema };
+const expectations: Record<string, z.ZodMiniType> = { 'run_report_basic.json': ga4ReportSchema };
 
 describe('GA4 schemas on the recorded responses', () => {
   it('has an expectation for every sample file', () => {

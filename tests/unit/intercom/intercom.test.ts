@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { z } from 'zod';
+import type { z } from '../../../src/model/zod-setup';
 import { readSample, sampleFiles } from '../samples';
 import { parseVendorPayload } from '../../../src/connectors/errors';
 import { intercomPages } from '../../../src/connectors/intercom/pages';
@@ -77,7 +77,7 @@ describe('Intercom page detectors', () => {
   });
 });
 
-const expectations: Record<string, z.ZodType> = {
+const expectations: Record<string, z.ZodMiniType> = {
   'companies_list.json': intercomCompanyList,
   'company.json': intercomCompanySchema,
   'contact.json': intercomContactSchema,

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { z } from 'zod';
+import type { z } from '../../../src/model/zod-setup';
 import { readSample, sampleFiles } from '../samples';
 import { parseVendorPayload } from '../../../src/connectors/errors';
 import { klaviyoPages } from '../../../src/connectors/klaviyo/pages';
@@ -59,7 +59,7 @@ describe('Klaviyo page detectors', () => {
   });
 });
 
-const expectations: Record<string, z.ZodType> = {
+const expectations: Record<string, z.ZodMiniType> = {
   'profile_get_DERIVED_from_spec_field_examples.json': klaviyoProfileDocument,
   'profiles_list_DERIVED_from_spec_field_examples.json': klaviyoProfilesPage,
 };

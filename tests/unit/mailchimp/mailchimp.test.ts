@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { z } from 'zod';
+import type { z } from '../../../src/model/zod-setup';
 import { readSample, sampleFiles } from '../samples';
 import { parseVendorPayload } from '../../../src/connectors/errors';
 import { mailchimpPages } from '../../../src/connectors/mailchimp/pages';
@@ -67,7 +67,7 @@ describe('Mailchimp page detectors', () => {
   ])('ignores %s', (href) => expect(detect(href)).toBeNull());
 });
 
-const expectations: Record<string, z.ZodType> = { 'list_members_collection_THIRDPARTY_adobe_docs.json': mailchimpMembersPage };
+const expectations: Record<string, z.ZodMiniType> = { 'list_members_collection_THIRDPARTY_adobe_docs.json': mailchimpMembersPage };
 
 describe('Mailchimp schemas on the published samples', () => {
   it('has an expectation for every sample file', () => {

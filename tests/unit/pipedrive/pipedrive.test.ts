@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { z } from 'zod';
+import type { z } from '../../../src/model/zod-setup';
 import { readSample, sampleFiles } from '../samples';
 import { parseVendorPayload } from '../../../src/connectors/errors';
 import { pipedrivePages } from '../../../src/connectors/pipedrive/pages';
@@ -60,7 +60,7 @@ describe('Pipedrive page detectors', () => {
   });
 });
 
-const expectations: Record<string, z.ZodType> = {
+const expectations: Record<string, z.ZodMiniType> = {
   'person_v1.json': pipedrivePersonSchema,
   'person_v2.json': pipedrivePersonSchema,
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { z } from 'zod';
+import type { z } from '../../../src/model/zod-setup';
 import { readSample, sampleFiles } from '../samples';
 import { parseVendorPayload } from '../../../src/connectors/errors';
 import { salesforceId18, salesforceInstanceFromConsoleHost, salesforcePages, salesforceConsoleHostOf } from '../../../src/connectors/salesforce/pages';
@@ -7,7 +7,7 @@ import { salesforceAccountSchema, salesforceAnyPage, salesforceErrorsSchema, sal
 import { normalizeSalesforceAccount, salesforceTime } from '../../../src/connectors/salesforce/normalize';
 import { NEXT_RECORDS_URL, SalesforceApi, salesforceApiOrigin, soqlContains, soqlString } from '../../../src/connectors/salesforce/api';
 import { normalizeSalesforcePayload } from '../../../src/connectors/salesforce/payload';
-import { salesforce } from '../../../src/connectors/salesforce';
+import { salesforceSetup } from '../../../src/connectors/salesforce/setup';
 import { customerRecordSchema } from '../../../src/model/record';
 
 const detect = (href: string) => {
@@ -73,7 +73,7 @@ describe('Salesforce page detectors', () => {
   });
 });
 
-const expectations: Record<string, z.ZodType> = {
+const expectations: Record<string, z.ZodMiniType> = {
   'error_invalid_field.json': salesforceErrorsSchema,
   'soql_query_accounts.json': salesforceQueryPage(salesforceAccountSchema),
   'soql_query_paginated_nextRecordsUrl.json': salesforceAnyPage,
@@ -157,7 +157,7 @@ describe('Salesforce API origin', () => {
   });
 
   it('the Options pattern accepts what the origin accepts', () => {
-    const pattern = new RegExp(`^(?:${salesforce.auth.siteField!.pattern})$`, 'v');
+    const pattern = new RegExp(`^(?:${salesforceSetup.siteField!.pattern})$`, 'v');
     for (const ok of ['acme', 'https://acme.my.salesforce.com', 'acme--uat.sandbox.my.salesforce.com', 'https://acme.lightning.force.com/lightning/page/home']) expect(pattern.test(ok)).toBe(true);
     expect(pattern.test('https://evil.com')).toBe(false);
   });

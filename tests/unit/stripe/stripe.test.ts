@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../../../src/model/zod-setup';
 import { readSample, sampleFiles } from '../samples';
 import { detectPage } from '../../../src/connectors/page-registry';
 import { parseVendorPayload, ConnectorError } from '../../../src/connectors/errors';
@@ -54,7 +54,7 @@ describe('Stripe dashboard detectors', () => {
   });
 });
 
-const expectations: Record<string, z.ZodType> = {
+const expectations: Record<string, z.ZodMiniType> = {
   'customer.json': stripeCustomerSchema,
   'subscription.json': stripeSubscriptionSchema,
   'invoice.json': stripeInvoiceSchema,

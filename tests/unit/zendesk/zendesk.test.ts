@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { z } from 'zod';
+import { z } from '../../../src/model/zod-setup';
 import { readSample, sampleFiles } from '../samples';
 import { detectPage } from '../../../src/connectors/page-registry';
 import { parseVendorPayload } from '../../../src/connectors/errors';
@@ -51,7 +51,7 @@ describe('Zendesk agent page detectors', () => {
   });
 });
 
-const expectations: Record<string, z.ZodType> = {
+const expectations: Record<string, z.ZodMiniType> = {
   'ticket.json': zendeskTicketEnvelope,
   'user.json': zendeskUserEnvelope,
   'organization.json': zendeskOrganizationEnvelope,
