@@ -1,6 +1,7 @@
 import { detectPage } from '../connectors/page-registry';
 import { send } from '../protocol/client';
 import { readPageRecord } from './read-page-record';
+import { whenParsed } from './page-ready';
 
 /**
  * Runs on vendor console pages only. It never reads IndexedDB (that would be the vendor
@@ -12,6 +13,7 @@ let lastHref = '';
 const READ_DELAYS_MS = [0, 800, 2000, 4000];
 
 async function readAndSend(href: string, connector: Parameters<typeof readPageRecord>[0]): Promise<void> {
+  await whenParsed();
   for (const delay of READ_DELAYS_MS) {
     await new Promise((resolve) => setTimeout(resolve, delay));
     if (location.href !== href) return;

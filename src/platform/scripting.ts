@@ -20,7 +20,7 @@ export async function registerPinReader(origin: string): Promise<void> {
   const id = `pins-${origin.replace(/[^a-z0-9]/gi, '_')}`;
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [id] });
   if (existing.length) return;
-  await browser.scripting.registerContentScripts([{ id, matches: [`${origin}/*`], js: ['pin-reader.js'], runAt: 'document_idle', persistAcrossSessions: true }]);
+  await browser.scripting.registerContentScripts([{ id, matches: [`${origin}/*`], js: ['pin-reader.js'], runAt: 'document_start', persistAcrossSessions: true }]);
 }
 
 /**
