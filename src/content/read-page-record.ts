@@ -21,9 +21,18 @@ const SELECTORS: Partial<Record<ConnectorId, { title: string[]; company: string 
 };
 
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** A malformed escape in one link (`mailto:%E0`) must not stop the read of the whole page. */
+const decodedOrEmpty = (text: string) => {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+};
+
 const hrefValues = (root: ParentNode, scheme: string) =>
   [...root.querySelectorAll<HTMLAnchorElement>(`a[href^="${scheme}"]`)]
-    .map((a) => decodeURIComponent(a.getAttribute('href')!.slice(scheme.length).split('?')[0]!).trim())
+    .map((a) => decodedOrEmpty(a.getAttribute('href')!.slice(scheme.length).split('?')[0]!).trim())
     .filter(Boolean);
 
 /** Reads the record on screen; null while the console has not rendered it yet. */

@@ -40,12 +40,14 @@ describe('page mode', () => {
     await home.close();
   });
 
-  it('takes nothing a page script plants: the record is the one the URL names, its text stays text', async () => {
+  it('takes nothing a page script plants: the record is the one the URL names, its text stays text, a malformed link is skipped', async () => {
     const page = await env.context.newPage();
     // A script on the vendor's own page rewrites the title before the content script reads it.
     await page.addInitScript(() => {
       document.addEventListener('DOMContentLoaded', () => {
         document.querySelector('h1')!.textContent = '<img src=x onerror=alert(1)>';
+        // decodeURIComponent throws on this escape; it must not abort the read of the page.
+        document.body.insertAdjacentHTML('afterbegin', '<a href="mailto:%E0">broken</a>');
       });
     });
     await page.goto(SALESFORCE_ANN.consoleUrl.replace('0035g0000000101AAA', '0035g0000000102AAA'));
