@@ -7,5 +7,5 @@ export const pipedriveSetup: ConnectorSetup = {
     scopes: ['Personal API token (reads what your Pipedrive user can see)'],
     steps: 'In Pipedrive click your profile picture → Personal preferences → API, copy “Your personal API token”. Enter it here with your company address (the “acme” of acme.pipedrive.com).',
   },
-  siteField: { label: 'Pipedrive company address', placeholder: 'acme (from acme.pipedrive.com)', pattern: '[a-z0-9][a-z0-9-]*(\\.pipedrive\\.com)?' },
+  siteField: { label: 'Pipedrive company address', placeholder: 'acme (from acme.pipedrive.com)', pattern: '[a-z0-9][a-z0-9\\-]*(\\.pipedrive\\.com)?' },
 };

@@ -7,6 +7,6 @@ export const zendeskSetup: ConnectorSetup = {
     scopes: ['Admin Center → Apps and integrations → Zendesk API: Token access enabled'],
     steps: 'In Zendesk Admin Center open Apps and integrations → APIs → Zendesk API, turn on Token access, add an API token and copy it. Enter it with your agent email and your subdomain.',
   },
-  siteField: { label: 'Zendesk subdomain', placeholder: 'acme (from acme.zendesk.com)', pattern: '[a-z0-9][a-z0-9-]*(\\.zendesk\\.com)?' },
+  siteField: { label: 'Zendesk subdomain', placeholder: 'acme (from acme.zendesk.com)', pattern: '[a-z0-9][a-z0-9\\-]*(\\.zendesk\\.com)?' },
   emailField: { label: 'Your agent email', placeholder: 'you@company.com' },
 };

@@ -34,7 +34,9 @@ export function lifecycleLabel(stage: string | undefined): string | undefined {
 export function formatMoney(money: { amountMinor: number; currency: string } | undefined): string | undefined {
   if (!money) return undefined;
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, maximumFractionDigits: 0 }).format(money.amountMinor / 100);
+    // Minor units per currency: cents for USD, but JPY and KRW have none and BHD has three.
+    const { maximumFractionDigits = 2 } = new Intl.NumberFormat('en', { style: 'currency', currency: money.currency }).resolvedOptions();
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, maximumFractionDigits: 0 }).format(money.amountMinor / 10 ** maximumFractionDigits);
   } catch {
     return `${(money.amountMinor / 100).toFixed(0)} ${money.currency}`;
   }

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { connectorSetups } from '../../src/connectors/setup-registry';
+import { formatMoney } from '../../src/ui/shared/format';
+
+describe('Options site fields', () => {
+  // Chrome compiles an input's `pattern` with the `v` flag: an invalid one is skipped with a
+  // console error, and the field then checks nothing.
+  it.each(Object.entries(connectorSetups).filter(([, setup]) => setup.siteField))('%s: the pattern compiles as the browser compiles it and accepts the example', (_id, setup) => {
+    const field = setup.siteField!;
+    const pattern = new RegExp(`^(?:${field.pattern})$`, 'v');
+    const example = field.placeholder.split(' ')[0]!;
+    expect(pattern.test(example), example).toBe(true);
+    expect(pattern.test('evil.example.com/x'), 'a foreign address').toBe(false);
+  });
+});
+
+describe('formatMoney', () => {
+  it('reads minor units by the currency: cents, none for yen, thousandths for dinar', () => {
+    expect(formatMoney({ amountMinor: 89_100, currency: 'USD' })).toMatch(/891/);
+    expect(formatMoney({ amountMinor: 89_100, currency: 'JPY' })).toMatch(/89,100/);
+    expect(formatMoney({ amountMinor: 12_000, currency: 'BHD' })).toMatch(/\b12\b/);
+    expect(formatMoney(undefined)).toBeUndefined();
+  });
+});
