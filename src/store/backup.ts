@@ -1,7 +1,7 @@
 import { z } from '../model/zod-setup';
 import type { CustomerDb } from './db';
 import { customerRecordSchema } from '../model/record';
-import { indexTerms } from './terms';
+import { withCurrentTokens } from './terms';
 import { putRecords } from './records';
 
 /**
@@ -110,7 +110,7 @@ export async function importBackup(db: CustomerDb, backup: Backup): Promise<Impo
     const existing = await db.records.bulkGet(backup.data.records.map((r) => r.key));
     // Tokens are rebuilt: a file from an older version indexes like a fresh fetch.
     const newer = backup.data.records.filter((r, i) => !existing[i] || existing[i]!.fetchedAt < r.fetchedAt);
-    await putRecords(db, newer.map((r) => ({ ...r, tokens: indexTerms(r).tokens })));
+    await putRecords(db, newer.map(withCurrentTokens));
     const absent = async <T extends { id: string }>(items: T[], lookup: (ids: string[]) => Promise<Array<unknown>>) => {
       const present = await lookup(items.map((item) => item.id));
       return items.filter((_, i) => !present[i]);

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CustomerRecord } from '../model/record';
-import { indexTerms, vocabularyOf } from './terms';
+import { termsOf, vocabularyOf, withCurrentTokens } from './terms';
 import type { ConnectorHealth } from '../model/health';
 
 export interface RecentView {
@@ -148,7 +148,8 @@ const versions: Array<{ version: number; stores: Record<string, string>; upgrade
         .table('records')
         .toCollection()
         .modify((record: StoredRecord) => {
-          Object.assign(record, indexTerms(record));
+          record.tokens = withCurrentTokens(record).tokens;
+          record.terms = termsOf(record);
           for (const word of vocabularyOf(record.tokens)) words.add(word);
         });
       await tx.table('vocabulary').bulkPut([...words].map((token) => ({ token })));

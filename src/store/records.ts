@@ -4,6 +4,7 @@ import type { CustomerRecord } from '../model/record';
 import type { ConnectorErrorKind, HealthError } from '../model/health';
 import type { ConnectorId } from '../model/record';
 import { queryTerms } from '../identity/tokens';
+import { emailIdentity } from '../identity/normalize';
 import { allowedTypos, editDistanceWithin } from '../identity/edit-distance';
 import { linkTerm, toStored, tokenTerm, vocabularyOf } from './terms';
 
@@ -80,7 +81,6 @@ export function countRecords(db: CustomerDb, connector: ConnectorId, account?: s
   return db.records.where(':id').startsWith(account === undefined ? `${connector}:` : `${connector}:${account}:`).count();
 }
 
-const EMAIL_PREFIX = 'email:';
 /** Cap on the keys one term may contribute to an intersection: bounds a keystroke's work. */
 const MAX_TERM_KEYS = 5000;
 
@@ -92,9 +92,10 @@ const MAX_TERM_KEYS = 5000;
  * Records whose name starts with the query come first, then people, then the freshest.
  */
 export async function searchRecords(db: CustomerDb, query: string, limit = 20): Promise<CustomerRecord[]> {
-  const terms = [...new Set(queryTerms(query))].sort((a, b) => b.length - a.length);
+  const words = queryTerms(query);
+  const terms = [...new Set(words)].sort((a, b) => b.length - a.length);
   if (!terms.length) return [];
-  const phrase = queryTerms(query).join(' ');
+  const phrase = words.join(' ');
   const want = limit * 3;
   const keys = new Set<string>();
   if (terms.length > 1) for (const key of await prefixKeys(db, tokenTerm(phrase), want)) keys.add(key);
@@ -124,7 +125,7 @@ async function prefixKeys(db: CustomerDb, prefix: string, limit: number, exact =
 
 /** Keys of records where a token or an email starts with `term`. */
 async function keysForTerm(db: CustomerDb, term: string, limit: number): Promise<string[]> {
-  const [byToken, byEmail] = await Promise.all([prefixKeys(db, tokenTerm(term), limit), prefixKeys(db, `${EMAIL_PREFIX}${term}`, limit)]);
+  const [byToken, byEmail] = await Promise.all([prefixKeys(db, tokenTerm(term), limit), prefixKeys(db, emailIdentity(term), limit)]);
   return [...new Set([...byToken, ...byEmail])];
 }
 

@@ -13,12 +13,11 @@ export const linkTerm = (key: string) => `${LINK_PREFIX}${key}`;
 export const tokenTerm = (token: string) => `${TOKEN_PREFIX}${token}`;
 
 /**
- * `tokens` and `terms` for a record about to be stored. Tokens are recomputed from its name
- * and fields, so records cached by an older version search like new ones.
+ * The record with its search tokens recomputed by today's rules, for records that come from
+ * an older version (a migrated database, a backup file) so they search like new ones.
  */
-export function indexTerms(record: CustomerRecord): { tokens: string[]; terms: string[] } {
-  const tokens = searchTokens(record.title, record.fields);
-  return { tokens, terms: [...record.identities, ...record.links.map(linkTerm), ...tokens.map(tokenTerm)] };
+export function withCurrentTokens<T extends CustomerRecord>(record: T): T {
+  return { ...record, tokens: searchTokens(record.title, record.fields) };
 }
 
 /** The single words among a record's tokens (whole names are left to their words). */
@@ -26,6 +25,10 @@ export function vocabularyOf(tokens: string[]): string[] {
   return tokens.filter((token) => !token.includes(' '));
 }
 
+export function termsOf(record: CustomerRecord): string[] {
+  return [...record.identities, ...record.links.map(linkTerm), ...record.tokens.map(tokenTerm)];
+}
+
 export function toStored(record: CustomerRecord): CustomerRecord & { terms: string[] } {
-  return { ...record, terms: [...record.identities, ...record.links.map(linkTerm), ...record.tokens.map(tokenTerm)] };
+  return { ...record, terms: termsOf(record) };
 }
