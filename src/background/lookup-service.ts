@@ -5,12 +5,11 @@ import type { Connection } from '../model/health';
 import type { CustomerRecord } from '../model/record';
 import { normalizeEmail, emailIdentity } from '../identity/normalize';
 import { customerDb } from '../store/db';
-import { getRecord, recordHealthError, saveRecords } from '../store/records';
+import { getRecord, saveRecords } from '../store/records';
 import { getConnections } from '../platform/storage';
 import { credentialsFor, missingCredentialsMessage } from './credentials';
 import type { Reply, ToolLookup } from '../protocol/messages';
-import { noteIfStorageFull, toErrorReply } from './errors';
-import { unlessStorageFull } from '../store/quota';
+import { noteIfStorageFull, recordConnectorFailure, toErrorReply } from './errors';
 import { clearStorageFull } from '../platform/storage-alerts';
 
 /** One slow or broken tool must not hold up the others. */
@@ -75,7 +74,7 @@ async function lookupInTool(record: CustomerRecord, connection: Connection, forc
   } catch (error) {
     await noteIfStorageFull(error, connection.connector);
     if (isConnectorError(error) && error.kind !== 'not-found') {
-      await unlessStorageFull(recordHealthError(db, connection.connector, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path }));
+      await recordConnectorFailure(db, connection.connector, error);
     }
     if (isConnectorError(error) && error.kind === 'not-found') return { connector: connection.connector, state: 'ok', keys: [] };
     return { connector: connection.connector, state: 'error', keys: [], error: toErrorReply(error) };

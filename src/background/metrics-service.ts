@@ -2,12 +2,11 @@ import { connectorFor } from '../connectors/registry';
 import { isConnectorError } from '../connectors/errors';
 import { customerDb } from '../store/db';
 import { savePoints } from '../store/metrics';
-import { recordHealthError } from '../store/records';
 import { getConnections } from '../platform/storage';
 import { credentialsFor } from './credentials';
 import type { Reply } from '../protocol/messages';
-import { noteIfStorageFull, toErrorReply } from './errors';
-import { isQuotaExceeded, STORAGE_FULL_MESSAGE, unlessStorageFull } from '../store/quota';
+import { noteIfStorageFull, recordConnectorFailure, toErrorReply } from './errors';
+import { isQuotaExceeded, STORAGE_FULL_MESSAGE } from '../store/quota';
 import { clearStorageFull } from '../platform/storage-alerts';
 
 /** Scheduled snapshots are one per day: re-running the day's snapshot overwrites its points. */
@@ -36,7 +35,7 @@ export async function captureAll(snapshotId: string): Promise<Reply<'panel→bac
         await noteIfStorageFull(error, connection.connector);
         if (isQuotaExceeded(error)) storageFull = true;
         else failures.push(`${connector.label}: ${toErrorReply(error).message}`);
-        if (isConnectorError(error)) await unlessStorageFull(recordHealthError(db, connection.connector, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path }));
+        if (isConnectorError(error)) await recordConnectorFailure(db, connection.connector, error);
       }
     }),
   );

@@ -3,12 +3,12 @@ import { isConnectorError } from '../connectors/errors';
 import type { RecordPageContext } from '../model/page-context';
 import { recordKey } from '../model/record';
 import { customerDb } from '../store/db';
-import { getRecord, markViewed, recordHealthError, recordHealthSuccess, saveRecords } from '../store/records';
+import { getRecord, markViewed, recordHealthSuccess, saveRecords } from '../store/records';
 import { getConnection, vaultStatus } from '../platform/storage';
 import { credentialsFor, missingCredentialsMessage } from './credentials';
 import type { Reply } from '../protocol/messages';
 import { resolveContext } from '../connectors/resolve-context';
-import { noteIfStorageFull, toErrorReply } from './errors';
+import { noteIfStorageFull, recordConnectorFailure, toErrorReply } from './errors';
 import { unlessStorageFull } from '../store/quota';
 import { clearStorageFull } from '../platform/storage-alerts';
 
@@ -81,15 +81,7 @@ async function fetchAndStore(context: RecordPageContext, key: string, force: boo
     // Nothing of this answer was written (one transaction); the cached record stays as it was.
     await noteIfStorageFull(error, context.connector);
     if (isConnectorError(error) && error.kind !== 'not-found') {
-      // On a full disk the vendor's error is still the one the user needs to see.
-      await unlessStorageFull(
-        recordHealthError(db, context.connector, {
-          kind: error.kind,
-          message: error.message,
-          object: error.detail.object,
-          path: error.detail.path,
-        }),
-      );
+      await recordConnectorFailure(db, context.connector, error);
     }
     return { ok: false, error: toErrorReply(error) };
   }

@@ -2,10 +2,10 @@ import { connectorFor } from '../connectors/registry';
 import { isConnectorError } from '../connectors/errors';
 import type { ConnectorId } from '../model/keys';
 import { customerDb, type SyncState } from '../store/db';
-import { putRecords, recordHealthError, recordHealthSuccess } from '../store/records';
+import { putRecords, recordHealthSuccess } from '../store/records';
 import { getConnection, getConnections } from '../platform/storage';
 import { credentialsFor } from './credentials';
-import { noteIfStorageFull, toErrorReply } from './errors';
+import { noteIfStorageFull, recordConnectorFailure, toErrorReply } from './errors';
 import { unlessStorageFull } from '../store/quota';
 import { clearStorageFull } from '../platform/storage-alerts';
 
@@ -89,7 +89,7 @@ async function runSync(connectorId: ConnectorId): Promise<void> {
     // A full disk refuses this write too: the sync then stays `running` at its last written
     // page, Options shows it stopped (from the note above), and a new worker resumes it there.
     if (state) await unlessStorageFull(db.syncs.put({ ...state, status: 'error', error: reply.message, updatedAt: Date.now() }));
-    if (isConnectorError(error)) await unlessStorageFull(recordHealthError(db, connectorId, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path }));
+    if (isConnectorError(error)) await recordConnectorFailure(db, connectorId, error);
   } finally {
     running.delete(connectorId);
   }
