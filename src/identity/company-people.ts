@@ -1,29 +1,42 @@
 import type { CustomerRecord } from '../model/record';
-import { isRoleEmailIdentity } from './resolve';
+import { isRoleEmailIdentity, type IdentityOverrides } from './resolve';
+
+const NO_OVERRIDES: IdentityOverrides = { splits: [], merges: [] };
 
 /**
  * A company's people with each person once: the records its tools hold for the same address
  * are one person. Only personal emails join here; a shared switchboard phone or support@ would
- * make one person of the whole company. Groups keep the records' order, records within a group too.
+ * make one person of the whole company. The user's choices win, as in the profile: a merge
+ * joins two records with different addresses, and no address joins two records they split.
+ * Groups keep the records' order, records within a group too.
  */
-export function distinctPeople(people: CustomerRecord[]): CustomerRecord[][] {
-  const groupOf = new Map<string, CustomerRecord[]>();
-  const groups: CustomerRecord[][] = [];
-  for (const person of people) {
-    const emails = person.identities.filter((i) => i.startsWith('email:') && !isRoleEmailIdentity(i));
-    const found = [...new Set(emails.map((e) => groupOf.get(e)).filter((g): g is CustomerRecord[] => !!g))];
-    const group = found[0] ?? [];
-    if (!found.length) groups.push(group);
-    group.push(person);
-    // A second address can show that two groups were one person all along.
-    for (const other of found.slice(1)) {
-      group.push(...other);
-      groups.splice(groups.indexOf(other), 1);
-      for (const [email, g] of groupOf) if (g === other) groupOf.set(email, group);
+export function distinctPeople(people: CustomerRecord[], overrides: IdentityOverrides = NO_OVERRIDES): CustomerRecord[][] {
+  const groupOf = new Map<CustomerRecord, Set<CustomerRecord>>(people.map((p) => [p, new Set([p])]));
+  const split = new Set(overrides.splits.map(([a, b]) => `${a}|${b}`));
+  const isSplit = (a: CustomerRecord, b: CustomerRecord) => split.has(`${a.key}|${b.key}`) || split.has(`${b.key}|${a.key}`);
+  const join = (a: CustomerRecord, b: CustomerRecord) => {
+    const [first, second] = [groupOf.get(a)!, groupOf.get(b)!];
+    if (first === second) return;
+    for (const x of first) for (const y of second) if (isSplit(x, y)) return;
+    for (const record of second) {
+      first.add(record);
+      groupOf.set(record, first);
     }
-    for (const email of emails) groupOf.set(email, group);
+  };
+
+  const byKey = new Map(people.map((p) => [p.key, p]));
+  for (const [a, b] of overrides.merges) if (byKey.has(a) && byKey.has(b)) join(byKey.get(a)!, byKey.get(b)!);
+  const firstWithEmail = new Map<string, CustomerRecord>();
+  for (const person of people) {
+    for (const email of person.identities.filter((i) => i.startsWith('email:') && !isRoleEmailIdentity(i))) {
+      const earlier = firstWithEmail.get(email);
+      if (earlier) join(earlier, person);
+      else firstWithEmail.set(email, person);
+    }
   }
+
+  // Sets keep insertion order, not the records' order: sort both by where each record came in.
   const order = new Map(people.map((p, i) => [p, i]));
   const byInput = (a: CustomerRecord, b: CustomerRecord) => order.get(a)! - order.get(b)!;
-  return groups.map((g) => g.sort(byInput)).sort((a, b) => byInput(a[0]!, b[0]!));
+  return [...new Set(groupOf.values())].map((g) => [...g].sort(byInput)).sort((a, b) => byInput(a[0]!, b[0]!));
 }

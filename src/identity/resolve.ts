@@ -29,6 +29,8 @@ export interface ResolvedProfile {
   activity: CustomerRecord[];
   /** Identities that were not followed because many records share them (support@, a switchboard). */
   sharedIdentities: string[];
+  /** The user's splits and merges this profile honoured, for views that group its records again. */
+  overrides: IdentityOverrides;
 }
 
 /** Team inboxes identify a mailbox, not a person. */
@@ -115,7 +117,7 @@ export async function resolveProfile(root: CustomerRecord, source: ResolveSource
   const otherKind = kind === 'company' ? 'person' : 'company';
   const associated = [...aroundByKey.values()].filter((r) => r.type === otherKind);
   const activity = [...aroundByKey.values()].filter((r) => r.type !== 'person' && r.type !== 'company');
-  return { root, members: memberList, associated, activity, sharedIdentities: [...sharedIdentities] };
+  return { root, members: memberList, associated, activity, sharedIdentities: [...sharedIdentities], overrides };
 }
 
 export interface FieldConflict {

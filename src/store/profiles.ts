@@ -53,7 +53,7 @@ export async function companyFacts(db: CustomerDb, profile: ResolvedProfile): Pr
   const linked = (await Promise.all(owners.map(async (key) => (await recordsLinkingTo(db, key)).filter((r) => r.type === 'ticket')))).flat();
   const tickets = [...new Map(linked.map((t) => [t.key, t])).values()];
   return {
-    people: { value: distinctPeople(people).length, from: provenanceOf(people) },
+    people: { value: distinctPeople(people, profile.overrides).length, from: provenanceOf(people) },
     lifetimeValue: billedTotal(billing, (r) => r.fields.lifetimeValue),
     mrr: billedTotal(billing, (r) => r.fields.mrr),
     openTickets: { value: tickets.filter(isOpenTicket).length, from: provenanceOf(tickets) },

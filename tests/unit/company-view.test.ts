@@ -4,7 +4,7 @@ import { distinctPeople } from '../../src/identity/company-people';
 import { resolveProfile } from '../../src/identity/resolve';
 import { openCustomerDb } from '../../src/store/db';
 import { saveRecords } from '../../src/store/records';
-import { companyFacts, profileOf } from '../../src/store/profiles';
+import { companyFacts, profileOf, setOverride } from '../../src/store/profiles';
 import { demoRecords, FETCHED, hubspotKey, sourceOf } from './demo-records';
 
 describe('the demo company Acme Robotics across tools', async () => {
@@ -57,6 +57,27 @@ describe('the demo company Acme Robotics across tools', async () => {
       shared(hubspotAnn, 'd', ['email:carla@acme-robotics.com', 'email:bob@acme-robotics.com']),
     ]);
     expect(groups.map((g) => g.map((r) => r.key))).toEqual([['a'], ['b', 'c', 'd']]);
+  });
+
+  it('keeps apart what the user split and joins what the user merged, whatever the addresses say', () => {
+    const people = profile.associated.filter((r) => r.type === 'person');
+    const [hubspotAnn, zendeskAnn] = people;
+    const split = distinctPeople(people, { splits: [[zendeskAnn!.key, hubspotAnn!.key]], merges: [] });
+    expect(split.map((g) => g.map((r) => r.connector))).toEqual([['hubspot', 'intercom', 'salesforce', 'pipedrive'], ['zendesk']]);
+
+    const stranger = { ...hubspotAnn!, key: 'stranger', identities: ['email:a.lee@elsewhere.example'] };
+    const merged = distinctPeople([...people, stranger], { splits: [], merges: [['stranger', zendeskAnn!.key]] });
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.map((r) => r.key)).toContain('stranger');
+  });
+
+  it('counts a person the user split off as a second person', async () => {
+    const db = openCustomerDb(`company-split-${Math.random()}`);
+    await saveRecords(db, demoRecords);
+    const people = profile.associated.filter((r) => r.type === 'person');
+    await setOverride(db, people[0]!.key, people[1]!.key, 'split');
+    expect((await companyFacts(db, await profileOf(db, acme))).people.value).toBe(2);
+    db.close();
   });
 
   it('counts one person, her Stripe revenue and every open ticket from the store', async () => {

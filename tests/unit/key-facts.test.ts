@@ -22,6 +22,7 @@ describe('key facts across tools', () => {
       rec('mailchimp', 'list', 'newsletter', { createdAt: 4000 }),
     ],
     sharedIdentities: [],
+    overrides: { splits: [], merges: [] },
   };
 
   it('takes money from billing, stage from the CRM, and counts only open tickets', () => {

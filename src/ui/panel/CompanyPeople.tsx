@@ -1,10 +1,11 @@
 import type { CustomerRecord } from '../../model/record';
+import type { IdentityOverrides } from '../../identity/resolve';
 import { distinctPeople } from '../../identity/company-people';
 import { connectorLabel } from '../shared/labels';
 
 /** Each person of the company once, named as the company's own tool names them, with every tool that knows them. */
-export function CompanyPeople({ people, rootConnector, onOpen }: { people: CustomerRecord[]; rootConnector: string; onOpen: (key: string) => void }) {
-  const groups = distinctPeople(people);
+export function CompanyPeople({ people, overrides, rootConnector, onOpen }: { people: CustomerRecord[]; overrides: IdentityOverrides; rootConnector: string; onOpen: (key: string) => void }) {
+  const groups = distinctPeople(people, overrides);
   return (
     <section class="related" aria-labelledby="company-people-title">
       <h2 id="company-people-title">People</h2>

@@ -30,7 +30,7 @@ export function CompanySummary({ profile, onOpen }: { profile: ResolvedProfile; 
       ) : (
         <FactTilesSkeleton count={5} label="Company facts" />
       )}
-      <CompanyPeople people={profile.associated.filter((r) => r.type === 'person')} rootConnector={profile.root.connector} onOpen={onOpen} />
+      <CompanyPeople people={profile.associated.filter((r) => r.type === 'person')} overrides={profile.overrides} rootConnector={profile.root.connector} onOpen={onOpen} />
       <CompanyDeals deals={deals.deals} onOpen={onOpen} />
     </>
   );

@@ -234,7 +234,7 @@ describe('normalizeHubspotTicket', () => {
     const hubspotTickets = [ticket('9001', '3'), ticket('9002', '4'), ticket('9003', '1')].map((t) => normalizeHubspotTicket(t, withStages));
     const person = normalizeHubspotContact(contact, ctx);
     const zendeskOpen = { ...hubspotTickets[0]!, key: 'zendesk:acme:ticket:1', connector: 'zendesk' as const, fields: { status: 'open' } };
-    const facts = keyFacts({ root: person, members: [person], associated: [], activity: [...hubspotTickets, zendeskOpen], sharedIdentities: [] });
+    const facts = keyFacts({ root: person, members: [person], associated: [], activity: [...hubspotTickets, zendeskOpen], sharedIdentities: [], overrides: { splits: [], merges: [] } });
     expect(facts.openTickets.value).toBe(3);
   });
 });
