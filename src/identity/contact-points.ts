@@ -10,11 +10,24 @@ export interface ContactPoint {
 
 const digits = (phone: string) => phone.replace(/\D/g, '');
 
-function collect(records: CustomerRecord[], values: (r: CustomerRecord) => string[] | undefined, same: (value: string) => string): ContactPoint[] {
+/**
+ * A phone without a country code is only comparable through the E.164 form its tool's
+ * normaliser gave it with the default country: the record's own phone identity that ends
+ * with the same national digits. Otherwise its digits, so it is at least shown once.
+ */
+function phoneKey(phone: string, record: CustomerRecord): string {
+  const international = normalizePhone(phone);
+  if (international) return international;
+  const national = digits(phone).replace(/^0+/, '');
+  const own = national.length >= 6 ? record.identities.find((i) => i.startsWith('phone:') && i.endsWith(national)) : undefined;
+  return own ? own.slice('phone:'.length) : digits(phone);
+}
+
+function collect(records: CustomerRecord[], values: (r: CustomerRecord) => string[] | undefined, same: (value: string, record: CustomerRecord) => string): ContactPoint[] {
   const byKey = new Map<string, ContactPoint>();
   for (const record of records) {
     for (const value of values(record) ?? []) {
-      const key = same(value);
+      const key = same(value, record);
       const point = byKey.get(key);
       if (!point) byKey.set(key, { value, connectors: [record.connector] });
       else if (!point.connectors.includes(record.connector)) point.connectors.push(record.connector);
@@ -31,6 +44,6 @@ export function contactPoints(root: CustomerRecord, members: CustomerRecord[]): 
   const ordered = [root, ...members.filter((m) => m.key !== root.key)];
   return {
     emails: collect(ordered, (r) => r.fields.emails, (email) => normalizeEmail(email) ?? email.trim().toLowerCase()),
-    phones: collect(ordered, (r) => r.fields.phones, (phone) => normalizePhone(phone) ?? digits(phone)),
+    phones: collect(ordered, (r) => r.fields.phones, phoneKey),
   };
 }

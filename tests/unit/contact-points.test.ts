@@ -19,4 +19,13 @@ describe('the header’s emails and phones across tools', async () => {
     const { phones } = contactPoints(ann, profile.members);
     expect(phones.filter((p) => p.value.replace(/\D/g, '') === '14155550100')).toHaveLength(1);
   });
+
+  it('shows a phone one tool keeps without its country code once, through that tool’s own E.164 identity', () => {
+    const withoutCountry = profile.members.map((m) =>
+      m.connector === 'zendesk' ? { ...m, fields: { ...m.fields, phones: ['(415) 555-0100'] }, identities: [...m.identities.filter((i) => !i.startsWith('phone:')), 'phone:+14155550100'] } : m,
+    );
+    const { phones } = contactPoints(ann, withoutCountry);
+    expect(phones.filter((p) => p.value.replace(/\D/g, '').endsWith('4155550100'))).toHaveLength(1);
+    expect(phones.find((p) => p.value.replace(/\D/g, '').endsWith('4155550100'))!.connectors).toContain('zendesk');
+  });
 });
