@@ -86,9 +86,11 @@ export async function serviceWorker(context) {
 }
 
 /** Opens the side panel page in a tab that follows `tabId` (tests cannot click the toolbar). */
-export async function openPanel(context, extensionId, targetPage) {
+export async function openPanel(context, extensionId, targetPage, { viewport } = {}) {
   const tabId = await tabIdOf(context, extensionId, targetPage);
   const panel = await context.newPage();
+  // The size of a side panel, set before the first paint so the resize is not part of what is measured.
+  if (viewport) await panel.setViewportSize(viewport);
   await panel.goto(`chrome-extension://${extensionId}/panel.html${tabId === null ? '' : `?tabId=${tabId}`}`);
   return panel;
 }

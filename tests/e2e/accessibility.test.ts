@@ -41,8 +41,9 @@ describe('accessibility (axe-core, no serious or critical violations)', () => {
       const panel = await env.openPanel(page);
       await panel.emulateMedia({ colorScheme: scheme });
       await panel.getByTestId('profile-name').waitFor({ timeout: 15_000 });
-      await panel.getByTestId('fact-memberships').waitFor({ timeout: 15_000 });
-      await panel.getByTestId('fact-last-conversation').waitFor({ timeout: 15_000 });
+      await panel.getByTestId('memberships').waitFor({ timeout: 15_000 });
+      await panel.getByTestId('fact-last-conversation').getByRole('button').waitFor({ timeout: 15_000 });
+      await panel.getByTestId('timeline').waitFor({ timeout: 15_000 });
       expect(await seriousViolations(panel)).toEqual([]);
 
       const companyPage = await env.context.newPage();

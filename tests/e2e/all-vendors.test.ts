@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startEnvironment, type Environment } from './environment';
+import { layoutShiftScore, SIDE_PANEL, startEnvironment, type Environment } from './environment';
 import { SALESFORCE_ANN } from '../replica/salesforce.mjs';
 import { INTERCOM_ANN } from '../replica/intercom.mjs';
 import { MAILCHIMP_ANN } from '../replica/mailchimp.mjs';
@@ -37,7 +37,7 @@ afterAll(async () => {
 async function openPage(url: string): Promise<{ page: Page; panel: Page }> {
   const page = await env.context.newPage();
   await page.goto(url);
-  const panel = await env.openPanel(page);
+  const panel = await env.openPanel(page, { viewport: SIDE_PANEL });
   await panel.getByTestId('profile-name').waitFor({ timeout: 20_000 });
   return { page, panel };
 }
@@ -68,8 +68,12 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     }
     // What the marketing tools add to the facts: Stripe's billing, Zendesk's tickets.
     await expect(panel.getByTestId('fact-ltv').textContent()).resolves.toContain('$891');
+    // Seven tools answered one after another, and what the user was reading did not move for it.
+    await panel.getByTestId('timeline').waitFor({ timeout: 20_000 });
+    expect(await layoutShiftScore(panel)).toBeLessThan(0.1);
     // Her lists and campaigns, each with its tool: Mailchimp's audience, Klaviyo's lists, Intercom's subscription and tags.
     const memberships = panel.getByTestId('fact-memberships');
+    await memberships.getByTestId('memberships-more').click();
     for (const membership of ['Newsletter: subscribed · Mailchimp', 'VIP customers · Klaviyo', 'Product updates (email) · Intercom', '#VIP · Intercom']) {
       await memberships.filter({ hasText: membership }).waitFor({ timeout: 20_000 });
     }
@@ -80,7 +84,9 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     await expect(conversation.getByTestId('fact-source').textContent()).resolves.toMatch(/^Salesforce · /);
     await expect(conversation.locator('a[href^="https://acme.lightning.force.com/lightning/r/Case/"]').count()).resolves.toBe(1);
     // The personal address only Pipedrive has sits in the header, named by its tool.
-    await panel.getByTestId('field-emails').filter({ hasText: 'annlee.home@gmail.com · Pipedrive' }).waitFor({ timeout: 20_000 });
+    const emails = panel.getByTestId('field-emails');
+    await emails.getByTestId('show-more').click();
+    await emails.filter({ hasText: 'annlee.home@gmail.com · Pipedrive' }).waitFor({ timeout: 20_000 });
     // Six tools agree on her name: one line for them, one for each other spelling.
     await expect(panel.getByTestId('conflicts').locator('li').filter({ hasText: /^Ann Lee \(/ }).textContent()).resolves.toBe('Ann Lee (Salesforce, HubSpot, Intercom, Klaviyo, Mailchimp, Pipedrive)');
     // GA4 holds numbers, not people: it is never asked about her.

@@ -12,7 +12,7 @@ export interface Environment {
   context: BrowserContext;
   extensionId: string;
   worker: () => Promise<Worker>;
-  openPanel: (target?: Page) => Promise<Page>;
+  openPanel: (target?: Page, options?: { viewport?: { width: number; height: number } }) => Promise<Page>;
   connect: (token?: string, connector?: string, login?: { site?: string; email?: string }) => Promise<Page>;
   /** Closes the browser and starts it again on the same profile (same IndexedDB, same storage). */
   restart: () => Promise<void>;
@@ -30,7 +30,7 @@ export async function startEnvironment({ otherExtensionDirs = [] }: { otherExten
     context: launched.context,
     extensionId: launched.extensionId,
     worker: () => serviceWorker(env.context),
-    openPanel: (target) => openPanel(env.context, env.extensionId, target),
+    openPanel: (target, options) => openPanel(env.context, env.extensionId, target, options),
     connect: (token = DEMO_TOKEN, connector = 'hubspot', login = {}) => connectThroughOptions(env.context, env.extensionId, connector, token, login),
     restart: async () => {
       await env.context.close();
@@ -103,3 +103,25 @@ export function tabIdOf(env: Environment, page: Page): Promise<number | null> {
 }
 
 export const contactUrl = (id: string, host = 'app.hubspot.com') => `https://${host}/contacts/${PORTAL}/record/0-1/${id}`;
+
+/** A side panel's size: narrow and tall. */
+export const SIDE_PANEL = { width: 400, height: 900 };
+
+/**
+ * How much the page moved under the user since it opened: the sum of Chromium's layout-shift
+ * scores (the CLS of web-vitals without its session windows, so stricter), shifts right after
+ * the user's own input excluded as the browser does. Below 0.1 is what web-vitals calls good.
+ */
+export function layoutShiftScore(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          observer.disconnect();
+          resolve(list.getEntries().reduce((sum, entry) => sum + ((entry as unknown as { hadRecentInput: boolean }).hadRecentInput ? 0 : (entry as unknown as { value: number }).value), 0));
+        }).observe({ type: 'layout-shift', buffered: true });
+        // No entry at all is delivered as no callback: nothing moved.
+        setTimeout(() => resolve(0), 1000);
+      }),
+  );
+}

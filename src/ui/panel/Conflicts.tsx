@@ -21,7 +21,7 @@ function byValue(values: FieldConflict['values']): Array<{ value: string; key: s
 export function Conflicts({ conflicts }: { conflicts: FieldConflict[] }) {
   if (conflicts.length === 0) return null;
   return (
-    <div class="notice compact conflicts" data-testid="conflicts">
+    <div class="notice compact conflicts" id="conflicts" data-testid="conflicts">
       <strong>Your tools disagree</strong>
       <dl>
         {conflicts.map((conflict) => (

@@ -4,7 +4,8 @@ import type { Connection } from '../../model/health';
 import { formatDate, formatMoney, initials, lifecycleLabel, safeHttpUrl } from '../shared/format';
 import { connectorLabel } from '../shared/labels';
 import { contactPoints, type ContactPoint } from '../../identity/contact-points';
-
+import { FirstAndMore } from './FirstAndMore';
+import { NotKnown } from '../shared/NotKnown';
 
 function Field({ label, children, testId }: { label: string; children: ComponentChildren; testId: string }) {
   if (children === undefined || children === null || children === false || children === '' || (Array.isArray(children) && children.length === 0)) return null;
@@ -17,16 +18,19 @@ function Field({ label, children, testId }: { label: string; children: Component
 }
 
 /** Values of the record's own tool plainly; another tool's (a personal address only Pipedrive has) with that tool's name. */
-function List({ points, own, href }: { points: ContactPoint[]; own: ConnectorId; href: (value: string) => string }) {
+function List({ points, own, href, noun }: { points: ContactPoint[]; own: ConnectorId; href: (value: string) => string; noun: string }) {
   return (
-    <ul class="values">
-      {points.map((point) => (
-        <li key={point.value}>
+    <FirstAndMore
+      items={points}
+      noun={noun}
+      keyOf={(point) => point.value}
+      render={(point) => (
+        <>
           <a href={href(point.value)}>{point.value}</a>
           {!point.connectors.includes(own) && <span class="muted"> · {point.connectors.map(connectorLabel).join(', ')}</span>}
-        </li>
-      ))}
-    </ul>
+        </>
+      )}
+    />
   );
 }
 
@@ -58,6 +62,8 @@ export function ProfileCard({ record, members, related, connection, onOpen }: Pr
   const { emails, phones } = contactPoints(record, members);
   const link = safeHttpUrl(record.url);
   const label = connectorLabel(record.connector);
+  // A person always has these rows, so one that another tool fills in later does not push the panel down.
+  const isPerson = record.type === 'person';
   return (
     <article class="profile" aria-labelledby="profile-title">
       <header class="profile-header">
@@ -73,26 +79,29 @@ export function ProfileCard({ record, members, related, connection, onOpen }: Pr
       <AccountBadge record={record} connection={connection} />
       <dl class="fields">
         <Field label="Email" testId="field-emails">
-          {emails.length > 0 && <List points={emails} own={record.connector} href={(email) => `mailto:${email}`} />}
+          {emails.length > 0 ? <List points={emails} own={record.connector} noun="email" href={(email) => `mailto:${email}`} /> : isPerson && <NotKnown />}
         </Field>
         <Field label="Phone" testId="field-phones">
-          {phones.length > 0 && <List points={phones} own={record.connector} href={(phone) => `tel:${phone.replace(/[^\d+]/g, '')}`} />}
+          {phones.length > 0 ? <List points={phones} own={record.connector} noun="phone" href={(phone) => `tel:${phone.replace(/[^\d+]/g, '')}`} /> : isPerson && <NotKnown />}
         </Field>
-        {record.type === 'person' && (
+        {isPerson && (
           <Field label="Company" testId="field-company">
             {companies.length > 0 ? (
-              <ul class="values">
-                {companies.map((company) => (
-                  <li key={company.key}>
+              <FirstAndMore
+                items={companies}
+                noun="company"
+                keyOf={(company) => company.key}
+                render={(company) => (
+                  <>
                     <button type="button" class="link" onClick={() => onOpen(company.key)}>
                       {company.title}
                     </button>
                     {company.fields.domain && <span class="muted"> · {company.fields.domain}</span>}
-                  </li>
-                ))}
-              </ul>
+                  </>
+                )}
+              />
             ) : (
-              f.companyName
+              (f.companyName ?? <NotKnown />)
             )}
           </Field>
         )}

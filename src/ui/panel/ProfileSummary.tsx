@@ -5,47 +5,54 @@ import { FactTiles } from '../shared/FactTiles';
 import { ExternalLink } from '../shared/ExternalLink';
 import { Memberships } from './Memberships';
 import { Timeline } from './Timeline';
+import { NotKnown } from '../shared/NotKnown';
 
 /** Key facts across tools, then everything that happened, newest first. */
-export function ProfileSummary({ profile, onOpen }: { profile: ResolvedProfile; onOpen: (key: string) => void }) {
+export function ProfileSummary({ profile, pending, onOpen }: { profile: ResolvedProfile; pending: boolean; onOpen: (key: string) => void }) {
   const facts = keyFacts(profile);
   const conversation = facts.lastConversation;
+  // Every tile is always there: one that appeared when a tool answered moved the others.
+  const unknown = <NotKnown pending={pending} />;
   return (
     <>
       <FactTiles
         label="Key facts"
         tiles={[
-          facts.lifetimeValue && { label: 'Lifetime value', value: formatMoney(facts.lifetimeValue.value), from: facts.lifetimeValue.from, id: 'ltv' },
-          facts.mrr && { label: 'MRR', value: formatMoney(facts.mrr.value), from: facts.mrr.from, id: 'mrr' },
-          { label: 'Open tickets', value: String(facts.openTickets.value), from: facts.openTickets.from, id: 'open-tickets' },
-          facts.lifecycleStage && { label: 'Lifecycle', value: lifecycleLabel(facts.lifecycleStage.value), from: facts.lifecycleStage.from, id: 'lifecycle' },
-          facts.lastActivityAt && { label: 'Last activity', value: formatDate(facts.lastActivityAt.value), from: facts.lastActivityAt.from, id: 'last-activity' },
-          conversation && {
+          { id: 'ltv', label: 'Lifetime value', value: facts.lifetimeValue ? formatMoney(facts.lifetimeValue.value) : unknown, from: facts.lifetimeValue?.from },
+          { id: 'mrr', label: 'MRR', value: facts.mrr ? formatMoney(facts.mrr.value) : unknown, from: facts.mrr?.from },
+          { id: 'open-tickets', label: 'Open tickets', value: String(facts.openTickets.value), from: facts.openTickets.from },
+          { id: 'lifecycle', label: 'Lifecycle', value: facts.lifecycleStage ? lifecycleLabel(facts.lifecycleStage.value) : unknown, from: facts.lifecycleStage?.from },
+          { id: 'last-activity', label: 'Last activity', value: facts.lastActivityAt ? formatDate(facts.lastActivityAt.value) : unknown, from: facts.lastActivityAt?.from },
+          {
             id: 'last-conversation',
             label: 'Last conversation',
             wide: true,
-            value: (
+            value: conversation ? (
               <button type="button" class="link" onClick={() => onOpen(conversation.key)}>
                 {conversation.subject}
               </button>
+            ) : (
+              unknown
             ),
-            detail: (
+            detail: conversation ? (
               <>
                 {[formatDate(conversation.at), conversation.status].filter(Boolean).join(' · ')}
                 <ExternalLink url={conversation.url} />
               </>
+            ) : (
+              '\u00a0'
             ),
-            from: [{ connector: conversation.connector, fetchedAt: conversation.fetchedAt }],
+            from: conversation && [{ connector: conversation.connector, fetchedAt: conversation.fetchedAt }],
           },
-          facts.memberships.length > 0 && {
+          {
             id: 'memberships',
             label: 'Lists and campaigns',
             wide: true,
-            value: <Memberships memberships={facts.memberships} />,
+            value: facts.memberships.length > 0 ? <Memberships memberships={facts.memberships} /> : unknown,
           },
         ]}
       />
-      <Timeline events={timeline(profile).slice(0, 30)} onOpen={onOpen} />
+      <Timeline events={timeline(profile)} pending={pending} onOpen={onOpen} />
     </>
   );
 }

@@ -14,7 +14,7 @@ import { ProfileSummary } from './ProfileSummary';
 import { CompanySummary } from './CompanySummary';
 import { MergeControl } from './MergeControl';
 import type { FetchStatus } from './use-record-fetch';
-import { useCrossLookup } from './use-cross-lookup';
+import { useCrossLookup, useOtherToolsPending } from './use-cross-lookup';
 import { OtherTools } from './OtherTools';
 
 interface RecordViewProps {
@@ -33,14 +33,17 @@ export function RecordView({ recordKey, connections, description, status, connec
   const now = useNow();
   // Re-resolves whenever any record, lookup or split/merge changes, in this page or the worker.
   const data = useLiveQuery(async () => {
+    const queriedAt = performance.now();
     const record = await getRecord(db, recordKey);
-    return { record, profile: record ? await profileOf(db, record) : undefined };
+    return { record, profile: record ? await profileOf(db, record) : undefined, queriedAt };
   }, [recordKey]);
 
   const record = data?.record;
   const profile = data?.profile;
   // The record's own tool need not be connected (page mode): every other connected tool is asked.
-  const { lookup, refreshLookup } = useCrossLookup(record?.key, connections.filter((c) => c.connector !== record?.connector && holdsCustomers(c.connector)).length);
+  const otherTools = connections.filter((c) => c.connector !== record?.connector && holdsCustomers(c.connector)).length;
+  const { lookup, refreshLookup } = useCrossLookup(record?.key, otherTools);
+  const othersPending = useOtherToolsPending(lookup, !!record && otherTools > 0, data?.queriedAt);
   const loading = status.state === 'loading';
   const error = status.state === 'error' ? status.error : null;
   const offline = error?.kind === 'network';
@@ -54,9 +57,16 @@ export function RecordView({ recordKey, connections, description, status, connec
     return <ProfileSkeleton />;
   }
 
+  const conflicts = findConflicts(profile.members);
   return (
     <>
       <div class="status-bar" role="status" aria-live="polite">
+        {/* The disagreement itself is listed further down; up here a badge takes no room of its own. */}
+        {conflicts.length > 0 && (
+          <a class="badge warn" href="#conflicts" data-testid="conflicts-badge">
+            Tools disagree
+          </a>
+        )}
         {offline && <span class="badge warn" data-testid="offline-badge">Offline</span>}
         <span data-testid="fetched-ago">{loading ? 'Refreshing…' : `Fetched ${timeAgo(record.fetchedAt, now)}`}</span>
         <button type="button" class="icon-button" onClick={refreshAll} disabled={loading} aria-label="Refresh from the vendor" data-testid="refresh">
@@ -65,9 +75,9 @@ export function RecordView({ recordKey, connections, description, status, connec
       </div>
       {error && !offline && <ErrorNotice error={error} description={description} onRetry={onRefresh} compact />}
       <ProfileCard record={record} members={profile.members} related={profile.associated} connection={connection} onOpen={onOpen} />
-      <Conflicts conflicts={findConflicts(profile.members)} />
-      {record.type === 'person' && <ProfileSummary profile={profile} onOpen={onOpen} />}
+      {record.type === 'person' && <ProfileSummary profile={profile} pending={othersPending} onOpen={onOpen} />}
       {record.type === 'company' && <CompanySummary profile={profile} onOpen={onOpen} />}
+      <Conflicts conflicts={conflicts} />
       <OtherTools profile={profile} connections={connections} lookup={lookup} now={now} onOpen={onOpen} />
       {(record.type === 'person' || record.type === 'company') && <MergeControl profile={profile} />}
     </>

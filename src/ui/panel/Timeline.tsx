@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import type { CustomerRecord } from '../../model/record';
 import { formatDate, formatMoney } from '../shared/format';
 import { ExternalLink } from '../shared/ExternalLink';
@@ -5,18 +6,34 @@ import { connectorLabel } from '../shared/labels';
 
 const TYPE_LABELS: Record<string, string> = { order: 'Invoice', subscription: 'Subscription', ticket: 'Ticket', deal: 'Deal', conversation: 'Conversation', campaign: 'Campaign' };
 
-/** Everything that happened with the customer in any tool, newest first, each with its way back into the console. */
-export function Timeline({ events, onOpen }: { events: CustomerRecord[]; onOpen: (key: string) => void }) {
+/** Enough to see what happened lately without scrolling past it to the tools. */
+const FIRST = 8;
+
+/**
+ * Everything that happened with the customer in any tool, newest first, each with its way back
+ * into the console. While other tools are still being asked it holds its place with a skeleton:
+ * an event from a late tool lands at the top and moved every row under it.
+ */
+export function Timeline({ events, pending, onOpen }: { events: CustomerRecord[]; pending: boolean; onOpen: (key: string) => void }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? events : events.slice(0, FIRST);
   return (
-    <section class="timeline" aria-labelledby="timeline-title">
+    <section class="timeline" aria-labelledby="timeline-title" aria-busy={pending}>
       <h2 id="timeline-title">Timeline</h2>
-      {events.length === 0 ? (
+      {pending ? (
+        <div class="skeleton" data-testid="timeline-loading">
+          <span class="visually-hidden">Asking your other tools…</span>
+          {[1, 2, 3].map((i) => (
+            <div key={i} class="bar line" />
+          ))}
+        </div>
+      ) : events.length === 0 ? (
         <p class="empty" data-testid="timeline-empty">
-          No tickets, invoices, conversations or deals in your connected tools yet.
+          No tickets, invoices, conversations, deals or campaign emails in your connected tools yet.
         </p>
       ) : (
         <ol data-testid="timeline">
-          {events.map((event) => (
+          {shown.map((event) => (
             <li key={event.key}>
               <span class="muted">{formatDate(event.fields.createdAt ?? event.updatedAt)}</span>
               <span>
@@ -34,6 +51,11 @@ export function Timeline({ events, onOpen }: { events: CustomerRecord[]; onOpen:
             </li>
           ))}
         </ol>
+      )}
+      {!pending && events.length > FIRST && (
+        <button type="button" class="link" aria-expanded={all} onClick={() => setAll(!all)} data-testid="timeline-all">
+          {all ? 'Show the newest only' : `Show all ${events.length}`}
+        </button>
       )}
     </section>
   );

@@ -19,3 +19,27 @@ export function useCrossLookup(recordKey: string | undefined, otherToolCount: nu
   useEffect(() => void run(false), [run]);
   return { lookup, refreshLookup: () => run(true) };
 }
+
+/** A read of the store that ran before the last write it was waiting for brings nothing new after this long. */
+const CATCH_UP_MS = 300;
+
+/**
+ * Whether other tools may still add to the profile on screen: while they are asked, and after
+ * they answered until the profile was read again (their records reach this page a moment after
+ * the answer does). `queriedAt` is when the profile shown was read, on `performance.now()`.
+ */
+export function useOtherToolsPending(lookup: CrossLookupState, asking: boolean, queriedAt: number | undefined): boolean {
+  const [answeredAt, setAnsweredAt] = useState<number | null>(null);
+  const [caughtUp, setCaughtUp] = useState(false);
+  const answered = lookup.state === 'done' || lookup.state === 'error';
+  useEffect(() => {
+    setCaughtUp(false);
+    if (!answered) return setAnsweredAt(null);
+    setAnsweredAt(performance.now());
+    const timer = setTimeout(() => setCaughtUp(true), CATCH_UP_MS);
+    return () => clearTimeout(timer);
+  }, [lookup, answered]);
+  if (!asking) return false;
+  if (!answered) return true;
+  return answeredAt === null || (!caughtUp && (queriedAt ?? 0) < answeredAt);
+}

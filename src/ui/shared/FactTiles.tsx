@@ -34,11 +34,10 @@ export function FactTiles({ tiles, label }: { tiles: Array<FactTile | false | un
             <span class="muted">{tile.label}</span>
             {typeof tile.value === 'string' ? <strong>{tile.value}</strong> : <div class="fact-value">{tile.value}</div>}
             {tile.detail && <span class="fact-detail">{tile.detail}</span>}
-            {tile.from && tile.from.length > 0 && (
-              <span class="muted provenance" data-testid="fact-source">
-                {provenanceText(tile.from, now)}
-              </span>
-            )}
+            {/* Always there, empty or not, so a tile keeps its height when its source arrives. */}
+            <span class="muted provenance" data-testid={tile.from?.length ? 'fact-source' : undefined} title={tile.from?.length ? provenanceText(tile.from, now) : undefined}>
+              {tile.from?.length ? provenanceText(tile.from, now) : '\u00a0'}
+            </span>
           </div>
         ))}
     </section>

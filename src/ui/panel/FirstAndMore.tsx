@@ -1,0 +1,27 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+
+/**
+ * The first value on one line, the others behind "+N": other tools answer one by one, and a
+ * list that grew with each answer pushed everything under it down while the user was reading.
+ * Opening it is the user's own doing, so the panel may move then.
+ */
+export function FirstAndMore<T>({ items, keyOf, render, noun }: { items: T[]; keyOf: (item: T) => string; render: (item: T) => ComponentChildren; noun: string }) {
+  const [open, setOpen] = useState(false);
+  const [first, ...rest] = items;
+  if (first === undefined) return null;
+  const toggle = rest.length > 0 && (
+    <button type="button" class="link more" aria-expanded={open} aria-label={open ? `Show one ${noun}` : `Show ${rest.length} more ${noun}${rest.length > 1 ? 's' : ''}`} onClick={() => setOpen(!open)} data-testid="show-more">
+      {open ? 'less' : `+${rest.length}`}
+    </button>
+  );
+  return (
+    <ul class="values first-and-more">
+      <li class="first">
+        <span class="value">{render(first)}</span>
+        {toggle}
+      </li>
+      {open && rest.map((item) => <li key={keyOf(item)}>{render(item)}</li>)}
+    </ul>
+  );
+}
