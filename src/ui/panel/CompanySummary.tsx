@@ -6,6 +6,7 @@ import { useLiveQuery } from '../shared/use-live-query';
 import { formatMoney } from '../shared/format';
 import { FactTiles, FactTilesSkeleton } from '../shared/FactTiles';
 import { CompanyPeople } from './CompanyPeople';
+import { NotKnown } from '../shared/NotKnown';
 import { CompanyDeals } from './CompanyDeals';
 
 /** The company view: its people, deals, what they pay and their open tickets, across tools. */
@@ -21,8 +22,8 @@ export function CompanySummary({ profile, onOpen }: { profile: ResolvedProfile; 
           label="Company facts"
           tiles={[
             { id: 'people', label: 'People', value: String(facts.people.value), from: facts.people.from },
-            facts.lifetimeValue && { id: 'company-ltv', label: 'Revenue to date', value: formatMoney(facts.lifetimeValue.value), from: facts.lifetimeValue.from },
-            facts.mrr && { id: 'company-mrr', label: 'MRR', value: formatMoney(facts.mrr.value), from: facts.mrr.from },
+            { id: 'company-ltv', label: 'Revenue to date', value: facts.lifetimeValue ? formatMoney(facts.lifetimeValue.value) : <NotKnown />, from: facts.lifetimeValue?.from },
+            { id: 'company-mrr', label: 'MRR', value: facts.mrr ? formatMoney(facts.mrr.value) : <NotKnown />, from: facts.mrr?.from },
             { id: 'company-open-tickets', label: 'Open tickets', value: String(facts.openTickets.value), from: facts.openTickets.from },
             { id: 'company-open-deals', label: 'Open deals', value: [String(open.value), formatMoney(open.amount)].filter(Boolean).join(' · '), from: open.from },
           ]}
