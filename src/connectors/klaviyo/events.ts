@@ -31,7 +31,8 @@ export function normalizeKlaviyoEvents(events: KlaviyoEvent[], included: Klaviyo
   const records = events.flatMap((event) => {
     const metricId = event.relationships?.metric?.data?.id;
     const activity = ACTIVITIES[(metricId && metricNames.get(metricId)) || ''];
-    const at = isoToMs(event.attributes.datetime) ?? (typeof event.attributes.timestamp === 'number' ? event.attributes.timestamp * 1000 : undefined);
+    // Unix seconds first: `datetime` comes as "2023-07-24 20:15:57+00:00" in Klaviyo's own examples, not strict ISO.
+    const at = typeof event.attributes.timestamp === 'number' ? event.attributes.timestamp * 1000 : isoToMs(event.attributes.datetime);
     const subject = property(event, 'Subject');
     const campaign = property(event, 'Campaign Name') ?? subject;
     if (!activity || at === undefined || !Number.isFinite(at) || !campaign) return [];
