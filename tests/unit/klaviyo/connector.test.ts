@@ -51,7 +51,7 @@ describe('Klaviyo connector on the replica', () => {
     const again = (await klaviyo.findByEmail('ann.lee@acme-robotics.com', credentials, connection)).records.filter((r) => r.type === 'campaign');
     expect(again.map((e) => e.key)).toEqual(events.map((e) => e.key));
     const call = replica.state.requests.filter((r: { path: string }) => r.path.startsWith('/api/events')).at(-1);
-    expect(new URL(call.path, 'https://a.klaviyo.com').searchParams.get('filter')).toBe(`equals(profile_id,"${KLAVIYO_ANN.id}")`);
+    expect(new URL(call!.path, 'https://a.klaviyo.com').searchParams.get('filter')).toBe(`equals(profile_id,"${KLAVIYO_ANN.id}")`);
   });
 
   it.each([

@@ -78,7 +78,7 @@ describe('Mailchimp connector on the replica', () => {
     expect(events[4]!.fields.createdAt).toBe(Date.parse('2026-04-18T01:00:00Z'));
     // Bounded, and the same events again are the same records.
     const feedCalls = replica.state.requests.filter((r: { path: string }) => r.path.includes('/activity-feed'));
-    expect(feedCalls.at(-1).path).toBe(`/3.0/lists/3f2a9c1b7d/members/${MAILCHIMP_ANN.hash}/activity-feed?count=20`);
+    expect(feedCalls.at(-1)!.path).toBe(`/3.0/lists/3f2a9c1b7d/members/${MAILCHIMP_ANN.hash}/activity-feed?count=20`);
     const again = (await mailchimp.fetchRecord({ connector: 'mailchimp', account: connection.account, type: 'person', id: MAILCHIMP_ANN.hash, host: 'us6.admin.mailchimp.com' }, credentials, connection)).records;
     expect(again.filter((r) => r.type === 'campaign').map((r) => r.key)).toEqual(events.map((e) => e.key));
   });
