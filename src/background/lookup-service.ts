@@ -61,8 +61,9 @@ async function lookupInTool(record: CustomerRecord, connection: Connection, forc
           cached.keys.forEach((k) => keys.add(k));
           return;
         }
-        const { records } = await withTimeout(run(), connector.label);
+        const { records, warnings = [] } = await withTimeout(run(), connector.label);
         await saveRecords(db, records);
+        for (const warning of warnings) await recordConnectorFailure(db, connection.connector, warning);
         const found = records.map((r) => r.key);
         await db.lookups.put({ id, connector: connection.connector, identity, checkedAt: Date.now(), keys: found });
         wrote = true;

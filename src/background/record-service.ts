@@ -68,9 +68,11 @@ async function fetchAndStore(context: RecordPageContext, key: string, force: boo
 
   try {
     // Nothing is written until the whole answer parsed: a bad payload leaves the cache as it was.
-    const { records } = await connector.fetchRecord(context, credentials, connection);
+    const { records, warnings = [] } = await connector.fetchRecord(context, credentials, connection);
     const shown = records[0]?.key ?? key;
     await saveRecords(db, records);
+    // What failed beside the record (its campaign events...) is the tool's health, not this answer.
+    for (const warning of warnings) await recordConnectorFailure(db, context.connector, warning);
     // When this page was last read, and as which record: a convenience like recents.
     await unlessStorageFull(db.lookups.put({ id: pageAliasId(key), connector: context.connector, identity: `page:${context.id}`, checkedAt: Date.now(), keys: [shown] }));
     if (shown !== key) await unlessStorageFull(markViewed(db, shown));

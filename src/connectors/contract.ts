@@ -2,6 +2,7 @@ import type { ConnectorId, CustomerRecord } from '../model/record';
 import type { RecordPageContext } from '../model/page-context';
 import type { Connection } from '../model/health';
 import type { MetricPoint } from '../model/metric';
+import type { ConnectorError } from './errors';
 
 /**
  * What the user gave us. `token` is the secret (API key, private-app token, OAuth access token);
@@ -23,6 +24,11 @@ export interface PageDetector {
 export interface FetchResult {
   /** The record asked for, first; related records (its company...) after it. */
   records: CustomerRecord[];
+  /**
+   * Secondary reads that failed while the records above are still good (a person's campaign
+   * events refused for a missing scope): the records are saved and shown, these go to health.
+   */
+  warnings?: ConnectorError[];
 }
 
 export interface SyncPage {

@@ -34,3 +34,18 @@ export function parseVendorPayload<T extends z.ZodMiniType>(vendor: string, sche
   if (!result.success) throw schemaError(vendor, object, result.error);
   return result.data;
 }
+
+/**
+ * A secondary read (a person's campaign events beside the person): its connector error is kept
+ * in `warnings`, for health, and `fallback` stands in, so the main records are still saved.
+ * Anything but a connector error is a bug and still throws.
+ */
+export async function secondaryRead<T>(work: Promise<T>, fallback: T, warnings: ConnectorError[]): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!isConnectorError(error)) throw error;
+    warnings.push(error);
+    return fallback;
+  }
+}

@@ -22,6 +22,9 @@ function events(profile: ResolvedProfile): CustomerRecord[] {
   return profile.activity.filter((r) => r.type !== 'list');
 }
 
+/** An email the tool sent, or that bounced: something done to the person, not by them. */
+const isDeliveryEvent = (record: CustomerRecord) => record.fields.activity === 'sent' || record.fields.activity === 'bounce';
+
 /** The newest date a record carries; a person's own `updatedAt` is a profile edit, not activity. */
 function latestDate(record: CustomerRecord): number | undefined {
   const dates = [record.fields.lastActivityAt, record.fields.createdAt, record.type === 'person' ? undefined : record.updatedAt].filter((d): d is number => typeof d === 'number');
@@ -32,7 +35,7 @@ function latestDate(record: CustomerRecord): number | undefined {
 export function keyFacts(profile: ResolvedProfile): KeyFacts {
   const members = profile.members;
   const stage = members.find((m) => m.connector === 'hubspot' && m.fields.lifecycleStage) ?? members.find((m) => m.fields.lifecycleStage);
-  const newest = [...members, ...events(profile)].reduce<{ record: CustomerRecord; at: number } | undefined>((best, record) => {
+  const newest = [...members, ...events(profile).filter((r) => !isDeliveryEvent(r))].reduce<{ record: CustomerRecord; at: number } | undefined>((best, record) => {
     const at = latestDate(record);
     return at !== undefined && (!best || at > best.at) ? { record, at } : best;
   }, undefined);
@@ -48,7 +51,7 @@ export function keyFacts(profile: ResolvedProfile): KeyFacts {
   };
 }
 
-/** Tickets, invoices, subscriptions, deals, conversations: newest first. */
+/** Tickets, invoices, subscriptions, deals, conversations, campaign emails: newest first. */
 export function timeline(profile: ResolvedProfile): CustomerRecord[] {
   const when = (r: CustomerRecord) => r.fields.createdAt ?? r.updatedAt;
   return events(profile).sort((a, b) => when(b) - when(a));

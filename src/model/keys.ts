@@ -9,6 +9,14 @@ export type ConnectorId = (typeof CONNECTOR_IDS)[number];
 export const RECORD_TYPES = ['person', 'company', 'deal', 'ticket', 'order', 'subscription', 'conversation', 'campaign', 'list'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
 
+/**
+ * What a campaign event (a record of type `campaign` linked to its person) says happened. Each
+ * connector maps its vendor's words onto these (Mailchimp `unsub`, Klaviyo "Opened Email"...);
+ * anything else the vendors report is not a campaign event and is left out.
+ */
+export const CAMPAIGN_ACTIVITIES = ['sent', 'open', 'click', 'bounce', 'unsubscribe'] as const;
+export type CampaignActivity = (typeof CAMPAIGN_ACTIVITIES)[number];
+
 /** Tools that hold numbers, not customers (GA4 never exposes people): never asked about a person. */
 export const METRICS_ONLY_CONNECTORS: readonly ConnectorId[] = ['ga4'];
 

@@ -1,7 +1,7 @@
 import { z } from './zod-setup';
 import { CONNECTOR_IDS, RECORD_TYPES } from './keys';
 
-export { recordKey, parseRecordKey, type ConnectorId, type RecordType } from './keys';
+export { recordKey, parseRecordKey, CAMPAIGN_ACTIVITIES, type CampaignActivity, type ConnectorId, type RecordType } from './keys';
 
 /** Tools we know. A new vendor adds its id in keys.ts and a folder under src/connectors. */
 export const connectorIdSchema = z.enum(CONNECTOR_IDS);
@@ -37,6 +37,8 @@ export const recordFieldsSchema = z.partial(
     /** Workflow status in the vendor's words: ticket `open`, subscription `active`, deal stage... */
     status: z.string(),
     subject: z.string(),
+    /** What happened in a campaign event, in our words (see CAMPAIGN_ACTIVITIES in keys.ts): sent, open, click... */
+    activity: z.string(),
     /** Subscription / list / campaign membership names. */
     memberships: z.array(z.string()),
     tags: z.array(z.string()),

@@ -83,6 +83,13 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     await conversation.filter({ hasText: 'Robot arm calibration fails' }).waitFor({ timeout: 20_000 });
     await expect(conversation.getByTestId('fact-source').textContent()).resolves.toMatch(/^Salesforce · /);
     await expect(conversation.locator('a[href^="https://acme.lightning.force.com/lightning/r/Case/"]').count()).resolves.toBe(1);
+    // Her campaign emails from both marketing tools, in the timeline with what happened, the tool and the date.
+    const timeline = panel.getByTestId('timeline');
+    await timeline.locator('li').filter({ hasText: 'Opened · Autumn webinar invite' }).filter({ hasText: 'Mailchimp' }).waitFor({ timeout: 20_000 });
+    await timeline.locator('li').filter({ hasText: 'Opened · September newsletter' }).filter({ hasText: 'Klaviyo' }).waitFor({ timeout: 20_000 });
+    await expect(timeline.locator('li').filter({ hasText: 'Opened · Autumn webinar invite' }).locator(`a[href="${MAILCHIMP_ANN.consoleUrl}"]`).count()).resolves.toBe(1);
+    // Klaviyo's order event is not a campaign email.
+    await expect(timeline.locator('li').filter({ hasText: 'Placed Order' }).count()).resolves.toBe(0);
     // The personal address only Pipedrive has sits in the header, named by its tool.
     const emails = panel.getByTestId('field-emails');
     await emails.getByTestId('show-more').click();

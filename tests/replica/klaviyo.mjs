@@ -1,6 +1,7 @@
 // Klaviyo replica on a.klaviyo.com: JSON:API documents (revision header required, private-key
 // auth `Klaviyo-API-Key pk_…`, filter=equals(email,"…"), page[cursor] paging via links.next,
-// additional-fields) and www.klaviyo.com profile and list pages. Profiles come from the HubSpot
+// additional-fields, a profile's events with include=metric) and www.klaviyo.com profile and
+// list pages. Profiles come from the HubSpot
 // seed (about 40% of contacts); Ann Lee has her phone in E.164 and sits in "VIP customers".
 import { applyFaults, escapeHtml, replicaState, sendHtml, sendJson } from './http-util.mjs';
 import { companyIdOfContact, mulberry32 } from './seed.mjs';
@@ -68,6 +69,55 @@ export function makeKlaviyoData(hubspot, seed = 23) {
     memberships.set(id, isAnn ? ['VIPcst', 'Nw5ltr'] : LISTS.filter(() => random() < 0.3).map(([listId]) => listId));
   });
   return { accountId: KLAVIYO_ACCOUNT_ID, profiles, lists, memberships };
+}
+
+/** Klaviyo's own metrics (ids are 6 characters); "Placed Order" is not an email event and is left out by the connector. */
+const METRICS = [
+  ['RcvEml', 'Received Email'],
+  ['OpnEml', 'Opened Email'],
+  ['ClkEml', 'Clicked Email'],
+  ['BncEml', 'Bounced Email'],
+  ['PlcOrd', 'Placed Order'],
+].map(([id, name]) => ({ type: 'metric', id, attributes: { name, created: '2022-09-14T18:05:02+00:00', updated: '2022-09-14T18:05:02+00:00', integration: { object: 'integration', id: '0rG4eQ', key: 'klaviyo', name: 'Klaviyo', category: 'Internal' } }, links: { self: `${API}/api/metrics/${id}/` } }));
+const CAMPAIGNS = [
+  { id: '01J5KLVCMP1AB2CD3EF4GH5JK6', name: 'VIP early access', subject: 'Your early access starts now', sent: BASE - 40 * DAY },
+  { id: '01J7KLVCMP7LM8NP9QR0ST1VW2', name: 'September newsletter', subject: 'What is new in September', sent: BASE - 6 * DAY },
+];
+
+/**
+ * A profile's events, newest first, as GET /api/events returns them (timestamp in seconds,
+ * ISO datetime, event_properties, relationships to profile and metric). Their own random
+ * stream, seeded by the profile id, so the seeded profiles stay as they were.
+ */
+export function eventsOf(profile) {
+  const random = mulberry32([...profile.id].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7));
+  const isAnn = profile.id === ANN_ID;
+  const events = [];
+  const add = (metricId, at, properties) => {
+    const id = `4${profile.id.slice(-6)}${metricId}${(at / 1000).toString(36)}`;
+    events.push({
+      type: 'event',
+      id,
+      attributes: { timestamp: Math.floor(at / 1000), event_properties: properties, datetime: iso(at), uuid: `${id.slice(0, 8)}-0000-11ef-8000-${profile.id.slice(-12).toLowerCase()}` },
+      relationships: { profile: { data: { type: 'profile', id: profile.id }, links: { self: `${API}/api/events/${id}/relationships/profile/`, related: `${API}/api/events/${id}/profile/` } }, metric: { data: { type: 'metric', id: metricId }, links: { self: `${API}/api/events/${id}/relationships/metric/`, related: `${API}/api/events/${id}/metric/` } } },
+      links: { self: `${API}/api/events/${id}/` },
+    });
+  };
+  for (const campaign of CAMPAIGNS) {
+    if (!isAnn && random() < 0.4) continue;
+    const email = { 'Campaign Name': campaign.name, Subject: campaign.subject, $message: campaign.id, 'Email Domain': String(profile.attributes.email ?? '').split('@')[1] ?? '', 'Client Type': 'Desktop', $event_id: `${campaign.id}:${profile.id}` };
+    add('RcvEml', campaign.sent, email);
+    if (isAnn || random() < 0.5) add('OpnEml', campaign.sent + 2 * 3_600_000, { ...email, 'Client Name': 'Gmail' });
+    if (isAnn ? campaign === CAMPAIGNS[0] : random() < 0.2) add('ClkEml', campaign.sent + 2 * 3_600_000 + 90_000, { ...email, URL: 'https://acme-demo.com/vip' });
+  }
+  if (isAnn) add('PlcOrd', BASE - 39 * DAY, { $value: 198, ItemNames: ['Robot arm service plan'], $event_id: 'order-1001' });
+  return events.sort((a, b) => b.attributes.timestamp - a.attributes.timestamp);
+}
+
+/** `equals(profile_id,"…")`, as the events endpoint takes it; null when malformed. */
+function profileIdFilter(filter) {
+  const m = /^equals\(profile_id,(?:"([0-9A-Z]{26})"|'([0-9A-Z]{26})')\)$/.exec(filter);
+  return m ? (m[1] ?? m[2]) : null;
 }
 
 /** Consent and CLV are only sent when asked for with additional-fields[profile]. */
@@ -142,6 +192,19 @@ export function createKlaviyoReplica(hubspotData) {
       return page(res, url, items.map((p) => withAdditional(p, data, additional('profile'))), size);
     }
     if (path === '/api/lists') return page(res, url, data.lists, 10);
+    if (path === '/api/events') {
+      // page[size] came to this endpoint with revision 2026-01-15; older revisions refuse it.
+      if (url.searchParams.has('page[size]') && String(req.headers.revision) < '2026-01-15') return error(res, 400, 'invalid', 'Invalid input.', "'page[size]' is not a valid field for the resource 'event'.", { parameter: 'page[size]' });
+      const profileId = profileIdFilter(url.searchParams.get('filter') ?? '');
+      if (profileId === null) return error(res, 400, 'invalid', 'Invalid input.', `Invalid filter provided: ${url.searchParams.get('filter')}`, { parameter: 'filter' });
+      const profile = data.profiles.find((p) => p.id === profileId);
+      const events = profile ? eventsOf(profile) : [];
+      if (url.searchParams.get('sort') !== '-datetime') events.reverse();
+      const page = events.slice(0, 200);
+      const metricIds = new Set(page.map((e) => e.relationships.metric.data.id));
+      const included = (url.searchParams.get('include') ?? '').split(',').includes('metric') ? METRICS.filter((m) => metricIds.has(m.id)) : undefined;
+      return sendJson(res, 200, { data: page, links: { self: selfUrl(url), next: null, prev: null }, ...(included ? { included } : {}) }, { 'content-type': 'application/vnd.api+json' });
+    }
     let m = /^\/api\/profiles\/([0-9A-Z]{26})(\/lists)?$/.exec(path);
     if (m) {
       const profile = data.profiles.find((p) => p.id === m[1]);

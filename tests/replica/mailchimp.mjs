@@ -1,6 +1,8 @@
 // Mailchimp replica on us6.api.mailchimp.com (Marketing API 3.0: API root, lists, members with
 // count/offset paging and `fields=`, member by subscriber hash, search-members, RFC 7807 errors,
-// Basic auth with the API key as password) and us6.admin.mailchimp.com contact pages.
+// Basic auth with the API key as password), each member's activity feed (campaign sends, opens,
+// clicks, bounces, unsubscribes, and a signup the connector leaves out) and
+// us6.admin.mailchimp.com contact pages.
 // Two audiences derived from the HubSpot seed; Ann Lee (101) is in "Newsletter" as
 // Ann.Lee@Acme-Robotics.com and in "Product updates" with her personal annlee.home@gmail.com.
 import { createHash, randomUUID } from 'node:crypto';
@@ -85,6 +87,38 @@ export function makeMailchimpData(hubspot, seed = 23) {
   return { account: ACCOUNT, lists, members };
 }
 
+/** Campaigns sent to each audience, oldest first; a member receives those sent after they opted in. */
+const CAMPAIGNS = [
+  { id: '42694e9e57', list_id: '3f2a9c1b7d', title: 'Spring sale', sent: BASE - 150 * DAY, link: 'https://acme-demo.com/spring' },
+  { id: '7b1d3c9a20', list_id: '8e4d6b2a0c', title: 'Product digest: August', sent: BASE - 30 * DAY, link: 'https://acme-demo.com/changelog' },
+  { id: 'c5e8f0a1b3', list_id: '3f2a9c1b7d', title: 'Autumn webinar invite', sent: BASE - 10 * DAY, link: 'https://acme-demo.com/webinar' },
+];
+const feedTime = (ms) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000+00:00');
+
+/**
+ * A member's activity feed, newest first, shaped as the activity-feed alternative schemas
+ * (activity_type, created_at_timestamp, campaign_id, campaign_title, plus per-type fields). Its
+ * own random stream, seeded by the subscriber hash, so the members' seeded data stays as it was.
+ */
+export function activityFeedOf(member) {
+  const random = mulberry32(parseInt(member.id.slice(0, 8), 16));
+  const isAnn = member.id === MAILCHIMP_ANN.hash;
+  const optedIn = Date.parse(member.timestamp_opt);
+  const items = [{ activity_type: 'signup', created_at_timestamp: feedTime(optedIn), signup_category: 'api', campaign_id: '', campaign_title: '' }];
+  for (const campaign of CAMPAIGNS.filter((c) => c.list_id === member.list_id && (isAnn || c.sent > optedIn))) {
+    const base = { campaign_id: campaign.id, campaign_title: campaign.title };
+    items.push({ activity_type: 'sent', created_at_timestamp: feedTime(campaign.sent), ...base });
+    if (member.status === 'cleaned') {
+      items.push({ activity_type: 'bounce', created_at_timestamp: feedTime(campaign.sent + 60_000), bounce_type: 'hard', bounce_has_open_activity: false, ...base });
+      continue;
+    }
+    if (isAnn || random() < 0.6) items.push({ activity_type: 'open', created_at_timestamp: feedTime(campaign.sent + 3_600_000), ...base });
+    if (isAnn || random() < 0.3) items.push({ activity_type: 'click', created_at_timestamp: feedTime(campaign.sent + 3_700_000), link_clicked: campaign.link, ...base });
+  }
+  if (member.status === 'unsubscribed') items.push({ activity_type: 'unsub', created_at_timestamp: feedTime(Date.parse(member.last_changed)), unsubscribe_reason: 'N/A (Unsubscribed by admin)', is_admin_unsubscribe: true, campaign_id: '', campaign_title: '' });
+  return items.sort((a, b) => b.created_at_timestamp.localeCompare(a.created_at_timestamp));
+}
+
 /** `fields=a,b.c`: keep top-level keys and keys of the objects inside an array (`members.id`). */
 function project(body, fields) {
   if (!fields) return body;
@@ -128,14 +162,19 @@ export function createMailchimpReplica(hubspotData) {
       const full = query ? data.members.filter((m) => m.email_address.toLowerCase().includes(query) || m.full_name.toLowerCase().includes(query)).slice(0, 10) : [];
       return send({ exact_matches: { members: exact, total_items: exact.length }, full_search: { members: full, total_items: full.length }, _links: [] });
     }
-    let m = /^\/3\.0\/lists\/([a-z0-9]+)(?:\/members(?:\/([a-f0-9]{32}))?)?$/.exec(path);
+    let m = /^\/3\.0\/lists\/([a-z0-9]+)(?:\/members(?:\/([a-f0-9]{32})(\/activity-feed)?)?)?$/.exec(path);
     const list = m && data.lists.find((l) => l.id === m[1]);
     if (!m || !list) return notFound(res);
     if (!path.includes('/members')) return send(list);
     const own = data.members.filter((x) => x.list_id === list.id);
     if (m[2]) {
       const member = own.find((x) => x.id === m[2]);
-      return member ? send(member) : notFound(res);
+      if (!member) return notFound(res);
+      if (!m[3]) return send(member);
+      const { count, offset } = page(url, 1000);
+      const feed = activityFeedOf(member);
+      const self = `/lists/${list.id}/members/${member.id}/activity-feed`;
+      return send({ activity: feed.slice(offset, offset + count), email_id: member.id, contact_id: member.contact_id, list_id: list.id, total_items: feed.length, _links: [link('self', self), link('parent', `/lists/${list.id}/members/${member.id}`)] });
     }
     const { count, offset } = page(url, 1000);
     return send({ members: own.slice(offset, offset + count), list_id: list.id, total_items: own.length, _links: [link('self', `/lists/${list.id}/members`)] });

@@ -38,6 +38,12 @@ describe('key facts across tools', () => {
   it('orders the timeline newest first, without the lists the person is in (memberships, not events)', () => {
     expect(timeline(profile).map((r) => r.id)).toEqual(['t1', 'in_1', 't2']);
   });
+
+  it('puts campaign emails in the timeline; one opened is the person’s last activity, one only sent or bounced is not', () => {
+    const withEmails = { ...profile, activity: [...profile.activity, rec('klaviyo', 'campaign', 'sent1', { activity: 'sent', createdAt: 9000 }), rec('mailchimp', 'campaign', 'bounce1', { activity: 'bounce', createdAt: 8000 }), rec('mailchimp', 'campaign', 'open1', { activity: 'open', createdAt: 5000 })] };
+    expect(timeline(withEmails).map((r) => r.id)).toEqual(['sent1', 'bounce1', 'open1', 't1', 'in_1', 't2']);
+    expect(keyFacts(withEmails).lastActivityAt).toEqual({ value: 5000, from: [{ connector: 'mailchimp', fetchedAt: 0 }] });
+  });
 });
 
 describe('key facts of the demo Ann Lee, as her eight tools describe her', async () => {

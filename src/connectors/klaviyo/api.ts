@@ -2,7 +2,7 @@ import type { z } from '../../model/zod-setup';
 import { requestJson } from '../http';
 import { RateLimiter } from '../rate-limiter';
 import { ConnectorError, parseVendorPayload } from '../errors';
-import { klaviyoAccounts, klaviyoListDocument, klaviyoListsPage, klaviyoProfileDocument, klaviyoProfilesPage } from './schemas';
+import { klaviyoAccounts, klaviyoEventsPage, klaviyoListDocument, klaviyoListsPage, klaviyoProfileDocument, klaviyoProfilesPage } from './schemas';
 
 /** Fixed: the key only ever goes here (no user input reaches the origin). */
 export const KLAVIYO_API_ORIGIN = 'https://a.klaviyo.com';
@@ -78,6 +78,16 @@ export class KlaviyoApi {
   profilesPage(cursor: string | null) {
     const query = new URLSearchParams({ 'page[size]': '100', ...(cursor ? { 'page[cursor]': cursor } : {}) });
     return this.get(`/api/profiles?${query}`, klaviyoProfilesPage, 'profiles page');
+  }
+
+  /**
+   * The profile's events, newest first, with their metrics. The first page only: at our revision
+   * Klaviyo sends at most 200 events a page and takes no `page[size]` (added in 2026-01-15), so
+   * the page is the bound; the connector keeps the newest campaign events of it.
+   */
+  eventsOfProfile(id: string) {
+    const query = new URLSearchParams({ filter: `equals(profile_id,${klaviyoFilterString(id)})`, include: 'metric', sort: '-datetime' });
+    return this.get(`/api/events?${query}`, klaviyoEventsPage, `campaign events of profile ${id}`);
   }
 
   listsOfProfile(id: string) {

@@ -1,11 +1,12 @@
-import type { Connector } from '../contract';
+import type { Connector, FetchResult } from '../contract';
 import type { Connection } from '../../model/health';
 import type { MetricPoint } from '../../model/metric';
 import type { CustomerRecord } from '../../model/record';
-import { ConnectorError } from '../errors';
+import { ConnectorError, secondaryRead } from '../errors';
 import { KLAVIYO_API_ORIGIN, KlaviyoApi } from './api';
 import { KLAVIYO_CONSOLE_HOST, KLAVIYO_LIST_ID, KLAVIYO_PROFILE_ID, klaviyoPages } from './pages';
 import { normalizeKlaviyoList, normalizeKlaviyoProfile, type KlaviyoNormalizeContext } from './normalize';
+import { normalizeKlaviyoEvents } from './events';
 import { nextCursor, type KlaviyoList, type KlaviyoProfile } from './schemas';
 
 /**
@@ -31,11 +32,22 @@ function context(connection: Connection): KlaviyoNormalizeContext {
   return { account: connection.account, fetchedAt: Date.now(), currency: connection.currency };
 }
 
-/** A profile with its list memberships, and those lists as records of their own. */
-async function profileWithLists(api: KlaviyoApi, profile: KlaviyoProfile, connection: Connection): Promise<CustomerRecord[]> {
-  const lists: KlaviyoList[] = (await api.listsOfProfile(profile.id)).data.slice(0, 25);
+/**
+ * A profile with its list memberships, those lists as records of their own, and its newest
+ * campaign events. Events failing (a key without Events or Metrics read access) leave the
+ * profile as read: the error is a warning for health.
+ */
+async function profileWithLists(api: KlaviyoApi, profile: KlaviyoProfile, connection: Connection): Promise<FetchResult> {
   const ctx = context(connection);
-  return [normalizeKlaviyoProfile(profile, ctx, lists), ...lists.map((l) => normalizeKlaviyoList(l, ctx))];
+  const warnings: ConnectorError[] = [];
+  const events = secondaryRead(
+    api.eventsOfProfile(profile.id).then((page) => normalizeKlaviyoEvents(page.data, page.included ?? [], profile.id, ctx)),
+    [],
+    warnings,
+  );
+  const lists: KlaviyoList[] = (await api.listsOfProfile(profile.id)).data.slice(0, 25);
+  const records = [normalizeKlaviyoProfile(profile, ctx, lists), ...lists.map((l) => normalizeKlaviyoList(l, ctx)), ...(await events)];
+  return { records, ...(warnings.length ? { warnings } : {}) };
 }
 
 export const klaviyo: Connector = {
@@ -71,16 +83,18 @@ export const klaviyo: Connector = {
       return { records: [normalizeKlaviyoList((await api.list(page.id)).data, context(connection))] };
     }
     if (page.type !== 'person' || !KLAVIYO_PROFILE_ID.test(page.id)) throw new ConnectorError('not-found', `Klaviyo has no profile “${page.id}”.`, { object: `profile ${page.id}` });
-    return { records: await profileWithLists(api, (await api.profile(page.id)).data, connection) };
+    return profileWithLists(api, (await api.profile(page.id)).data, connection);
   },
 
   async findByEmail(email, { token }, connection) {
     const api = new KlaviyoApi(token);
     // Klaviyo keeps one profile per email, but a merge in progress can show two: read at most three.
     const profiles = (await api.profilesByEmail(email.trim())).data.slice(0, 3);
-    const records = (await Promise.all(profiles.map((p) => profileWithLists(api, p, connection)))).flat();
+    const results = await Promise.all(profiles.map((p) => profileWithLists(api, p, connection)));
+    const records = results.flatMap((r) => r.records);
+    const warnings = results.flatMap((r) => r.warnings ?? []);
     // Two profiles may share a list: keep each list record once.
-    return { records: records.filter((r, i) => records.findIndex((o) => o.key === r.key) === i) };
+    return { records: records.filter((r, i) => records.findIndex((o) => o.key === r.key) === i), ...(warnings.length ? { warnings } : {}) };
   },
 
   async sync(cursor, { token }, connection) {

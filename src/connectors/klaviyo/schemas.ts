@@ -83,6 +83,32 @@ export const klaviyoAccountSchema = z.object({
   }),
 });
 
+/**
+ * An event from `GET /api/events?include=metric`: when (ISO `datetime`, unix-seconds
+ * `timestamp`), free-form `event_properties` ("Campaign Name", "Subject"...), and which metric
+ * it is ("Opened Email"...) through `relationships.metric`, whose name is among `included`.
+ */
+export const klaviyoEventSchema = z.object({
+  type: z.literal('event'),
+  id: z.string().check(z.minLength(1)),
+  attributes: z.object({
+    timestamp: z.nullish(z.number()),
+    datetime: text,
+    uuid: text,
+    // Free-form, set by whoever tracked the event; read key by key, never trusted as a shape.
+    event_properties: z.nullish(z.record(z.string(), z.unknown())),
+  }),
+  relationships: z.nullish(z.partial(z.object({ metric: z.nullish(z.partial(z.object({ data: z.nullish(z.object({ type: z.string(), id: text })) }))) }))),
+  links,
+});
+export type KlaviyoEvent = z.infer<typeof klaviyoEventSchema>;
+
+/** `included` resources: metrics here (`attributes.name`); any other kind parses and is ignored. */
+const includedSchema = z.object({ type: z.string(), id: z.string(), attributes: z.nullish(z.partial(z.object({ name: text }))) });
+export type KlaviyoIncluded = z.infer<typeof includedSchema>;
+
+export const klaviyoEventsPage = z.object({ data: z.array(klaviyoEventSchema), included: z.nullish(z.array(includedSchema)), links });
+
 export const klaviyoProfileDocument = z.object({ data: klaviyoProfileSchema, links });
 export const klaviyoProfilesPage = z.object({ data: z.array(klaviyoProfileSchema), links });
 export const klaviyoListDocument = z.object({ data: klaviyoListSchema, links });

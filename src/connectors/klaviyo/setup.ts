@@ -4,7 +4,7 @@ import type { ConnectorSetup } from '../contract';
 export const klaviyoSetup: ConnectorSetup = {
   tokenHelp: {
     createAt: 'https://www.klaviyo.com/settings/account/api-keys',
-    scopes: ['Accounts: Read', 'Profiles: Read', 'Lists: Read'],
-    steps: 'In Klaviyo click your account name (bottom left) → Settings → API keys → Create Private API Key. Name it, choose Custom Key, give Read Access to Accounts, Profiles and Lists (nothing else), click Create and copy the key that starts with pk_.',
+    scopes: ['Accounts: Read', 'Profiles: Read', 'Lists: Read', 'Events: Read and Metrics: Read (optional: campaign emails in the timeline)'],
+    steps: 'In Klaviyo click your account name (bottom left) → Settings → API keys → Create Private API Key. Name it, choose Custom Key, give Read Access to Accounts, Profiles and Lists, and to Events and Metrics for campaign emails in the timeline (nothing else), click Create and copy the key that starts with pk_.',
   },
 };

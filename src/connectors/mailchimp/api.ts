@@ -3,7 +3,7 @@ import { requestJson } from '../http';
 import { RateLimiter } from '../rate-limiter';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import { MAILCHIMP_DC } from './pages';
-import { mailchimpListSchema, mailchimpListsPage, mailchimpMemberIdsPage, mailchimpMemberSchema, mailchimpMembersPage, mailchimpRoot, mailchimpSearchMembers } from './schemas';
+import { mailchimpActivityFeed, mailchimpListSchema, mailchimpListsPage, mailchimpMemberIdsPage, mailchimpMemberSchema, mailchimpMembersPage, mailchimpRoot, mailchimpSearchMembers } from './schemas';
 
 /**
  * Mailchimp allows 10 simultaneous connections per user and publishes no per-second figure;
@@ -79,6 +79,10 @@ export class MailchimpApi {
   }
   members(listId: string, offset: number, count = 500) {
     return this.get(`/lists/${encodeURIComponent(listId)}/members?${new URLSearchParams({ count: String(count), offset: String(offset) })}`, mailchimpMembersPage, `contacts of audience ${listId}`);
+  }
+  /** The member's newest activity in this audience (opens, clicks, sends...), `count` items. */
+  activityFeed(listId: string, hash: string, count: number) {
+    return this.get(`/lists/${encodeURIComponent(listId)}/members/${encodeURIComponent(hash)}/activity-feed?${new URLSearchParams({ count: String(count) })}`, mailchimpActivityFeed, `campaign activity of contact ${hash} in audience ${listId}`);
   }
   /** Ids only, 1000 at a time: for finding a member by the console's web id. */
   memberIds(listId: string, offset: number) {

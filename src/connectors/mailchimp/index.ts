@@ -3,10 +3,12 @@ import type { Connection } from '../../model/health';
 import type { MetricPoint } from '../../model/metric';
 import type { CustomerRecord } from '../../model/record';
 import { normalizeEmail } from '../../identity/normalize';
-import { ConnectorError, isConnectorError } from '../errors';
+import { ConnectorError, isConnectorError, secondaryRead } from '../errors';
+import { MAX_CAMPAIGN_EVENTS, newestEvents } from '../campaign-events';
 import { MailchimpApi, mailchimpDc } from './api';
 import { mailchimpPages, WEB_ID_PREFIX } from './pages';
 import { normalizeMailchimpList, normalizeMailchimpPerson, type MailchimpNormalizeContext } from './normalize';
+import { normalizeMailchimpActivity } from './activity';
 import type { MailchimpList, MailchimpMember } from './schemas';
 
 export { subscriberHash } from './md5';
@@ -26,10 +28,21 @@ function context(connection: Connection, lists: MailchimpList[]): MailchimpNorma
 }
 
 /** The person first, then the audiences they are in. */
-function personWithLists(members: MailchimpMember[], lists: MailchimpList[], connection: Connection): CustomerRecord[] {
-  const ctx = context(connection, lists);
+function personWithLists(members: MailchimpMember[], lists: MailchimpList[], ctx: MailchimpNormalizeContext): CustomerRecord[] {
   const inLists = lists.filter((l) => members.some((m) => m.list_id === l.id));
   return [normalizeMailchimpPerson(members, ctx), ...inLists.map((l) => normalizeMailchimpList(l, ctx))];
+}
+
+/**
+ * The person and their audiences, then their newest campaign events from each audience's
+ * activity feed. A feed that fails (throttled, refused) leaves the person as read: its error is
+ * a warning for health, not the answer.
+ */
+async function personWithActivity(api: MailchimpApi, members: MailchimpMember[], lists: MailchimpList[], connection: Connection): Promise<FetchResult> {
+  const ctx = context(connection, lists);
+  const warnings: ConnectorError[] = [];
+  const feeds = await Promise.all(members.map((m) => secondaryRead(api.activityFeed(m.list_id, m.id, MAX_CAMPAIGN_EVENTS).then((feed) => normalizeMailchimpActivity(feed.activity, m, ctx)), [], warnings)));
+  return { records: [...personWithLists(members, lists, ctx), ...newestEvents(feeds.flat())], ...(warnings.length ? { warnings } : {}) };
 }
 
 /** The member with this subscriber hash in each audience (404 = not in that audience), four at a time. */
@@ -81,7 +94,7 @@ async function person(api: MailchimpApi, id: string, connection: Connection): Pr
   const members = await membershipsOf(api, hash, lists);
   if (members.length === 0) throw new ConnectorError('not-found', `Mailchimp has no contact ${id}.`, { object: `contact ${id}` });
   // Always the subscriber-hash record: the record service remembers which record a web-id page is.
-  return { records: personWithLists(members, lists, connection) };
+  return personWithActivity(api, members, lists, connection);
 }
 
 /** Sync position: audience index and member offset, as `<list index>:<offset>`. */
@@ -137,7 +150,7 @@ export const mailchimp: Connector = {
     // Gmail folding can make two addresses one identity; keep the first address's memberships.
     const same = members.filter((m) => m.id === members[0]!.id);
     const { lists } = await api.lists();
-    return { records: personWithLists(same, lists, connection) };
+    return personWithActivity(api, same, lists, connection);
   },
 
   /**

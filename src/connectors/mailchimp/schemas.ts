@@ -101,6 +101,34 @@ const memberMatches = z.object({ members: z.array(mailchimpMemberSchema), total_
 /** `/search-members`: exact email matches and a fuzzy full-text search, across audiences. */
 export const mailchimpSearchMembers = z.object({ exact_matches: memberMatches, full_search: z.optional(memberMatches), _links: links });
 
+/**
+ * One item of a member's activity feed (`/lists/{id}/members/{hash}/activity-feed`). The feed
+ * mixes many "alternative schemas" told apart by `activity_type` (open, click, bounce, unsub,
+ * sent, but also signups, notes, orders, surveys and whatever comes next), so only the type is
+ * required and everything we read is optional: an item of a new kind parses and is left out.
+ */
+export const mailchimpActivitySchema = z.object({
+  activity_type: z.string(),
+  /** ISO with microseconds and an offset: `2024-01-03T20:19:26.000000+00:00`. */
+  created_at_timestamp: z.nullish(z.string()),
+  campaign_id: z.nullish(z.string()),
+  /** Blank when the activity belongs to no campaign (an unsubscribe by an admin). */
+  campaign_title: z.nullish(z.string()),
+  link_clicked: z.nullish(z.string()),
+  bounce_type: z.nullish(z.string()),
+  unsubscribe_reason: z.nullish(z.string()),
+});
+export type MailchimpActivity = z.infer<typeof mailchimpActivitySchema>;
+
+export const mailchimpActivityFeed = z.object({
+  activity: z.array(mailchimpActivitySchema),
+  email_id: z.optional(z.string()),
+  contact_id: z.optional(z.string()),
+  list_id: z.optional(z.string()),
+  total_items: z.optional(z.number().check(z.int())),
+  _links: links,
+});
+
 /** API root `GET /3.0/`: the account the key belongs to. */
 export const mailchimpRoot = z.object({
   account_id: z.string(),

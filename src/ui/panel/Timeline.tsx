@@ -5,6 +5,13 @@ import { ExternalLink } from '../shared/ExternalLink';
 import { connectorLabel } from '../shared/labels';
 
 const TYPE_LABELS: Record<string, string> = { order: 'Invoice', subscription: 'Subscription', ticket: 'Ticket', deal: 'Deal', conversation: 'Conversation', campaign: 'Campaign' };
+/** What a campaign event says happened (CAMPAIGN_ACTIVITIES), as the timeline reads it: "Opened · Spring sale". */
+const ACTIVITY_LABELS: Record<string, string> = { sent: 'Sent', open: 'Opened', click: 'Clicked', bounce: 'Bounced', unsubscribe: 'Unsubscribed' };
+
+function labelOf(event: CustomerRecord): string {
+  const activity = event.fields.activity;
+  return activity ? `${ACTIVITY_LABELS[activity] ?? activity} ·` : (TYPE_LABELS[event.type] ?? event.type);
+}
 
 /** Enough to see what happened lately without scrolling past it to the tools. */
 const FIRST = 8;
@@ -37,7 +44,7 @@ export function Timeline({ events, pending, onOpen }: { events: CustomerRecord[]
             <li key={event.key}>
               <span class="muted">{formatDate(event.fields.createdAt ?? event.updatedAt)}</span>
               <span>
-                {TYPE_LABELS[event.type] ?? event.type}{' '}
+                {labelOf(event)}{' '}
                 <button type="button" class="link" onClick={() => onOpen(event.key)}>
                   {event.title}
                 </button>

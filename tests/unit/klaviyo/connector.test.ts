@@ -27,11 +27,41 @@ describe('Klaviyo connector on the replica', () => {
     const page = klaviyo.pages[0]!.detect(new URL(KLAVIYO_ANN.consoleUrl))!;
     const { records } = await klaviyo.fetchRecord(page, credentials, connection);
     for (const record of records) customerRecordSchema.parse(record);
-    const [ann, ...lists] = records;
+    const [ann, ...rest] = records;
+    const lists = rest.filter((r) => r.type === 'list');
     expect(ann).toMatchObject({ key: `klaviyo:XyZ123:person:${KLAVIYO_ANN.id}`, title: 'Ann Lee', url: KLAVIYO_ANN.consoleUrl, identities: ['email:ann.lee@acme-robotics.com', 'phone:+14155550100'] });
     expect(ann!.fields).toMatchObject({ memberships: ['VIP customers', 'Newsletter'], status: 'SUBSCRIBED', lifetimeValue: { amountMinor: 118800, currency: 'USD' } });
     expect(lists.map((l) => l.type)).toEqual(['list', 'list']);
     expect(ann!.links).toEqual(lists.map((l) => l.key));
+  });
+
+  it('adds Ann’s email campaign events, newest first, each linked to her (her order is not one)', async () => {
+    const { records, warnings } = await klaviyo.fetchRecord(klaviyo.pages[0]!.detect(new URL(KLAVIYO_ANN.consoleUrl))!, credentials, connection);
+    expect(warnings).toBeUndefined();
+    const events = records.filter((r) => r.type === 'campaign');
+    expect(events.map((e) => [e.fields.activity, e.title])).toEqual([
+      ['open', 'September newsletter'],
+      ['sent', 'September newsletter'],
+      ['click', 'VIP early access'],
+      ['open', 'VIP early access'],
+      ['sent', 'VIP early access'],
+    ]);
+    expect(events[0]).toMatchObject({ links: [`klaviyo:XyZ123:person:${KLAVIYO_ANN.id}`], url: KLAVIYO_ANN.consoleUrl, fields: { subject: 'What is new in September', createdAt: Date.parse('2026-08-26T02:00:00Z') } });
+    // The same events again are the same records: a refetch overwrites them.
+    const again = (await klaviyo.findByEmail('ann.lee@acme-robotics.com', credentials, connection)).records.filter((r) => r.type === 'campaign');
+    expect(again.map((e) => e.key)).toEqual(events.map((e) => e.key));
+    const call = replica.state.requests.filter((r: { path: string }) => r.path.startsWith('/api/events')).at(-1);
+    expect(new URL(call!.path, 'https://a.klaviyo.com').searchParams.get('filter')).toBe(`equals(profile_id,"${KLAVIYO_ANN.id}")`);
+  });
+
+  it.each([
+    [403, 'auth', { errors: [{ id: 'e1', status: 403, code: 'permission_denied', title: 'You do not have permission to perform this action.', detail: 'This API key is missing required scopes: events:read', source: { pointer: '/data/' } }] }],
+    [404, 'not-found', { errors: [{ id: 'e2', status: 404, code: 'not_found', title: 'Not found.', detail: 'Not found.', source: { pointer: '/data/' } }] }],
+  ])('keeps Ann and her lists when her events answer %i, and says why as a warning', async (status, kind, body) => {
+    replica.state.faults.push({ pathIncludes: '/api/events', status, body, times: 1 });
+    const { records, warnings } = await klaviyo.fetchRecord(klaviyo.pages[0]!.detect(new URL(KLAVIYO_ANN.consoleUrl))!, credentials, connection);
+    expect(records.map((r) => r.type)).toEqual(['person', 'list', 'list']);
+    expect(warnings).toEqual([expect.objectContaining({ kind, detail: expect.objectContaining({ object: `campaign events of profile ${KLAVIYO_ANN.id}` }) })]);
   });
 
   it('finds Ann by email in another case, and nobody for a hostile email', async () => {

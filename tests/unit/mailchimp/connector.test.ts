@@ -36,7 +36,8 @@ describe('Mailchimp connector on the replica', () => {
   it('opens Ann’s console page (web id) as one person with her audiences, keyed by her subscriber hash', async () => {
     const ctx = mailchimp.pages[0]!.detect(new URL(MAILCHIMP_ANN.consoleUrl))!;
     const { records } = await mailchimp.fetchRecord({ ...ctx, account: connection.account }, credentials, connection);
-    const [ann, ...lists] = parsed(records);
+    const [ann, ...rest] = parsed(records);
+    const lists = rest.filter((r) => r.type === 'list');
     // The record service remembers that this page is this record (see record-service pageAliasId).
     expect(ann).toMatchObject({ id: MAILCHIMP_ANN.hash, key: `mailchimp:${connection.account}:person:${MAILCHIMP_ANN.hash}`, title: 'Ann Lee', identities: ['email:ann.lee@acme-robotics.com'], url: MAILCHIMP_ANN.consoleUrl });
     expect(ann!.fields).toMatchObject({ emails: ['Ann.Lee@Acme-Robotics.com'], memberships: ['Newsletter: subscribed'], status: 'subscribed', tags: ['Customer', 'Webinar 2026'] });
@@ -52,12 +53,44 @@ describe('Mailchimp connector on the replica', () => {
 
   it('finds Ann’s personal address by email, in any case', async () => {
     const { records } = await mailchimp.findByEmail('AnnLee.Home@gmail.com', credentials, connection);
-    expect(parsed(records).map((r) => [r.type, r.id])).toEqual([
+    expect(parsed(records).filter((r) => r.type !== 'campaign').map((r) => [r.type, r.id])).toEqual([
       ['person', subscriberHash('annlee.home@gmail.com')],
       ['list', '8e4d6b2a0c'],
     ]);
     expect(records[0]!.fields).toMatchObject({ firstName: 'Ann', lastName: 'Lee', memberships: ['Product updates: subscribed'] });
     expect((await mailchimp.findByEmail('nobody@example.com', credentials, connection)).records).toEqual([]);
+  });
+
+  it('adds Ann’s campaign events from her activity feed, newest first, each linked to her (her signup is not one)', async () => {
+    const { records, warnings } = await mailchimp.findByEmail('ann.lee@acme-robotics.com', credentials, connection);
+    expect(warnings).toBeUndefined();
+    const annKey = `mailchimp:${connection.account}:person:${MAILCHIMP_ANN.hash}`;
+    const events = parsed(records).filter((r) => r.type === 'campaign');
+    expect(events.map((e) => [e.fields.activity, e.title])).toEqual([
+      ['click', 'Autumn webinar invite'],
+      ['open', 'Autumn webinar invite'],
+      ['sent', 'Autumn webinar invite'],
+      ['click', 'Spring sale'],
+      ['open', 'Spring sale'],
+      ['sent', 'Spring sale'],
+    ]);
+    expect(events.every((e) => e.links[0] === annKey && e.url === MAILCHIMP_ANN.consoleUrl)).toBe(true);
+    expect(events[4]!.fields.createdAt).toBe(Date.parse('2026-04-18T01:00:00Z'));
+    // Bounded, and the same events again are the same records.
+    const feedCalls = replica.state.requests.filter((r: { path: string }) => r.path.includes('/activity-feed'));
+    expect(feedCalls.at(-1)!.path).toBe(`/3.0/lists/3f2a9c1b7d/members/${MAILCHIMP_ANN.hash}/activity-feed?count=20`);
+    const again = (await mailchimp.fetchRecord({ connector: 'mailchimp', account: connection.account, type: 'person', id: MAILCHIMP_ANN.hash, host: 'us6.admin.mailchimp.com' }, credentials, connection)).records;
+    expect(again.filter((r) => r.type === 'campaign').map((r) => r.key)).toEqual(events.map((e) => e.key));
+  });
+
+  it.each([
+    [403, 'auth', 'Forbidden'],
+    [404, 'not-found', 'Resource Not Found'],
+  ])('keeps Ann and her audience when her activity feed answers %i, and says why as a warning', async (status, kind, title) => {
+    replica.state.faults.push({ pathIncludes: '/activity-feed', status, body: { type: 'https://mailchimp.com/developer/marketing/docs/errors/', title, status, detail: 'You do not have access to this resource.', instance: 'f1' }, times: 1 });
+    const { records, warnings } = await mailchimp.findByEmail('ann.lee@acme-robotics.com', credentials, connection);
+    expect(records.map((r) => r.type)).toEqual(['person', 'list']);
+    expect(warnings).toEqual([expect.objectContaining({ kind })]);
   });
 
   it('says not found for an unknown contact', async () => {
