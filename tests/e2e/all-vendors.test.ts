@@ -85,6 +85,9 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     await expect(conversation.locator('a[href^="https://acme.lightning.force.com/lightning/r/Case/"]').count()).resolves.toBe(1);
     // Her campaign emails from both marketing tools, in the timeline with what happened, the tool and the date.
     const timeline = panel.getByTestId('timeline');
+    // Eight tools make a long history: the newest eight show, the rest one click away.
+    await expect(timeline.locator('li').count()).resolves.toBe(8);
+    await panel.getByTestId('timeline-all').click();
     await timeline.locator('li').filter({ hasText: 'Opened · Autumn webinar invite' }).filter({ hasText: 'Mailchimp' }).waitFor({ timeout: 20_000 });
     await timeline.locator('li').filter({ hasText: 'Opened · September newsletter' }).filter({ hasText: 'Klaviyo' }).waitFor({ timeout: 20_000 });
     await expect(timeline.locator('li').filter({ hasText: 'Opened · Autumn webinar invite' }).locator(`a[href="${MAILCHIMP_ANN.consoleUrl}"]`).count()).resolves.toBe(1);
