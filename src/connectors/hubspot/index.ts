@@ -250,7 +250,10 @@ export const hubspot: Connector = {
   },
 
   async findByDomain(domain, { token }, connection) {
-    const companies = await new HubspotApi(token).searchCompaniesByDomain(domain);
+    const api = new HubspotApi(token);
+    const found = await api.searchCompaniesByDomain(domain);
+    // The search answers without associations: saved as it is, a cached company lost its links to its people and deals.
+    const companies = await Promise.all(found.slice(0, 3).map((c) => readWithActivity(api, 'companies', c.id, connection.account)));
     const ctx = normalizeContext(connection);
     return { records: companies.map((company) => normalizeHubspotCompany(company, ctx)) };
   },

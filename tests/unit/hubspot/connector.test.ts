@@ -219,10 +219,13 @@ describe('HubSpot batch read', () => {
 });
 
 describe('HubSpot companies by domain', () => {
-  it('finds Acme Robotics by its registrable domain with one CRM search, and nothing for a stranger', async () => {
+  it('finds Acme Robotics by its registrable domain, read with its associations, and nothing for a stranger', async () => {
     const { result, calls } = await requestsDuring(() => hubspot.findByDomain!('acme-robotics.com', credentials, connection));
     expect(result.records.map((r) => [r.key, r.title])).toEqual([[key('company', '5001'), 'Acme Robotics']]);
-    expect(calls).toEqual(['POST /crm/v3/objects/companies/search']);
+    expect(calls[0]).toBe('POST /crm/v3/objects/companies/search');
+    expect(calls[1]).toMatch(/^GET \/crm\/v3\/objects\/companies\/5001\?.*associations=/);
+    // Its people and deals stay linked: a company found this way no longer overwrites a cached one without them.
+    expect(result.records[0]!.links).toEqual(expect.arrayContaining([key('person', '101'), expect.stringContaining(':deal:')]));
     expect((await hubspot.findByDomain!('nobody-here.example', credentials, connection)).records).toEqual([]);
   });
 });
