@@ -1,5 +1,4 @@
 import { recordKey, type CampaignActivity, type ConnectorId, type CustomerRecord } from '../model/record';
-import { searchTokens } from '../identity/tokens';
 import { compactFields } from './fields';
 
 /** Events kept per person and tool: the newest, so the timeline stays a summary and the store small. */
@@ -40,7 +39,8 @@ export function campaignEventRecord(event: CampaignEvent): CustomerRecord {
     url: event.url,
     updatedAt: event.at,
     fetchedAt: event.fetchedAt,
-    tokens: searchTokens(event.campaign, fields),
+    // Not searched: a search for "spring" wants people and companies, not twenty copies of one send.
+    tokens: [],
   };
 }
 

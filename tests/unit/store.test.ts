@@ -11,6 +11,7 @@ import {
 } from '../../src/store/records';
 import { normalizeHubspotCompany, normalizeHubspotContact } from '../../src/connectors/hubspot/normalize';
 import type { CustomerRecord } from '../../src/model/record';
+import { campaignEventRecord } from '../../src/connectors/campaign-events';
 
 const ctx = { portal: '1', consoleHost: 'app.hubspot.com', fetchedAt: 1000 };
 const person = (id: string, first: string, last: string, email: string, companyId?: string): CustomerRecord =>
@@ -44,6 +45,16 @@ afterEach(async () => {
 });
 
 describe('searchRecords', () => {
+  it('finds the person, not every campaign email sent to them', async () => {
+    const ann = person('1', 'Ann', 'Lee', 'ann.lee@acme-robotics.com', '9');
+    const sends = ['open', 'click'].map((activity, i) =>
+      campaignEventRecord({ connector: 'mailchimp', account: 'us6', id: `e${i}`, personKey: ann.key, activity: activity as 'open', campaign: 'Annual spring sale', at: 5000 + i, url: 'https://us6.admin.mailchimp.com/', fetchedAt: 1000 }),
+    );
+    await saveRecords(db, sends);
+    expect(await searchRecords(db, 'spring')).toEqual([]);
+    expect((await searchRecords(db, 'ann')).map((r) => r.type)).toEqual(['person', 'person', 'person']);
+  });
+
   it('finds people by name prefix, email prefix, company and domain', async () => {
     const titles = async (q: string) => (await searchRecords(db, q)).map((r) => r.title).sort();
     expect(await titles('ann')).toEqual(['Ann Lee', 'Annabel Smith', 'Bob Annan']);
