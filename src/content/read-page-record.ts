@@ -30,8 +30,16 @@ const decodedOrEmpty = (text: string) => {
   }
 };
 
+/**
+ * Threads on a record page: a feed, a conversation log, a quoted reply, a draft. An address in
+ * them is whoever wrote or was copied, not the record's own, and read as the record's it would
+ * join two people into one profile. Feeds and logs by their ARIA roles, plus the consoles' own.
+ */
+const THREADS = '[role="feed"], [role="log"], blockquote, [contenteditable="true"], .forceChatterFeed, .cuf-feedItem, [data-test-id="omni-log-container"], .zd-comment';
+
 const hrefValues = (root: ParentNode, scheme: string) =>
   [...root.querySelectorAll<HTMLAnchorElement>(`a[href^="${scheme}"]`)]
+    .filter((a) => !a.closest(THREADS))
     .map((a) => decodedOrEmpty(a.getAttribute('href')!.slice(scheme.length).split('?')[0]!).trim())
     .filter(Boolean);
 

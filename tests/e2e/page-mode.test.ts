@@ -66,4 +66,37 @@ describe('page mode', () => {
     expect(keys.sort()).toEqual(['salesforce:acme.lightning.force.com:person:0035g0000000101AAA', 'salesforce:acme.lightning.force.com:person:0035g0000000102AAA']);
     await Promise.all([page.close(), panel.close()]);
   });
+
+  it('takes the record’s own address, not one written in the page’s feed or conversation', async () => {
+    const page = await env.context.newPage();
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        document.body.insertAdjacentHTML(
+          'beforeend',
+          '<div role="feed"><article><p>Call <a href="mailto:bob.stone@acme-robotics.com">Bob</a> about it</p></article></div>' +
+            '<div role="log"><p>CC <a href="mailto:carla@globex.example">Carla</a></p></div><blockquote><a href="tel:+14155559999">+1 415 555 9999</a></blockquote>',
+        );
+      });
+    });
+    const before = Date.now();
+    await page.goto(SALESFORCE_ANN.consoleUrl);
+    const panel = await env.openPanel(page);
+    await panel.getByTestId('profile-name').filter({ hasText: 'Ann' }).waitFor({ timeout: 15_000 });
+    const read = () =>
+      panel.evaluate(async (key) => {
+        const request = indexedDB.open('unified-customer-view');
+        const db = await new Promise<IDBDatabase>((resolve) => (request.onsuccess = () => resolve(request.result)));
+        return new Promise<{ identities: string[]; fetchedAt: number }>((resolve) => {
+          const get = db.transaction('records').objectStore('records').get(key);
+          get.onsuccess = () => resolve(get.result);
+        });
+      }, 'salesforce:acme.lightning.force.com:person:0035g0000000101AAA');
+    // This visit's read of the page, not the record an earlier test cached.
+    await expect.poll(async () => (await read()).fetchedAt, { timeout: 15_000 }).toBeGreaterThanOrEqual(before);
+    const stored = await read();
+    expect(stored.identities).toContain('email:ann.lee@acme-robotics.com');
+    expect(stored.identities.filter((i) => /bob\.stone|carla@|5559999/.test(i))).toEqual([]);
+    await Promise.all([page.close(), panel.close()]);
+  });
 });
+
