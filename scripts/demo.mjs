@@ -56,6 +56,8 @@ await panel.getByTestId('profile-name').waitFor({ timeout: 20_000 });
 await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
 await panel.getByTestId('tool-zendesk').getByText('Annie Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
 await panel.getByTestId('tool-pipedrive').getByText('Ann Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
+// The timeline holds its place until every tool's answer is on screen.
+await panel.getByTestId('timeline').waitFor({ timeout: 20_000 }).catch(() => undefined);
 log('The side panel shows the unified profile: HubSpot, with what the seven other tools know about the same person.');
 
 if (!hasDisplay) {
