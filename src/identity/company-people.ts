@@ -1,5 +1,5 @@
 import type { CustomerRecord } from '../model/record';
-import { isRoleEmailIdentity, type IdentityOverrides } from './resolve';
+import { isRoleEmailIdentity, pairKey, type IdentityOverrides } from './resolve';
 
 const NO_OVERRIDES: IdentityOverrides = { splits: [], merges: [] };
 
@@ -12,8 +12,8 @@ const NO_OVERRIDES: IdentityOverrides = { splits: [], merges: [] };
  */
 export function distinctPeople(people: CustomerRecord[], overrides: IdentityOverrides = NO_OVERRIDES): CustomerRecord[][] {
   const groupOf = new Map<CustomerRecord, Set<CustomerRecord>>(people.map((p) => [p, new Set([p])]));
-  const split = new Set(overrides.splits.map(([a, b]) => `${a}|${b}`));
-  const isSplit = (a: CustomerRecord, b: CustomerRecord) => split.has(`${a.key}|${b.key}`) || split.has(`${b.key}|${a.key}`);
+  const split = new Set(overrides.splits.map(([a, b]) => pairKey(a, b)));
+  const isSplit = (a: CustomerRecord, b: CustomerRecord) => split.has(pairKey(a.key, b.key));
   const join = (a: CustomerRecord, b: CustomerRecord) => {
     const [first, second] = [groupOf.get(a)!, groupOf.get(b)!];
     if (first === second) return;

@@ -64,7 +64,8 @@ function isSharedAmong(records: CustomerRecord[]): boolean {
 const MAX_MEMBERS = 25;
 const MAX_DEPTH = 3;
 
-function pairKey(a: string, b: string): string {
+/** One key for a pair of records, whichever comes first: how splits are looked up. */
+export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
