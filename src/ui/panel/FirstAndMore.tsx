@@ -1,6 +1,15 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 
+/** "+N" to show what is held back, "less" to hide it again; the label says it in words. */
+export function MoreToggle({ open, hidden, showLabel, hideLabel, testId, onToggle }: { open: boolean; hidden: number; showLabel: string; hideLabel: string; testId: string; onToggle: () => void }) {
+  return (
+    <button type="button" class="link more" aria-expanded={open} aria-label={open ? hideLabel : showLabel} onClick={onToggle} data-testid={testId}>
+      {open ? 'less' : `+${hidden}`}
+    </button>
+  );
+}
+
 /**
  * The first value on one line, the others behind "+N": other tools answer one by one, and a
  * list that grew with each answer pushed everything under it down while the user was reading.
@@ -11,9 +20,7 @@ export function FirstAndMore<T>({ items, keyOf, render, noun }: { items: T[]; ke
   const [first, ...rest] = items;
   if (first === undefined) return null;
   const toggle = rest.length > 0 && (
-    <button type="button" class="link more" aria-expanded={open} aria-label={open ? `Show one ${noun}` : `Show ${rest.length} more ${noun}${rest.length > 1 ? 's' : ''}`} onClick={() => setOpen(!open)} data-testid="show-more">
-      {open ? 'less' : `+${rest.length}`}
-    </button>
+    <MoreToggle open={open} hidden={rest.length} showLabel={`Show ${rest.length} more ${noun}${rest.length > 1 ? 's' : ''}`} hideLabel={`Show one ${noun}`} testId="show-more" onToggle={() => setOpen(!open)} />
   );
   return (
     <ul class="values first-and-more">

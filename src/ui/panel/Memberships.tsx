@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Membership } from '../../identity/memberships';
 import { safeHttpUrl } from '../shared/format';
 import { connectorLabel } from '../shared/labels';
+import { MoreToggle } from './FirstAndMore';
 
 /** Chips on one line until the user asks for all: a list that wrapped as tools answered moved the panel. */
 const FIRST = 2;
@@ -31,11 +32,7 @@ export function Memberships({ memberships }: { memberships: Membership[] }) {
           );
         })}
       </ul>
-      {hidden > 0 && (
-        <button type="button" class="link more" aria-expanded={open} aria-label={open ? 'Show fewer lists' : `Show ${hidden} more lists and campaigns`} onClick={() => setOpen(!open)} data-testid="memberships-more">
-          {open ? 'less' : `+${hidden}`}
-        </button>
-      )}
+      {hidden > 0 && <MoreToggle open={open} hidden={hidden} showLabel={`Show ${hidden} more lists and campaigns`} hideLabel="Show fewer lists" testId="memberships-more" onToggle={() => setOpen(!open)} />}
     </div>
   );
 }
