@@ -15,12 +15,12 @@ export function MoreToggle({ open, hidden, showLabel, hideLabel, testId, onToggl
  * list that grew with each answer pushed everything under it down while the user was reading.
  * Opening it is the user's own doing, so the panel may move then.
  */
-export function FirstAndMore<T>({ items, keyOf, render, noun }: { items: T[]; keyOf: (item: T) => string; render: (item: T) => ComponentChildren; noun: string }) {
+export function FirstAndMore<T>({ items, keyOf, render, noun, plural }: { items: T[]; keyOf: (item: T) => string; render: (item: T) => ComponentChildren; noun: string; plural: string }) {
   const [open, setOpen] = useState(false);
   const [first, ...rest] = items;
   if (first === undefined) return null;
   const toggle = rest.length > 0 && (
-    <MoreToggle open={open} hidden={rest.length} showLabel={`Show ${rest.length} more ${noun}${rest.length > 1 ? 's' : ''}`} hideLabel={`Show one ${noun}`} testId="show-more" onToggle={() => setOpen(!open)} />
+    <MoreToggle open={open} hidden={rest.length} showLabel={`Show ${rest.length} more ${rest.length > 1 ? plural : noun}`} hideLabel={`Show one ${noun}`} testId="show-more" onToggle={() => setOpen(!open)} />
   );
   return (
     <ul class="values first-and-more">

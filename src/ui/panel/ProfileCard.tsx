@@ -18,11 +18,12 @@ function Field({ label, children, testId }: { label: string; children: Component
 }
 
 /** Values of the record's own tool plainly; another tool's (a personal address only Pipedrive has) with that tool's name. */
-function List({ points, own, href, noun }: { points: ContactPoint[]; own: ConnectorId; href: (value: string) => string; noun: string }) {
+function List({ points, own, href, noun, plural }: { points: ContactPoint[]; own: ConnectorId; href: (value: string) => string; noun: string; plural: string }) {
   return (
     <FirstAndMore
       items={points}
       noun={noun}
+      plural={plural}
       keyOf={(point) => point.value}
       render={(point) => (
         <>
@@ -79,10 +80,10 @@ export function ProfileCard({ record, members, related, connection, onOpen }: Pr
       <AccountBadge record={record} connection={connection} />
       <dl class="fields">
         <Field label="Email" testId="field-emails">
-          {emails.length > 0 ? <List points={emails} own={record.connector} noun="email" href={(email) => `mailto:${email}`} /> : isPerson && <NotKnown />}
+          {emails.length > 0 ? <List points={emails} own={record.connector} noun="email" plural="emails" href={(email) => `mailto:${email}`} /> : isPerson && <NotKnown />}
         </Field>
         <Field label="Phone" testId="field-phones">
-          {phones.length > 0 ? <List points={phones} own={record.connector} noun="phone" href={(phone) => `tel:${phone.replace(/[^\d+]/g, '')}`} /> : isPerson && <NotKnown />}
+          {phones.length > 0 ? <List points={phones} own={record.connector} noun="phone" plural="phones" href={(phone) => `tel:${phone.replace(/[^\d+]/g, '')}`} /> : isPerson && <NotKnown />}
         </Field>
         {isPerson && (
           <Field label="Company" testId="field-company">
@@ -90,6 +91,7 @@ export function ProfileCard({ record, members, related, connection, onOpen }: Pr
               <FirstAndMore
                 items={companies}
                 noun="company"
+                plural="companies"
                 keyOf={(company) => company.key}
                 render={(company) => (
                   <>
