@@ -13,7 +13,7 @@ if (!connector || !file) {
 const server = await createServer({ configFile: false, logLevel: 'silent', server: { middlewareMode: true, hmr: false }, appType: 'custom', optimizeDeps: { noDiscovery: true } });
 let code = 0;
 try {
-  const { normalizePayload } = await server.ssrLoadModule(resolve(import.meta.dirname, '../src/cli/normalize-payload.ts'));
+  const { normalizePayload } = await server.ssrLoadModule(resolve(import.meta.dirname, '../src/import/normalize-payload.ts'));
   let payload;
   try {
     payload = JSON.parse(await readFile(file, 'utf8'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { peopleFromCsv } from '../../src/cli/import-csv';
+import { peopleFromCsv } from '../../src/import/import-csv';
 import { customerRecordSchema } from '../../src/model/record';
 
 describe('contact CSV exports', () => {

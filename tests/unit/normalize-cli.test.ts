@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { normalizePayload } from '../../src/cli/normalize-payload';
+import { normalizePayload } from '../../src/import/normalize-payload';
 import { ConnectorError } from '../../src/connectors/errors';
 import { readSample, SAMPLES_DIR } from './samples';
 
