@@ -30,4 +30,5 @@ try {
 } finally {
   await server.close();
 }
-process.exit(code);
+// Not process.exit(): it would drop what a slow reader of the pipe has not taken yet.
+process.exitCode = code;

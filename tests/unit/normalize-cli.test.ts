@@ -1,4 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { normalizePayload } from '../../src/import/normalize-payload';
@@ -38,4 +41,21 @@ describe('npm run normalize', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/\(at [\w.]+\)/);
   }, 30_000);
+
+  it('hands every record to a slow reader of the pipe before it exits', async () => {
+    // Far more than a pipe buffer holds (64 KB), built from the published user sample.
+    const user = readSample('zendesk', 'user.json') as { user: Record<string, unknown> };
+    const users = Array.from({ length: 5000 }, (_, i) => ({ ...user.user, id: i + 1, name: `User ${i}`, email: `user${i}@example.com` }));
+    const file = resolve(mkdtempSync(resolve(tmpdir(), 'normalize-')), 'users.json');
+    writeFileSync(file, JSON.stringify({ users }));
+    const child = spawn(process.execPath, [script, 'zendesk', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    // 'close' comes after the exit and the end of the output.
+    const closed = new Promise<number | null>((done) => child.on('close', done));
+    // The reader takes nothing until the script has long finished writing.
+    await sleep(4000);
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    expect(await closed).toBe(0);
+    expect(out.trim().split('\n')).toHaveLength(5000);
+  }, 60_000);
 });
