@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { connectThroughOptions, launchWithExtension, openPanel } from './lib/browser.mjs';
+import { writeStoreScreenshots } from './lib/store-screenshots.mjs';
 import { startReplica } from '../tests/replica/server.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -71,6 +72,13 @@ if (!hasDisplay) {
   await search.getByTestId('search-results').waitFor();
   await search.screenshot({ path: resolve(outDir, '4-side-panel-search.png') });
   log(`Screenshots written to ${outDir}`);
+}
+
+// `--store-screenshots`: the store listings' 1280x800 screenshots, into store/screenshots/.
+if (process.argv.includes('--store-screenshots')) {
+  const storeDir = resolve(root, 'store/screenshots');
+  await writeStoreScreenshots({ context, extensionId, page, outDir: storeDir });
+  log(`Store screenshots (1280x800) written to ${storeDir}`);
 }
 
 if (keep) {

@@ -21,10 +21,13 @@ export interface Environment {
   close: () => Promise<void>;
 }
 
-/** `otherExtensionDirs`: unpacked extensions installed beside ours (a hostile one, in tests). */
-export async function startEnvironment({ otherExtensionDirs = [] }: { otherExtensionDirs?: string[] } = {}): Promise<Environment> {
+/**
+ * `otherExtensionDirs`: unpacked extensions installed beside ours (a hostile one, in tests).
+ * `extensionDir`: ours, when not dist/chrome (the unpacked store package).
+ */
+export async function startEnvironment({ otherExtensionDirs = [], extensionDir }: { otherExtensionDirs?: string[]; extensionDir?: string } = {}): Promise<Environment> {
   const replica = await startReplica();
-  const launched = await launchWithExtension({ resolverRules: replica.resolverRules, otherExtensionDirs });
+  const launched = await launchWithExtension({ resolverRules: replica.resolverRules, otherExtensionDirs, extensionDir });
   const env: Environment = {
     replica,
     context: launched.context,
@@ -34,7 +37,7 @@ export async function startEnvironment({ otherExtensionDirs = [] }: { otherExten
     connect: (token = DEMO_TOKEN, connector = 'hubspot', login = {}) => connectThroughOptions(env.context, env.extensionId, connector, token, login),
     restart: async () => {
       await env.context.close();
-      const again = await launchWithExtension({ resolverRules: replica.resolverRules, userDataDir: launched.userDataDir, otherExtensionDirs });
+      const again = await launchWithExtension({ resolverRules: replica.resolverRules, userDataDir: launched.userDataDir, otherExtensionDirs, extensionDir });
       env.context = again.context;
       env.extensionId = again.extensionId;
     },

@@ -6,6 +6,7 @@ import { StorageCard } from './StorageCard';
 import { RetentionCard } from './RetentionCard';
 import { PassphraseCard } from './PassphraseCard';
 import { ImportCard } from './ImportCard';
+import { extensionVersion } from '../../platform/manifest';
 
 export function App() {
   const connections = useConnections();
@@ -27,6 +28,9 @@ export function App() {
       <RetentionCard />
       <BackupCard />
       <StorageCard />
+      <footer class="muted" data-testid="extension-version">
+        Customer View {extensionVersion()}
+      </footer>
     </main>
   );
 }
