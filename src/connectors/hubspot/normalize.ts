@@ -1,6 +1,7 @@
 import { recordKey, type CustomerRecord, type RecordFields, type RecordType } from '../../model/record';
 import { normalizeDomain, normalizeEmail } from '../../identity/normalize';
 import { buildRecord } from '../kit/record';
+import { text } from '../kit/text';
 import { moneyFromMajor } from '../kit/money';
 import { hubspotRecordUrl } from './pages';
 import type { HubspotObject, HubspotOwner, HubspotPipelines } from './schemas';
@@ -66,11 +67,6 @@ export function parseHubspotNumber(value: string | null | undefined): number | u
   if (value === null || value === undefined || value.trim() === '') return undefined;
   const n = Number(value);
   return Number.isFinite(n) ? n : undefined;
-}
-
-function text(value: string | null | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
 }
 
 function ownerName(owner: HubspotOwner | undefined): string | undefined {

@@ -3,6 +3,7 @@ import { normalizeDomain } from '../../identity/normalize';
 import { intercomConsoleUrl } from './pages';
 import type { IntercomCompany, IntercomContact, IntercomConversation, IntercomSubscription } from './schemas';
 import { buildRecord } from '../kit/record';
+import { text } from '../kit/text';
 import { secondsToMs } from '../kit/dates';
 import { moneyFromMajor } from '../kit/money';
 
@@ -21,7 +22,6 @@ const latest = (...values: Array<number | null | undefined>) => {
   const all = values.map(secondsToMs).filter((v): v is number => v !== undefined);
   return all.length ? Math.max(...all) : undefined;
 };
-const clean = (value: string | null | undefined) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 function build(ctx: IntercomNormalizeContext, type: RecordType, id: string, title: string, fields: RecordFields, links: string[], updatedSeconds: number, phoneCountry?: string | null): CustomerRecord {
   const urlKind = type === 'person' || type === 'company' ? type : 'conversation';
@@ -66,17 +66,17 @@ export interface IntercomContactExtras {
 }
 
 export function normalizeIntercomContact(contact: IntercomContact, ctx: IntercomNormalizeContext, extras: IntercomContactExtras = {}): CustomerRecord {
-  const email = clean(contact.email);
-  const phone = clean(contact.phone);
-  const name = clean(contact.name);
-  const tagNames = extras.tags ?? (contact.tags?.data ?? []).map((t) => clean(t.name)).filter((t): t is string => !!t);
+  const email = text(contact.email);
+  const phone = text(contact.phone);
+  const name = text(contact.name);
+  const tagNames = extras.tags ?? (contact.tags?.data ?? []).map((t) => text(t.name)).filter((t): t is string => !!t);
   const fields: RecordFields = {
     name,
     emails: email ? [email] : [],
     phones: phone ? [phone] : [],
-    companyName: clean(extras.companies?.[0]?.name),
-    city: clean(contact.location?.city),
-    country: clean(contact.location?.country),
+    companyName: text(extras.companies?.[0]?.name),
+    city: text(contact.location?.city),
+    country: text(contact.location?.country),
     // Intercom's own lifecycle: a signed-up `user` or an anonymous/unconverted `lead`.
     lifecycleStage: contact.role,
     ownerId: contact.owner_id === null || contact.owner_id === undefined ? undefined : String(contact.owner_id),
@@ -95,18 +95,18 @@ export function normalizeIntercomCompany(company: IntercomCompany, ctx: Intercom
   const domain = company.website ? normalizeDomain(company.website) : null;
   const spend = company.monthly_spend;
   const fields: RecordFields = {
-    name: clean(company.name),
+    name: text(company.name),
     domain: domain ?? undefined,
-    industry: clean(company.industry),
+    industry: text(company.industry),
     employees: typeof company.size === 'number' && company.size > 0 ? company.size : undefined,
     mrr: typeof spend === 'number' && spend > 0 ? moneyFromMajor(spend, ctx.currency) : undefined,
-    memberships: clean(company.plan?.name) ? [company.plan!.name!] : [],
+    memberships: text(company.plan?.name) ? [company.plan!.name!] : [],
     tags: company.tags?.tags.map((t) => t.name),
     createdAt: secondsToMs(company.remote_created_at) ?? secondsToMs(company.created_at),
     lastModifiedAt: secondsToMs(company.updated_at),
     lastActivityAt: secondsToMs(company.last_request_at),
   };
-  const title = clean(company.name) ?? domain ?? `Company ${company.id}`;
+  const title = text(company.name) ?? domain ?? `Company ${company.id}`;
   return build(ctx, 'company', company.id, title, fields, [], company.updated_at);
 }
 
@@ -125,8 +125,8 @@ export function intercomPlainText(html: string, max = 80): string {
 }
 
 export function normalizeIntercomConversation(conversation: IntercomConversation, ctx: IntercomNormalizeContext): CustomerRecord {
-  const subject = clean(conversation.title) ?? clean(conversation.source?.subject ? intercomPlainText(conversation.source.subject) : undefined);
-  const summary = subject ?? clean(conversation.source?.body ? intercomPlainText(conversation.source.body) : undefined);
+  const subject = text(conversation.title) ?? text(conversation.source?.subject ? intercomPlainText(conversation.source.subject) : undefined);
+  const summary = subject ?? text(conversation.source?.body ? intercomPlainText(conversation.source.body) : undefined);
   const stats = conversation.statistics;
   const fields: RecordFields = {
     subject,

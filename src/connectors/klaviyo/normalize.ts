@@ -3,6 +3,7 @@ import { normalizeEmail, normalizePhone } from '../../identity/normalize';
 import { klaviyoConsoleUrl } from './pages';
 import type { KlaviyoList, KlaviyoProfile } from './schemas';
 import { buildRecord } from '../kit/record';
+import { text } from '../kit/text';
 import { isoToMs } from '../kit/dates';
 import { moneyFromMajor } from '../kit/money';
 
@@ -13,7 +14,6 @@ export interface KlaviyoNormalizeContext {
   currency?: string;
 }
 
-const clean = (value: string | null | undefined) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 function build(ctx: KlaviyoNormalizeContext, type: RecordType, id: string, title: string, fields: RecordFields, links: string[], url: string, updated: string | null | undefined): CustomerRecord {
   return buildRecord({ connector: 'klaviyo', account: ctx.account, type, id, title, fields, links, url, updatedAt: isoToMs(updated), fetchedAt: ctx.fetchedAt });
@@ -26,8 +26,8 @@ export function normalizeKlaviyoProfile(profile: KlaviyoProfile, ctx: KlaviyoNor
   const a = profile.attributes;
   const email = normalizeEmail(a.email) ? a.email!.trim() : undefined;
   const phone = normalizePhone(a.phone_number);
-  const firstName = clean(a.first_name);
-  const lastName = clean(a.last_name);
+  const firstName = text(a.first_name);
+  const lastName = text(a.last_name);
   const name = [firstName, lastName].filter(Boolean).join(' ') || undefined;
   const fields: RecordFields = {
     name,
@@ -35,13 +35,13 @@ export function normalizeKlaviyoProfile(profile: KlaviyoProfile, ctx: KlaviyoNor
     lastName,
     emails: email ? [email] : [],
     phones: phone ? [phone] : [],
-    jobTitle: clean(a.title),
-    companyName: clean(a.organization),
-    city: clean(a.location?.city),
-    country: clean(a.location?.country),
+    jobTitle: text(a.title),
+    companyName: text(a.organization),
+    city: text(a.location?.city),
+    country: text(a.location?.country),
     // Email marketing consent in Klaviyo's words: SUBSCRIBED, UNSUBSCRIBED, NEVER_SUBSCRIBED.
-    status: clean(a.subscriptions?.email?.marketing?.consent),
-    memberships: lists.map((l) => clean(l.attributes.name)).filter((n): n is string => !!n),
+    status: text(a.subscriptions?.email?.marketing?.consent),
+    memberships: lists.map((l) => text(l.attributes.name)).filter((n): n is string => !!n),
     // Decimal money in the account currency; without a known currency it is no money.
     lifetimeValue: moneyFromMajor(a.predictive_analytics?.historic_clv, ctx.currency),
     createdAt: isoToMs(a.created),
@@ -54,7 +54,7 @@ export function normalizeKlaviyoProfile(profile: KlaviyoProfile, ctx: KlaviyoNor
 
 export function normalizeKlaviyoList(list: KlaviyoList, ctx: KlaviyoNormalizeContext): CustomerRecord {
   const a = list.attributes;
-  const name = clean(a.name);
-  const fields: RecordFields = { name, status: clean(a.opt_in_process), createdAt: isoToMs(a.created), lastModifiedAt: isoToMs(a.updated) };
+  const name = text(a.name);
+  const fields: RecordFields = { name, status: text(a.opt_in_process), createdAt: isoToMs(a.created), lastModifiedAt: isoToMs(a.updated) };
   return build(ctx, 'list', list.id, name ?? `List ${list.id}`, fields, [], klaviyoConsoleUrl('list', list.id), a.updated);
 }

@@ -1,6 +1,7 @@
 import { recordKey, type CustomerRecord, type RecordFields } from '../../model/record';
 import { normalizeEmail } from '../../identity/normalize';
 import { buildRecord } from '../kit/record';
+import { text } from '../kit/text';
 import { mailchimpConsoleUrl } from './pages';
 import type { MailchimpList, MailchimpMember } from './schemas';
 import { isoToMs } from '../kit/dates';
@@ -17,7 +18,6 @@ export interface MailchimpNormalizeContext {
 
 const maxOf = (values: Array<number | undefined>) => values.reduce<number | undefined>((max, v) => (v !== undefined && (max === undefined || v > max) ? v : max), undefined);
 const minOf = (values: Array<number | undefined>) => values.reduce<number | undefined>((min, v) => (v !== undefined && (min === undefined || v < min) ? v : min), undefined);
-const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
 export const mailchimpListKey = (account: string, listId: string) => recordKey('mailchimp', account, 'list', listId);
 

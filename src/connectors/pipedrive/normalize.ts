@@ -3,6 +3,7 @@ import { normalizeDomain, normalizeEmail } from '../../identity/normalize';
 import { pipedriveConsoleUrl, type PipedriveSection } from './pages';
 import type { PipedriveDeal, PipedriveOrganization, PipedrivePerson, PipedriveReference } from './schemas';
 import { buildRecord } from '../kit/record';
+import { text } from '../kit/text';
 import { moneyFromMajor } from '../kit/money';
 
 export interface PipedriveNormalizeContext {
@@ -27,7 +28,6 @@ export const toMinor = moneyFromMajor;
 
 const refId = (ref: PipedriveReference) => (ref == null ? undefined : typeof ref === 'number' ? ref : ref.value);
 const refName = (ref: PipedriveReference) => (ref && typeof ref === 'object' && ref.name ? ref.name : undefined);
-const text = (value: string | null | undefined) => (value && value.trim() ? value.trim() : undefined);
 
 const SECTION: Record<'person' | 'company' | 'deal', PipedriveSection> = { person: 'person', company: 'organization', deal: 'deal' };
 
