@@ -4,10 +4,11 @@ import { customerDb, type Pin } from '../store/db';
 import { hasOriginPermission, registerPinReader } from '../platform/scripting';
 import type { Reply } from '../protocol/messages';
 import type { SenderInfo } from '../protocol/server';
+import { toMinorUnits } from '../connectors/kit/money';
 
 /** Money is stored in minor units like every other amount; other units as displayed. */
 function storedValue(parsed: { value: number; unit?: string }): number {
-  return parsed.unit && /^[A-Z]{3}$/.test(parsed.unit) ? Math.round(parsed.value * 100) : parsed.value;
+  return parsed.unit && /^[A-Z]{3}$/.test(parsed.unit) ? toMinorUnits(parsed.value, parsed.unit) : parsed.value;
 }
 
 /** Same value again within an hour is the same reading, not a new point. */

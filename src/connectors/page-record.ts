@@ -1,7 +1,7 @@
-import { recordKey, type CustomerRecord, type RecordFields } from '../model/record';
+import type { CustomerRecord, RecordFields } from '../model/record';
 import type { RecordPageContext } from '../model/page-context';
-import { emailIdentity, normalizeEmail, normalizePhone, phoneIdentity } from '../identity/normalize';
-import { searchTokens } from '../identity/tokens';
+import { normalizePhone } from '../identity/normalize';
+import { buildRecord, compactFields } from './kit/record';
 
 export interface PageRecordValues {
   title: string;
@@ -16,29 +16,25 @@ export interface PageRecordValues {
  * everything the page does not show.
  */
 export function recordFromPage(context: RecordPageContext, url: string, values: PageRecordValues, now: number, existing?: CustomerRecord): CustomerRecord {
-  const emails = values.emails.filter((email) => normalizeEmail(email));
+  // Phones the page shows that are no number are left out: the page's word is all we have.
   const phones = values.phones.filter((phone) => normalizePhone(phone));
   const read: RecordFields = {
     ...(context.type === 'ticket' ? { subject: values.title } : { name: values.title }),
-    ...(emails.length ? { emails } : {}),
-    ...(phones.length ? { phones } : {}),
-    ...(values.companyName ? { companyName: values.companyName } : {}),
+    emails: values.emails,
+    phones,
+    companyName: values.companyName,
   };
-  const fields = { ...existing?.fields, ...read };
-  const identities = [...emails.map((e) => emailIdentity(normalizeEmail(e)!)), ...phones.map((p) => phoneIdentity(normalizePhone(p)!))];
-  return {
-    key: recordKey(context.connector, context.account, context.type, context.id),
+  return buildRecord({
     connector: context.connector,
     account: context.account,
     type: context.type,
     id: context.id,
     title: values.title,
-    identities: [...new Set([...(existing?.identities ?? []), ...identities])],
-    fields,
-    links: existing?.links ?? [],
+    fields: { ...existing?.fields, ...compactFields(read) },
+    knownIdentities: existing?.identities,
+    links: existing?.links,
     url: existing?.url ?? url,
     updatedAt: existing?.updatedAt ?? now,
     fetchedAt: now,
-    tokens: searchTokens(values.title, fields),
-  };
+  });
 }

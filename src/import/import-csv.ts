@@ -1,7 +1,7 @@
 import { parseCsv } from '../metrics/csv';
-import { recordKey, type ConnectorId, type CustomerRecord } from '../model/record';
-import { emailIdentity, normalizeEmail, normalizePhone, phoneIdentity } from '../identity/normalize';
-import { searchTokens } from '../identity/tokens';
+import type { ConnectorId, CustomerRecord } from '../model/record';
+import { normalizeEmail } from '../identity/normalize';
+import { buildRecord } from '../connectors/kit/record';
 
 /**
  * People from a vendor's contact export (CSV). Column names differ by vendor and language, so
@@ -29,28 +29,8 @@ export function peopleFromCsv(text: string, connector: ConnectorId, fetchedAt = 
     const email = cell(row, at.email);
     const name = cell(row, at.name) ?? ([cell(row, at.first), cell(row, at.last)].filter(Boolean).join(' ') || undefined);
     if (!email && !name) return [];
-    const normalized = email ? normalizeEmail(email) : null;
-    const phone = cell(row, at.phone);
-    const normalizedPhone = phone ? normalizePhone(phone) : null;
-    const id = cell(row, at.id) ?? normalized ?? `row-${index + 2}`;
-    const fields = { name, emails: normalized ? [email!] : [], phones: phone ? [phone] : [], companyName: cell(row, at.company) };
-    const title = name ?? email!;
-    return [
-      {
-        key: recordKey(connector, 'import', 'person', id),
-        connector,
-        account: 'import',
-        type: 'person' as const,
-        id,
-        title,
-        identities: [...(normalized ? [emailIdentity(normalized)] : []), ...(normalizedPhone ? [phoneIdentity(normalizedPhone)] : [])],
-        fields: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
-        links: [],
-        url: '',
-        updatedAt: fetchedAt,
-        fetchedAt,
-        tokens: searchTokens(title, fields),
-      },
-    ];
+    const id = cell(row, at.id) ?? normalizeEmail(email) ?? `row-${index + 2}`;
+    const fields = { name, emails: email ? [email] : [], phones: [cell(row, at.phone)].filter((phone) => phone !== undefined), companyName: cell(row, at.company) };
+    return [buildRecord({ connector, account: 'import', type: 'person', id, title: name ?? email!, fields, url: '', updatedAt: fetchedAt, fetchedAt })];
   });
 }

@@ -13,7 +13,7 @@ const CURRENCY_SYMBOLS: Record<string, string> = {
   $: 'USD', US$: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'JPY', '₹': 'INR', '₩': 'KRW', '₽': 'RUB', '₺': 'TRY', '₪': 'ILS',
   'R$': 'BRL', 'A$': 'AUD', 'C$': 'CAD', CA$: 'CAD', AU$: 'AUD', 'NZ$': 'NZD', 'HK$': 'HKD', 'S$': 'SGD', 'CHF': 'CHF', 'kr': 'SEK', 'zł': 'PLN',
 };
-const ISO_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'INR', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'BRL', 'MXN', 'ZAR', 'SGD', 'HKD', 'CNY', 'KRW', 'TRY', 'ILS', 'CZK', 'HUF', 'RUB']);
+const ISO_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'INR', 'CAD', 'AUD', 'NZD', 'CHF', 'SEK', 'NOK', 'DKK', 'PLN', 'BRL', 'MXN', 'ZAR', 'SGD', 'HKD', 'CNY', 'KRW', 'TRY', 'ILS', 'CZK', 'HUF', 'RUB', 'BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
 const SUFFIXES: Record<string, number> = { k: 1e3, K: 1e3, m: 1e6, M: 1e6, mm: 1e6, MM: 1e6, b: 1e9, B: 1e9, bn: 1e9, Bn: 1e9, t: 1e12, T: 1e12, Mio: 1e6, Mrd: 1e9 };
 
 /** Locales that write 1.234,5 (decimal comma). */

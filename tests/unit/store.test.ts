@@ -11,7 +11,7 @@ import {
 } from '../../src/store/records';
 import { normalizeHubspotCompany, normalizeHubspotContact } from '../../src/connectors/hubspot/normalize';
 import type { CustomerRecord } from '../../src/model/record';
-import { campaignEventRecord } from '../../src/connectors/campaign-events';
+import { campaignEventRecord } from '../../src/connectors/kit/campaign-events';
 
 const ctx = { portal: '1', consoleHost: 'app.hubspot.com', fetchedAt: 1000 };
 const person = (id: string, first: string, last: string, email: string, companyId?: string): CustomerRecord =>

@@ -1,6 +1,7 @@
 import { ConnectorError } from '../errors';
 import type { MetricPoint } from '../../model/metric';
 import type { Ga4Report } from './schemas';
+import { toMinorUnits } from '../kit/money';
 
 /** One report row with its positional strings zipped to the header names and typed. */
 export interface Ga4Row {
@@ -38,15 +39,7 @@ export function reportRows(report: Ga4Report, object = 'report'): Ga4Row[] {
 }
 
 /** Major units -> minor units with the currency's own decimals (JPY 0, USD 2, KWD 3). */
-export function minorUnits(value: number, currency: string): number {
-  let digits = 2;
-  try {
-    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    // Unknown code: cents are the common case.
-  }
-  return Math.round(value * 10 ** digits);
-}
+export const minorUnits = toMinorUnits;
 
 export interface Ga4MetricContext {
   account: string;

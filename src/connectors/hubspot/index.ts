@@ -15,6 +15,7 @@ import {
   type HubspotStage,
 } from './normalize';
 import type { HubspotObject, HubspotOwner } from './schemas';
+import { toMinorUnits } from '../kit/money';
 
 /** Owners rarely change; remembering them for the worker's life saves a call per record. */
 const ownerCache = new Map<string, HubspotOwner>();
@@ -183,13 +184,13 @@ const STAGE_LABELS: Record<string, string> = {
 };
 const stageLabel = (stage: string) => STAGE_LABELS[stage] ?? stage;
 
-/** Open deal value (minor units) and count per stage; HubSpot amounts are decimal strings. */
-export function dealsByStage(deals: HubspotObject[]): Map<string, { valueMinor: number; count: number }> {
+/** Open deal value (minor units of the portal currency) and count per stage; HubSpot amounts are decimal strings. */
+export function dealsByStage(deals: HubspotObject[], currency = 'USD'): Map<string, { valueMinor: number; count: number }> {
   const stages = new Map<string, { valueMinor: number; count: number }>();
   for (const deal of deals) {
     const stage = deal.properties.dealstage ?? 'unknown';
     const entry = stages.get(stage) ?? { valueMinor: 0, count: 0 };
-    entry.valueMinor += Math.round((parseHubspotNumber(deal.properties.amount) ?? 0) * 100);
+    entry.valueMinor += toMinorUnits(parseHubspotNumber(deal.properties.amount) ?? 0, currency);
     entry.count += 1;
     stages.set(stage, entry);
   }
@@ -270,7 +271,7 @@ export const hubspot: Connector = {
     ]);
     const currency = connection.currency ?? 'USD';
     const point = (metric: string, label: string, value: number, unit: string, dimension?: string) => ({ metric, label, value, unit, at, connector: 'hubspot' as const, account: connection.account, ...(dimension ? { dimension } : {}) });
-    const byStage = dealsByStage(deals);
+    const byStage = dealsByStage(deals, currency);
     return [
       point('contacts', 'HubSpot contacts', contacts, 'contacts'),
       point('new-contacts-30d', 'New HubSpot contacts (30 days)', newContacts, 'contacts'),

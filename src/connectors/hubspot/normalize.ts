@@ -1,13 +1,8 @@
 import { recordKey, type CustomerRecord, type RecordFields, type RecordType } from '../../model/record';
-import {
-  domainIdentity,
-  emailIdentity,
-  normalizeDomain,
-  normalizeEmail,
-  normalizePhone,
-  phoneIdentity,
-} from '../../identity/normalize';
-import { searchTokens } from '../../identity/tokens';
+import { normalizeDomain, normalizeEmail } from '../../identity/normalize';
+import { buildRecord } from '../kit/record';
+import { text } from '../kit/text';
+import { moneyFromMajor } from '../kit/money';
 import { hubspotRecordUrl } from './pages';
 import type { HubspotObject, HubspotOwner, HubspotPipelines } from './schemas';
 
@@ -74,11 +69,6 @@ export function parseHubspotNumber(value: string | null | undefined): number | u
   return Number.isFinite(n) ? n : undefined;
 }
 
-function text(value: string | null | undefined): string | undefined {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : undefined;
-}
-
 function ownerName(owner: HubspotOwner | undefined): string | undefined {
   if (!owner) return undefined;
   return text([owner.firstName, owner.lastName].filter(Boolean).join(' ')) ?? text(owner.email);
@@ -111,12 +101,7 @@ function associatedKeys(object: HubspotObject, ctx: HubspotNormalizeContext): st
 
 /** HubSpot money is a decimal string in the record's (or the portal's) currency; we keep minor units. */
 function money(value: string | null | undefined, currency: string | undefined) {
-  const amount = parseHubspotNumber(value);
-  return amount === undefined ? undefined : { amountMinor: Math.round(amount * 100), currency: currency ?? 'USD' };
-}
-
-function compact(fields: RecordFields): RecordFields {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as RecordFields;
+  return moneyFromMajor(parseHubspotNumber(value), currency ?? 'USD');
 }
 
 function build(
@@ -124,33 +109,27 @@ function build(
   type: RecordType,
   title: string,
   fields: RecordFields,
-  identities: string[],
   links: string[],
   ctx: HubspotNormalizeContext,
 ): CustomerRecord {
-  const clean = compact(fields);
-  return {
-    key: recordKey('hubspot', ctx.portal, type, object.id),
+  return buildRecord({
     connector: 'hubspot',
     account: ctx.portal,
     type,
     id: object.id,
     title,
-    identities: [...new Set(identities)],
-    fields: clean,
+    fields,
+    phoneCountry: ctx.defaultCountry,
     links,
     url: hubspotRecordUrl(ctx.consoleHost, ctx.portal, type, object.id),
-    updatedAt: clean.lastModifiedAt ?? parseHubspotDate(object.updatedAt) ?? ctx.fetchedAt,
+    updatedAt: fields.lastModifiedAt ?? parseHubspotDate(object.updatedAt),
     fetchedAt: ctx.fetchedAt,
-    tokens: searchTokens(title, clean),
-  };
+  });
 }
 
 export function normalizeHubspotContact(object: HubspotObject, ctx: HubspotNormalizeContext): CustomerRecord {
   const p = object.properties;
-  const emails = [p.email, ...(p.hs_additional_emails?.split(';') ?? [])]
-    .map((email) => email?.trim())
-    .filter((email): email is string => !!email && normalizeEmail(email) !== null);
+  const emails = [p.email, ...(p.hs_additional_emails?.split(';') ?? [])].map(text).filter((email): email is string => !!email && normalizeEmail(email) !== null);
   const phones = [p.phone, p.mobilephone].map(text).filter((phone): phone is string => !!phone);
   const firstName = text(p.firstname);
   const lastName = text(p.lastname);
@@ -172,18 +151,13 @@ export function normalizeHubspotContact(object: HubspotObject, ctx: HubspotNorma
     createdAt: parseHubspotDate(p.createdate) ?? parseHubspotDate(object.createdAt),
     lastModifiedAt: parseHubspotDate(p.lastmodifieddate) ?? parseHubspotDate(object.updatedAt),
   };
-  const identities = [
-    ...emails.map((email) => emailIdentity(normalizeEmail(email)!)),
-    ...phones.map((phone) => normalizePhone(phone, ctx.defaultCountry)).filter((phone): phone is string => !!phone).map(phoneIdentity),
-  ];
   const links = [...companyIds.map((id) => recordKey('hubspot', ctx.portal, 'company', id)), ...activityKeys(object, ctx)];
-  return build(object, 'person', name ?? emails[0] ?? `Contact ${object.id}`, fields, identities, links, ctx);
+  return build(object, 'person', name ?? emails[0] ?? `Contact ${object.id}`, fields, links, ctx);
 }
 
 export function normalizeHubspotCompany(object: HubspotObject, ctx: HubspotNormalizeContext): CustomerRecord {
   const p = object.properties;
   const domain = normalizeDomain(p.domain) ?? undefined;
-  const revenue = parseHubspotNumber(p.annualrevenue);
   const name = text(p.name);
   const fields: RecordFields = {
     name,
@@ -197,14 +171,12 @@ export function normalizeHubspotCompany(object: HubspotObject, ctx: HubspotNorma
     ownerName: ownerName(p.hubspot_owner_id ? ctx.owners?.get(p.hubspot_owner_id) : undefined),
     employees: parseHubspotNumber(p.numberofemployees),
     // HubSpot reports annual revenue in the portal's currency as a decimal string.
-    annualRevenue:
-      revenue === undefined ? undefined : { amountMinor: Math.round(revenue * 100), currency: ctx.currency ?? 'USD' },
+    annualRevenue: money(p.annualrevenue, ctx.currency),
     createdAt: parseHubspotDate(p.createdate) ?? parseHubspotDate(object.createdAt),
     lastModifiedAt: parseHubspotDate(p.hs_lastmodifieddate) ?? parseHubspotDate(object.updatedAt),
   };
-  const identities = domain ? [domainIdentity(domain)] : [];
   const links = [...associatedIds(object, 'contacts').map((id) => recordKey('hubspot', ctx.portal, 'person', id)), ...activityKeys(object, ctx)];
-  return build(object, 'company', name ?? domain ?? `Company ${object.id}`, fields, identities, links, ctx);
+  return build(object, 'company', name ?? domain ?? `Company ${object.id}`, fields, links, ctx);
 }
 
 /**
@@ -224,8 +196,7 @@ export function normalizeHubspotDeal(object: HubspotObject, ctx: HubspotNormaliz
     createdAt: parseHubspotDate(p.createdate) ?? parseHubspotDate(object.createdAt),
     lastModifiedAt: parseHubspotDate(p.hs_lastmodifieddate) ?? parseHubspotDate(object.updatedAt),
   };
-  const links = [...new Set([...associatedKeys(object, ctx), ...related])];
-  return build(object, 'deal', name ?? `Deal ${object.id}`, fields, [], links, ctx);
+  return build(object, 'deal', name ?? `Deal ${object.id}`, fields, [...associatedKeys(object, ctx), ...related], ctx);
 }
 
 /**
@@ -245,12 +216,11 @@ export function normalizeHubspotTicket(object: HubspotObject, ctx: HubspotNormal
   const fields: RecordFields = {
     subject,
     status: stage?.state ?? stage?.label ?? stageId,
-    tags: tags.length ? tags : undefined,
+    tags,
     ownerId: text(p.hubspot_owner_id),
     ownerName: ownerName(p.hubspot_owner_id ? ctx.owners?.get(p.hubspot_owner_id) : undefined),
     createdAt: parseHubspotDate(p.createdate) ?? parseHubspotDate(object.createdAt),
     lastModifiedAt: parseHubspotDate(p.hs_lastmodifieddate) ?? parseHubspotDate(object.updatedAt),
   };
-  const links = [...new Set([...associatedKeys(object, ctx), ...related])];
-  return build(object, 'ticket', subject ?? `Ticket ${object.id}`, fields, [], links, ctx);
+  return build(object, 'ticket', subject ?? `Ticket ${object.id}`, fields, [...associatedKeys(object, ctx), ...related], ctx);
 }

@@ -1,9 +1,11 @@
 import { recordKey, type CustomerRecord, type RecordFields, type RecordType } from '../../model/record';
-import { domainIdentity, emailIdentity, normalizeDomain, normalizeEmail, normalizePhone, phoneIdentity } from '../../identity/normalize';
-import { searchTokens } from '../../identity/tokens';
+import { normalizeDomain } from '../../identity/normalize';
 import { intercomConsoleUrl } from './pages';
 import type { IntercomCompany, IntercomContact, IntercomConversation, IntercomSubscription } from './schemas';
-import { compactFields } from '../fields';
+import { buildRecord } from '../kit/record';
+import { text } from '../kit/text';
+import { secondsToMs } from '../kit/dates';
+import { moneyFromMajor } from '../kit/money';
 
 export interface IntercomNormalizeContext {
   /** Workspace id code (`app.id_code`): the account. */
@@ -16,32 +18,26 @@ export interface IntercomNormalizeContext {
   defaultCountry?: string;
 }
 
-/** Intercom sends unix seconds; 0 and null mean "never". */
-const ms = (seconds: number | null | undefined) => (typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined);
 const latest = (...values: Array<number | null | undefined>) => {
-  const all = values.map(ms).filter((v): v is number => v !== undefined);
+  const all = values.map(secondsToMs).filter((v): v is number => v !== undefined);
   return all.length ? Math.max(...all) : undefined;
 };
-const clean = (value: string | null | undefined) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
-function build(ctx: IntercomNormalizeContext, type: RecordType, id: string, title: string, fields: RecordFields, identities: string[], links: string[], updatedSeconds: number): CustomerRecord {
-  const tidy = compactFields(fields);
+function build(ctx: IntercomNormalizeContext, type: RecordType, id: string, title: string, fields: RecordFields, links: string[], updatedSeconds: number, phoneCountry?: string | null): CustomerRecord {
   const urlKind = type === 'person' || type === 'company' ? type : 'conversation';
-  return {
-    key: recordKey('intercom', ctx.appId, type, id),
+  return buildRecord({
     connector: 'intercom',
     account: ctx.appId,
     type,
     id,
     title,
-    identities,
-    fields: tidy,
-    links: [...new Set(links)],
+    fields,
+    phoneCountry,
+    links,
     url: intercomConsoleUrl(ctx.consoleHost, ctx.appId, urlKind, id),
-    updatedAt: ms(updatedSeconds) ?? ctx.fetchedAt,
+    updatedAt: secondsToMs(updatedSeconds),
     fetchedAt: ctx.fetchedAt,
-    tokens: searchTokens(title, tidy),
-  };
+  });
 }
 
 const personKey = (ctx: IntercomNormalizeContext, id: string) => recordKey('intercom', ctx.appId, 'person', id);
@@ -70,52 +66,48 @@ export interface IntercomContactExtras {
 }
 
 export function normalizeIntercomContact(contact: IntercomContact, ctx: IntercomNormalizeContext, extras: IntercomContactExtras = {}): CustomerRecord {
-  const email = clean(contact.email);
-  const normalizedEmail = email ? normalizeEmail(email) : null;
-  const phone = clean(contact.phone);
-  const country = contact.location?.country_code ?? ctx.defaultCountry;
-  const normalizedPhone = phone ? normalizePhone(phone, country ?? undefined) : null;
-  const name = clean(contact.name);
-  const tagNames = extras.tags ?? (contact.tags?.data ?? []).map((t) => clean(t.name)).filter((t): t is string => !!t);
+  const email = text(contact.email);
+  const phone = text(contact.phone);
+  const name = text(contact.name);
+  const tagNames = extras.tags ?? (contact.tags?.data ?? []).map((t) => text(t.name)).filter((t): t is string => !!t);
   const fields: RecordFields = {
     name,
-    emails: normalizedEmail && email ? [email] : [],
+    emails: email ? [email] : [],
     phones: phone ? [phone] : [],
-    companyName: clean(extras.companies?.[0]?.name),
-    city: clean(contact.location?.city),
-    country: clean(contact.location?.country),
+    companyName: text(extras.companies?.[0]?.name),
+    city: text(contact.location?.city),
+    country: text(contact.location?.country),
     // Intercom's own lifecycle: a signed-up `user` or an anonymous/unconverted `lead`.
     lifecycleStage: contact.role,
     ownerId: contact.owner_id === null || contact.owner_id === undefined ? undefined : String(contact.owner_id),
     memberships: extras.subscriptions ? intercomMemberships(extras.subscriptions) : [],
     tags: tagNames,
-    createdAt: ms(contact.created_at),
-    lastModifiedAt: ms(contact.updated_at),
+    createdAt: secondsToMs(contact.created_at),
+    lastModifiedAt: secondsToMs(contact.updated_at),
     lastActivityAt: latest(contact.last_seen_at, contact.last_replied_at, contact.last_contacted_at),
   };
-  const identities = [...(normalizedEmail ? [emailIdentity(normalizedEmail)] : []), ...(normalizedPhone ? [phoneIdentity(normalizedPhone)] : [])];
   const companyIds = [...(contact.companies?.data ?? []).map((c) => c.id), ...(extras.companies ?? []).map((c) => c.id)];
   const title = name ?? email ?? `${contact.role === 'lead' ? 'Lead' : 'User'} ${contact.id}`;
-  return build(ctx, 'person', contact.id, title, fields, identities, companyIds.map((id) => companyKey(ctx, id)), contact.updated_at);
+  return build(ctx, 'person', contact.id, title, fields, companyIds.map((id) => companyKey(ctx, id)), contact.updated_at, contact.location?.country_code ?? ctx.defaultCountry);
 }
 
 export function normalizeIntercomCompany(company: IntercomCompany, ctx: IntercomNormalizeContext): CustomerRecord {
   const domain = company.website ? normalizeDomain(company.website) : null;
   const spend = company.monthly_spend;
   const fields: RecordFields = {
-    name: clean(company.name),
+    name: text(company.name),
     domain: domain ?? undefined,
-    industry: clean(company.industry),
+    industry: text(company.industry),
     employees: typeof company.size === 'number' && company.size > 0 ? company.size : undefined,
-    mrr: ctx.currency && typeof spend === 'number' && Number.isFinite(spend) && spend > 0 ? { amountMinor: Math.round(spend * 100), currency: ctx.currency } : undefined,
-    memberships: clean(company.plan?.name) ? [company.plan!.name!] : [],
+    mrr: typeof spend === 'number' && spend > 0 ? moneyFromMajor(spend, ctx.currency) : undefined,
+    memberships: text(company.plan?.name) ? [company.plan!.name!] : [],
     tags: company.tags?.tags.map((t) => t.name),
-    createdAt: ms(company.remote_created_at) ?? ms(company.created_at),
-    lastModifiedAt: ms(company.updated_at),
-    lastActivityAt: ms(company.last_request_at),
+    createdAt: secondsToMs(company.remote_created_at) ?? secondsToMs(company.created_at),
+    lastModifiedAt: secondsToMs(company.updated_at),
+    lastActivityAt: secondsToMs(company.last_request_at),
   };
-  const title = clean(company.name) ?? domain ?? `Company ${company.id}`;
-  return build(ctx, 'company', company.id, title, fields, domain ? [domainIdentity(domain)] : [], [], company.updated_at);
+  const title = text(company.name) ?? domain ?? `Company ${company.id}`;
+  return build(ctx, 'company', company.id, title, fields, [], company.updated_at);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
@@ -133,18 +125,18 @@ export function intercomPlainText(html: string, max = 80): string {
 }
 
 export function normalizeIntercomConversation(conversation: IntercomConversation, ctx: IntercomNormalizeContext): CustomerRecord {
-  const subject = clean(conversation.title) ?? clean(conversation.source?.subject ? intercomPlainText(conversation.source.subject) : undefined);
-  const summary = subject ?? clean(conversation.source?.body ? intercomPlainText(conversation.source.body) : undefined);
+  const subject = text(conversation.title) ?? text(conversation.source?.subject ? intercomPlainText(conversation.source.subject) : undefined);
+  const summary = subject ?? text(conversation.source?.body ? intercomPlainText(conversation.source.body) : undefined);
   const stats = conversation.statistics;
   const fields: RecordFields = {
     subject,
     status: conversation.state,
     ownerId: conversation.admin_assignee_id === null || conversation.admin_assignee_id === undefined ? undefined : String(conversation.admin_assignee_id),
     tags: conversation.tags?.tags.map((t) => t.name),
-    createdAt: ms(conversation.created_at),
-    lastModifiedAt: ms(conversation.updated_at),
+    createdAt: secondsToMs(conversation.created_at),
+    lastModifiedAt: secondsToMs(conversation.updated_at),
     lastActivityAt: latest(conversation.updated_at, stats?.last_contact_reply_at, stats?.last_admin_reply_at),
   };
   const links = (conversation.contacts?.contacts ?? []).map((c) => personKey(ctx, c.id));
-  return build(ctx, 'conversation', conversation.id, summary ?? `Conversation ${conversation.id}`, fields, [], links, conversation.updated_at);
+  return build(ctx, 'conversation', conversation.id, summary ?? `Conversation ${conversation.id}`, fields, links, conversation.updated_at);
 }

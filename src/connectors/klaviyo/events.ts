@@ -1,6 +1,6 @@
 import { recordKey, type CampaignActivity, type CustomerRecord } from '../../model/record';
-import { campaignEventRecord, newestEvents } from '../campaign-events';
-import { isoToMs } from '../fields';
+import { campaignEventRecord, newestEvents } from '../kit/campaign-events';
+import { isoToMs, secondsToMs } from '../kit/dates';
 import type { KlaviyoNormalizeContext } from './normalize';
 import { klaviyoConsoleUrl } from './pages';
 import type { KlaviyoEvent, KlaviyoIncluded } from './schemas';
@@ -32,7 +32,7 @@ export function normalizeKlaviyoEvents(events: KlaviyoEvent[], included: Klaviyo
     const metricId = event.relationships?.metric?.data?.id;
     const activity = ACTIVITIES[(metricId && metricNames.get(metricId)) || ''];
     // Unix seconds first: `datetime` comes as "2023-07-24 20:15:57+00:00" in Klaviyo's own examples, not strict ISO.
-    const at = typeof event.attributes.timestamp === 'number' ? event.attributes.timestamp * 1000 : isoToMs(event.attributes.datetime);
+    const at = secondsToMs(event.attributes.timestamp) ?? isoToMs(event.attributes.datetime);
     const subject = property(event, 'Subject');
     const campaign = property(event, 'Campaign Name') ?? subject;
     if (!activity || at === undefined || !Number.isFinite(at) || !campaign) return [];

@@ -1,9 +1,11 @@
 import { recordKey, type CustomerRecord, type RecordFields, type RecordType } from '../../model/record';
-import { emailIdentity, normalizeEmail, normalizePhone, phoneIdentity } from '../../identity/normalize';
-import { searchTokens } from '../../identity/tokens';
+import { normalizeEmail, normalizePhone } from '../../identity/normalize';
 import { klaviyoConsoleUrl } from './pages';
 import type { KlaviyoList, KlaviyoProfile } from './schemas';
-import { compactFields, isoToMs } from '../fields';
+import { buildRecord } from '../kit/record';
+import { text } from '../kit/text';
+import { isoToMs } from '../kit/dates';
+import { moneyFromMajor } from '../kit/money';
 
 export interface KlaviyoNormalizeContext {
   account: string;
@@ -12,42 +14,20 @@ export interface KlaviyoNormalizeContext {
   currency?: string;
 }
 
-const clean = (value: string | null | undefined) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
 
-function build(ctx: KlaviyoNormalizeContext, type: RecordType, id: string, title: string, fields: RecordFields, identities: string[], links: string[], url: string, updated: string | null | undefined): CustomerRecord {
-  const kept = compactFields(fields);
-  return {
-    key: recordKey('klaviyo', ctx.account, type, id),
-    connector: 'klaviyo',
-    account: ctx.account,
-    type,
-    id,
-    title,
-    identities,
-    fields: kept,
-    links,
-    url,
-    updatedAt: isoToMs(updated) ?? ctx.fetchedAt,
-    fetchedAt: ctx.fetchedAt,
-    tokens: searchTokens(title, kept),
-  };
+function build(ctx: KlaviyoNormalizeContext, type: RecordType, id: string, title: string, fields: RecordFields, links: string[], url: string, updated: string | null | undefined): CustomerRecord {
+  return buildRecord({ connector: 'klaviyo', account: ctx.account, type, id, title, fields, links, url, updatedAt: isoToMs(updated), fetchedAt: ctx.fetchedAt });
 }
 
 export const klaviyoListKey = (ctx: KlaviyoNormalizeContext, id: string) => recordKey('klaviyo', ctx.account, 'list', id);
-
-/** Decimal money in the account currency to minor units; unknown currency or odd values are dropped. */
-function money(value: number | null | undefined, currency: string | undefined) {
-  if (typeof value !== 'number' || !Number.isFinite(value) || !currency || !/^[A-Za-z]{3}$/.test(currency)) return undefined;
-  return { amountMinor: Math.round(value * 100), currency: currency.toUpperCase() };
-}
 
 /** A profile; `lists` (from /profiles/{id}/lists) become memberships and links when known. */
 export function normalizeKlaviyoProfile(profile: KlaviyoProfile, ctx: KlaviyoNormalizeContext, lists: KlaviyoList[] = []): CustomerRecord {
   const a = profile.attributes;
   const email = normalizeEmail(a.email) ? a.email!.trim() : undefined;
   const phone = normalizePhone(a.phone_number);
-  const firstName = clean(a.first_name);
-  const lastName = clean(a.last_name);
+  const firstName = text(a.first_name);
+  const lastName = text(a.last_name);
   const name = [firstName, lastName].filter(Boolean).join(' ') || undefined;
   const fields: RecordFields = {
     name,
@@ -55,26 +35,26 @@ export function normalizeKlaviyoProfile(profile: KlaviyoProfile, ctx: KlaviyoNor
     lastName,
     emails: email ? [email] : [],
     phones: phone ? [phone] : [],
-    jobTitle: clean(a.title),
-    companyName: clean(a.organization),
-    city: clean(a.location?.city),
-    country: clean(a.location?.country),
+    jobTitle: text(a.title),
+    companyName: text(a.organization),
+    city: text(a.location?.city),
+    country: text(a.location?.country),
     // Email marketing consent in Klaviyo's words: SUBSCRIBED, UNSUBSCRIBED, NEVER_SUBSCRIBED.
-    status: clean(a.subscriptions?.email?.marketing?.consent),
-    memberships: lists.map((l) => clean(l.attributes.name)).filter((n): n is string => !!n),
-    lifetimeValue: money(a.predictive_analytics?.historic_clv, ctx.currency),
+    status: text(a.subscriptions?.email?.marketing?.consent),
+    memberships: lists.map((l) => text(l.attributes.name)).filter((n): n is string => !!n),
+    // Decimal money in the account currency; without a known currency it is no money.
+    lifetimeValue: moneyFromMajor(a.predictive_analytics?.historic_clv, ctx.currency),
     createdAt: isoToMs(a.created),
     lastModifiedAt: isoToMs(a.updated),
     lastActivityAt: isoToMs(a.last_event_date),
   };
-  const identities = [...(email ? [emailIdentity(normalizeEmail(email)!)] : []), ...(phone ? [phoneIdentity(phone)] : [])];
   const title = name ?? email ?? phone ?? `Profile ${profile.id}`;
-  return build(ctx, 'person', profile.id, title, fields, identities, lists.map((l) => klaviyoListKey(ctx, l.id)), klaviyoConsoleUrl('profile', profile.id), a.updated);
+  return build(ctx, 'person', profile.id, title, fields, lists.map((l) => klaviyoListKey(ctx, l.id)), klaviyoConsoleUrl('profile', profile.id), a.updated);
 }
 
 export function normalizeKlaviyoList(list: KlaviyoList, ctx: KlaviyoNormalizeContext): CustomerRecord {
   const a = list.attributes;
-  const name = clean(a.name);
-  const fields: RecordFields = { name, status: clean(a.opt_in_process), createdAt: isoToMs(a.created), lastModifiedAt: isoToMs(a.updated) };
-  return build(ctx, 'list', list.id, name ?? `List ${list.id}`, fields, [], [], klaviyoConsoleUrl('list', list.id), a.updated);
+  const name = text(a.name);
+  const fields: RecordFields = { name, status: text(a.opt_in_process), createdAt: isoToMs(a.created), lastModifiedAt: isoToMs(a.updated) };
+  return build(ctx, 'list', list.id, name ?? `List ${list.id}`, fields, [], klaviyoConsoleUrl('list', list.id), a.updated);
 }

@@ -1,6 +1,6 @@
 import { recordKey, type CampaignActivity, type CustomerRecord } from '../../model/record';
-import { campaignEventRecord } from '../campaign-events';
-import { isoToMs } from '../fields';
+import { campaignEventRecord } from '../kit/campaign-events';
+import { isoToMs } from '../kit/dates';
 import type { MailchimpNormalizeContext } from './normalize';
 import { mailchimpConsoleUrl } from './pages';
 import type { MailchimpActivity, MailchimpMember } from './schemas';

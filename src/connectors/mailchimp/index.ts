@@ -4,7 +4,7 @@ import type { MetricPoint } from '../../model/metric';
 import type { CustomerRecord } from '../../model/record';
 import { normalizeEmail } from '../../identity/normalize';
 import { ConnectorError, isConnectorError, secondaryRead } from '../errors';
-import { MAX_CAMPAIGN_EVENTS, newestEvents } from '../campaign-events';
+import { MAX_CAMPAIGN_EVENTS, newestEvents } from '../kit/campaign-events';
 import { MailchimpApi, mailchimpDc } from './api';
 import { mailchimpPages, WEB_ID_PREFIX } from './pages';
 import { normalizeMailchimpList, normalizeMailchimpPerson, type MailchimpNormalizeContext } from './normalize';

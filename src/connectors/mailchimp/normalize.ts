@@ -1,9 +1,10 @@
 import { recordKey, type CustomerRecord, type RecordFields } from '../../model/record';
-import { emailIdentity, normalizeEmail, normalizePhone, phoneIdentity } from '../../identity/normalize';
-import { searchTokens } from '../../identity/tokens';
+import { normalizeEmail } from '../../identity/normalize';
+import { buildRecord } from '../kit/record';
+import { text } from '../kit/text';
 import { mailchimpConsoleUrl } from './pages';
 import type { MailchimpList, MailchimpMember } from './schemas';
-import { isoToMs } from '../fields';
+import { isoToMs } from '../kit/dates';
 
 export interface MailchimpNormalizeContext {
   /** Mailchimp account_id from the API root. */
@@ -17,11 +18,6 @@ export interface MailchimpNormalizeContext {
 
 const maxOf = (values: Array<number | undefined>) => values.reduce<number | undefined>((max, v) => (v !== undefined && (max === undefined || v > max) ? v : max), undefined);
 const minOf = (values: Array<number | undefined>) => values.reduce<number | undefined>((min, v) => (v !== undefined && (min === undefined || v < min) ? v : min), undefined);
-const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-
-function compact(fields: RecordFields): RecordFields {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))) as RecordFields;
-}
 
 export const mailchimpListKey = (account: string, listId: string) => recordKey('mailchimp', account, 'list', listId);
 
@@ -46,7 +42,7 @@ export function normalizeMailchimpPerson(members: MailchimpMember[], ctx: Mailch
   const email = normalizedEmail ? first.email_address.trim() : undefined;
   // The vendor's own id is the subscriber hash; it is the same in every audience.
   const hash = first.id;
-  const phones = [...new Set(members.map((m) => m.merge_fields?.PHONE).map((p) => (typeof p === 'number' ? String(p) : text(p))).filter((p): p is string => !!p))];
+  const phones = members.map((m) => m.merge_fields?.PHONE).map((p) => (typeof p === 'number' ? String(p) : text(p))).filter((p): p is string => !!p);
   const firstName = text(merge.FNAME);
   const lastName = text(merge.LNAME);
   const name = text(first.full_name) ?? ([firstName, lastName].filter(Boolean).join(' ') || undefined);
@@ -63,33 +59,24 @@ export function normalizeMailchimpPerson(members: MailchimpMember[], ctx: Mailch
     // Subscribed anywhere counts as subscribed; otherwise the first audience's status.
     status: members.some((m) => m.status === 'subscribed') ? 'subscribed' : first.status,
     memberships: members.map((m) => `${listName(m.list_id)}: ${m.status}`),
-    tags: [...new Set(members.flatMap((m) => (m.tags ?? []).map((t) => t.name)))],
+    tags: members.flatMap((m) => (m.tags ?? []).map((t) => t.name)),
     createdAt: minOf(members.map((m) => isoToMs(m.timestamp_signup) ?? isoToMs(m.timestamp_opt))),
     lastModifiedAt: maxOf(changed),
     lastActivityAt: maxOf(changed),
   };
-  const clean = compact(fields);
-  const identities = [
-    ...(normalizedEmail ? [emailIdentity(normalizedEmail)] : []),
-    ...phones.map((p) => normalizePhone(p, country)).filter((p): p is string => !!p).map(phoneIdentity),
-  ];
-  const listLinks = [...new Set(members.map((m) => mailchimpListKey(ctx.account, m.list_id)))];
   const title = name ?? email ?? `Contact ${first.web_id}`;
-  return {
-    key: recordKey('mailchimp', ctx.account, 'person', hash),
+  return buildRecord({
     connector: 'mailchimp',
     account: ctx.account,
     type: 'person',
     id: hash,
     title,
-    identities: [...new Set(identities)],
-    fields: clean,
-    links: listLinks,
+    fields,
+    phoneCountry: country,
+    links: members.map((m) => mailchimpListKey(ctx.account, m.list_id)),
     url: mailchimpConsoleUrl(ctx.consoleHost, 'member', first.web_id),
-    updatedAt: clean.lastModifiedAt ?? ctx.fetchedAt,
     fetchedAt: ctx.fetchedAt,
-    tokens: searchTokens(title, clean),
-  };
+  });
 }
 
 /** Groups members (from several audiences) by email into one person each, keeping input order. */
@@ -105,25 +92,21 @@ export function normalizeMailchimpMembers(members: MailchimpMember[], ctx: Mailc
 /** An audience: its size goes into `subject` (the canonical fields have no count). */
 export function normalizeMailchimpList(list: MailchimpList, ctx: MailchimpNormalizeContext): CustomerRecord {
   const members = list.stats?.member_count;
-  const fields = compact({
+  const fields: RecordFields = {
     name: list.name,
     subject: members === undefined ? undefined : `${members} subscribed contacts`,
     createdAt: isoToMs(list.date_created),
     lastActivityAt: isoToMs(list.stats?.last_sub_date),
-  });
-  return {
-    key: mailchimpListKey(ctx.account, list.id),
+  };
+  return buildRecord({
     connector: 'mailchimp',
     account: ctx.account,
     type: 'list',
     id: list.id,
     title: list.name,
-    identities: [],
     fields,
-    links: [],
     url: mailchimpConsoleUrl(ctx.consoleHost, 'list', list.web_id),
-    updatedAt: fields.createdAt ?? ctx.fetchedAt,
+    updatedAt: fields.createdAt,
     fetchedAt: ctx.fetchedAt,
-    tokens: searchTokens(list.name, fields),
-  };
+  });
 }

@@ -1,9 +1,10 @@
 import { recordKey, type CustomerRecord, type RecordFields, type RecordType } from '../../model/record';
-import { domainIdentity, emailIdentity, normalizeDomain, normalizeEmail, normalizePhone, phoneIdentity } from '../../identity/normalize';
-import { searchTokens } from '../../identity/tokens';
+import { normalizeDomain, normalizeEmail } from '../../identity/normalize';
 import { pipedriveConsoleUrl, type PipedriveSection } from './pages';
 import type { PipedriveDeal, PipedriveOrganization, PipedrivePerson, PipedriveReference } from './schemas';
-import { compactFields } from '../fields';
+import { buildRecord } from '../kit/record';
+import { text } from '../kit/text';
+import { moneyFromMajor } from '../kit/money';
 
 export interface PipedriveNormalizeContext {
   /** The company id (verify's `company_id`), which record keys use. */
@@ -22,40 +23,28 @@ export function pipedriveTime(value: string | null | undefined): number | undefi
   return Number.isNaN(ms) || ms <= 0 ? undefined : ms;
 }
 
-/** ISO 4217 minor-unit exponents that are not 2. */
-const EXPONENTS: Record<string, number> = { JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, PYG: 0, UGX: 0, XAF: 0, XOF: 0, BHD: 3, JOD: 3, KWD: 3, OMR: 3, TND: 3 };
-
-export function toMinor(value: number | null | undefined, currency: string | null | undefined): { amountMinor: number; currency: string } | undefined {
-  if (typeof value !== 'number' || !Number.isFinite(value) || !currency || !/^[A-Za-z]{3}$/.test(currency)) return undefined;
-  const code = currency.toUpperCase();
-  const amountMinor = Math.round(value * 10 ** (EXPONENTS[code] ?? 2));
-  // Beyond 2^53 the cents are not exact any more: no amount rather than a wrong one.
-  return Number.isSafeInteger(amountMinor) ? { amountMinor, currency: code } : undefined;
-}
+/** Deal values are decimals in the deal's own currency. */
+export const toMinor = moneyFromMajor;
 
 const refId = (ref: PipedriveReference) => (ref == null ? undefined : typeof ref === 'number' ? ref : ref.value);
 const refName = (ref: PipedriveReference) => (ref && typeof ref === 'object' && ref.name ? ref.name : undefined);
-const text = (value: string | null | undefined) => (value && value.trim() ? value.trim() : undefined);
 
 const SECTION: Record<'person' | 'company' | 'deal', PipedriveSection> = { person: 'person', company: 'organization', deal: 'deal' };
 
-function build(ctx: PipedriveNormalizeContext, type: 'person' | 'company' | 'deal', id: number, title: string, fields: RecordFields, identities: string[], links: string[], updated: string | null | undefined): CustomerRecord {
-  const clean = compactFields(fields);
-  return {
-    key: recordKey('pipedrive', ctx.account, type, String(id)),
+function build(ctx: PipedriveNormalizeContext, type: 'person' | 'company' | 'deal', id: number, title: string, fields: RecordFields, links: string[], updated: string | null | undefined): CustomerRecord {
+  return buildRecord({
     connector: 'pipedrive',
     account: ctx.account,
     type,
-    id: String(id),
+    id,
     title,
-    identities: [...new Set(identities)],
-    fields: clean,
+    fields,
+    phoneCountry: ctx.defaultCountry,
     links,
     url: pipedriveConsoleUrl(ctx.consoleHost, SECTION[type], id),
-    updatedAt: pipedriveTime(updated) ?? ctx.fetchedAt,
+    updatedAt: pipedriveTime(updated),
     fetchedAt: ctx.fetchedAt,
-    tokens: searchTokens(title, clean),
-  };
+  });
 }
 
 const keyOf = (ctx: PipedriveNormalizeContext, type: RecordType, id: number | undefined) => (id === undefined ? [] : [recordKey('pipedrive', ctx.account, type, String(id))]);
@@ -83,11 +72,7 @@ export function normalizePipedrivePerson(person: PipedrivePerson, ctx: Pipedrive
     createdAt: pipedriveTime(person.add_time),
     lastModifiedAt: pipedriveTime(person.update_time),
   };
-  const identities = [
-    ...emails.map((e) => emailIdentity(normalizeEmail(e)!)),
-    ...phones.map((p) => normalizePhone(p, ctx.defaultCountry)).filter((p): p is string => !!p).map(phoneIdentity),
-  ];
-  return build(ctx, 'person', person.id, fields.name ?? emails[0] ?? `Person ${person.id}`, fields, identities, keyOf(ctx, 'company', orgId), person.update_time);
+  return build(ctx, 'person', person.id, fields.name ?? emails[0] ?? `Person ${person.id}`, fields, keyOf(ctx, 'company', orgId), person.update_time);
 }
 
 /** Organisations have no domain field; a custom field holding a website (`https://acme.com`, `www.acme.com`) gives one. */
@@ -114,14 +99,14 @@ export function normalizePipedriveOrganization(organization: PipedriveOrganizati
     createdAt: pipedriveTime(organization.add_time),
     lastModifiedAt: pipedriveTime(organization.update_time),
   };
-  return build(ctx, 'company', organization.id, organization.name, fields, domain ? [domainIdentity(domain)] : [], [], organization.update_time);
+  return build(ctx, 'company', organization.id, organization.name, fields, [], organization.update_time);
 }
 
 /** Deals: value in minor units by currency, status `open`/`won`/`lost`; linked to their person and organisation. */
 export function normalizePipedriveDeal(deal: PipedriveDeal, ctx: PipedriveNormalizeContext): CustomerRecord {
   const fields: RecordFields = {
     name: deal.title,
-    amount: toMinor(deal.value, deal.currency),
+    amount: moneyFromMajor(deal.value, deal.currency),
     status: deal.status,
     companyName: refName(deal.org_id),
     ownerId: refId(deal.owner_id)?.toString(),
@@ -130,5 +115,5 @@ export function normalizePipedriveDeal(deal: PipedriveDeal, ctx: PipedriveNormal
     lastModifiedAt: pipedriveTime(deal.update_time),
   };
   const links = [...keyOf(ctx, 'person', refId(deal.person_id)), ...keyOf(ctx, 'company', refId(deal.org_id))];
-  return build(ctx, 'deal', deal.id, deal.title, fields, [], links, deal.update_time);
+  return build(ctx, 'deal', deal.id, deal.title, fields, links, deal.update_time);
 }

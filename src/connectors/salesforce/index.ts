@@ -15,6 +15,7 @@ import {
   type SalesforceNormalizeContext,
 } from './normalize';
 import type { SalesforceContact } from './schemas';
+import { toMinorUnits } from '../kit/money';
 
 export { salesforceApiOrigin } from './api';
 export { salesforceInstanceFromConsoleHost } from './pages';
@@ -160,7 +161,7 @@ export const salesforce: Connector = {
     const currency = connection.currency ?? 'USD';
     const point = (metric: string, label: string, value: number, unit: string) => ({ metric, label, value, unit, at, connector: 'salesforce' as const, account: connection.account });
     return [
-      point('open-pipeline', 'Open pipeline', Math.round(pipeline.amount * 100), currency),
+      point('open-pipeline', 'Open pipeline', toMinorUnits(pipeline.amount, currency), currency),
       point('open-opportunities', 'Open opportunities', pipeline.count, 'opportunities'),
       point('open-cases', 'Open cases', openCases, 'cases'),
       point('new-leads-30d', 'New leads (30 days)', newLeads, 'leads'),

@@ -4,7 +4,7 @@ import type { MetricPoint } from '../../model/metric';
 import { ConnectorError } from '../errors';
 import { STRIPE_API_ORIGIN, StripeApi } from './api';
 import { STRIPE_CONSOLE_HOST, stripePages } from './pages';
-import { monthlyAmount, normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscription, type StripeNormalizeContext } from './normalize';
+import { monthlyAmount, stripeMinorUnits, normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscription, type StripeNormalizeContext } from './normalize';
 import type { StripeCustomer } from './schemas';
 
 const isTestKey = (key: string) => /^(sk|rk)_test_/.test(key);
@@ -95,10 +95,10 @@ export const stripe: Connector = {
     const paid = inCurrency(charges).filter((c) => c.paid && c.status === 'succeeded');
     const point = (metric: string, label: string, value: number, unit: string): MetricPoint => ({ metric, label, value: Math.round(value), unit, at, connector: 'stripe', account: connection.account });
     return [
-      point('mrr', 'Stripe MRR', inCurrency(subscriptions).reduce((sum, s) => sum + monthlyAmount(s), 0), currency),
+      point('mrr', 'Stripe MRR', stripeMinorUnits(inCurrency(subscriptions).reduce((sum, s) => sum + monthlyAmount(s), 0), currency), currency),
       point('active-subscriptions', 'Active subscriptions', subscriptions.length, 'subscriptions'),
-      point('revenue-30d', 'Stripe revenue (30 days)', paid.reduce((sum, c) => sum + c.amount, 0), currency),
-      point('refunds-30d', 'Stripe refunds (30 days)', paid.reduce((sum, c) => sum + c.amount_refunded, 0), currency),
+      point('revenue-30d', 'Stripe revenue (30 days)', stripeMinorUnits(paid.reduce((sum, c) => sum + c.amount, 0), currency), currency),
+      point('refunds-30d', 'Stripe refunds (30 days)', stripeMinorUnits(paid.reduce((sum, c) => sum + c.amount_refunded, 0), currency), currency),
     ];
   },
 };

@@ -1,6 +1,7 @@
 import { recordKey, type CustomerRecord, type RecordFields, type RecordType } from '../../model/record';
-import { emailIdentity, normalizeEmail, normalizePhone, phoneIdentity } from '../../identity/normalize';
-import { searchTokens } from '../../identity/tokens';
+import { buildRecord } from '../kit/record';
+import { secondsToMs } from '../kit/dates';
+import { currencyExponent, rescaleMinorUnits, type Money } from '../kit/money';
 import { stripeDashboardUrl } from './pages';
 import { expandedId, type StripeCharge, type StripeCustomer, type StripeInvoice, type StripeSubscription } from './schemas';
 
@@ -12,9 +13,19 @@ export interface StripeNormalizeContext {
   defaultCountry?: string;
 }
 
-type Money = { amountMinor: number; currency: string };
-const money = (amountMinor: number, currency: string): Money => ({ amountMinor: Math.round(amountMinor), currency: currency.toUpperCase() });
-const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
+/**
+ * Stripe amounts are already minor units, by Stripe's own count of decimals: that is ISO 4217's
+ * except for ISK, which Stripe still counts in hundredths (100 is 1 króna), and MGA, which it
+ * counts in whole ariary. https://docs.stripe.com/currencies#zero-decimal
+ */
+const STRIPE_EXPONENTS: Record<string, number> = { ISK: 2, MGA: 0 };
+
+/** A Stripe amount in ISO minor units (rounded: a monthly share of a yearly price has fractions). */
+export function stripeMinorUnits(amount: number, currency: string): number {
+  const code = currency.toUpperCase();
+  return rescaleMinorUnits(amount, STRIPE_EXPONENTS[code] ?? currencyExponent(code), code);
+}
+const money = (amount: number, currency: string): Money => ({ amountMinor: stripeMinorUnits(amount, currency), currency: currency.toUpperCase() });
 
 const MONTHS_PER_INTERVAL = { day: 12 / 365, week: 12 / 52, month: 1, year: 12 } as const;
 const BILLING_STATUSES = new Set(['active', 'trialing', 'past_due']);
@@ -40,53 +51,28 @@ export function lifetimeValue(charges: StripeCharge[]): Money | undefined {
   return money(amount, currency);
 }
 
-function compact(fields: RecordFields): RecordFields {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as RecordFields;
-}
-
-function record(type: RecordType, id: string, title: string, fields: RecordFields, identities: string[], links: string[], url: string, ctx: StripeNormalizeContext): CustomerRecord {
-  const clean = compact(fields);
-  return {
-    key: recordKey('stripe', ctx.account, type, id),
-    connector: 'stripe',
-    account: ctx.account,
-    type,
-    id,
-    title,
-    identities,
-    fields: clean,
-    links,
-    url,
-    updatedAt: clean.lastModifiedAt ?? clean.createdAt ?? ctx.fetchedAt,
-    fetchedAt: ctx.fetchedAt,
-    tokens: searchTokens(title, clean),
-  };
+function record(type: RecordType, id: string, title: string, fields: RecordFields, links: string[], url: string, ctx: StripeNormalizeContext): CustomerRecord {
+  return buildRecord({ connector: 'stripe', account: ctx.account, type, id, title, fields, phoneCountry: ctx.defaultCountry, links, url, updatedAt: fields.createdAt, fetchedAt: ctx.fetchedAt });
 }
 
 export function normalizeStripeCustomer(customer: StripeCustomer, ctx: StripeNormalizeContext, related: { subscriptions?: StripeSubscription[]; charges?: StripeCharge[] } = {}): CustomerRecord {
-  const emails = customer.email && normalizeEmail(customer.email) ? [customer.email] : [];
-  const phones = customer.phone ? [customer.phone] : [];
   const subscriptions = related.subscriptions ?? [];
   const mrr = subscriptions.reduce((sum, s) => sum + monthlyAmount(s), 0);
   const mrrCurrency = subscriptions[0]?.currency ?? customer.currency ?? undefined;
   const fields: RecordFields = {
     name: customer.name ?? undefined,
-    emails,
-    phones,
+    emails: customer.email ? [customer.email] : [],
+    phones: customer.phone ? [customer.phone] : [],
     city: customer.address?.city ?? undefined,
     country: customer.address?.country ?? undefined,
     status: customer.delinquent ? 'delinquent' : undefined,
     mrr: mrrCurrency && subscriptions.length ? money(mrr, mrrCurrency) : undefined,
     lifetimeValue: related.charges ? lifetimeValue(related.charges) : undefined,
     memberships: subscriptions.filter((s) => BILLING_STATUSES.has(s.status)).map((s) => subscriptionTitle(s)),
-    createdAt: seconds(customer.created),
+    createdAt: secondsToMs(customer.created),
   };
-  const identities = [
-    ...emails.map((e) => emailIdentity(normalizeEmail(e)!)),
-    ...phones.map((p) => normalizePhone(p, ctx.defaultCountry)).filter((p): p is string => !!p).map(phoneIdentity),
-  ];
   const title = customer.name ?? customer.email ?? customer.id;
-  return record('person', customer.id, title, fields, identities, [], stripeDashboardUrl('customers', customer.id, ctx.testMode), ctx);
+  return record('person', customer.id, title, fields, [], stripeDashboardUrl('customers', customer.id, ctx.testMode), ctx);
 }
 
 function subscriptionTitle(subscription: StripeSubscription): string {
@@ -99,10 +85,10 @@ export function normalizeStripeSubscription(subscription: StripeSubscription, ct
   const fields: RecordFields = {
     status: subscription.status,
     mrr: money(monthlyAmount(subscription), subscription.currency),
-    createdAt: seconds(subscription.created),
+    createdAt: secondsToMs(subscription.created),
   };
   const links = customerId ? [recordKey('stripe', ctx.account, 'person', customerId)] : [];
-  return record('subscription', subscription.id, `${subscriptionTitle(subscription)} (${subscription.status})`, fields, [], links, stripeDashboardUrl('subscriptions', subscription.id, ctx.testMode), ctx);
+  return record('subscription', subscription.id, `${subscriptionTitle(subscription)} (${subscription.status})`, fields, links, stripeDashboardUrl('subscriptions', subscription.id, ctx.testMode), ctx);
 }
 
 export function normalizeStripeInvoice(invoice: StripeInvoice, ctx: StripeNormalizeContext): CustomerRecord {
@@ -110,8 +96,8 @@ export function normalizeStripeInvoice(invoice: StripeInvoice, ctx: StripeNormal
   const fields: RecordFields = {
     amount: money(invoice.total, invoice.currency),
     status: invoice.status ?? (invoice.paid ? 'paid' : 'open'),
-    createdAt: seconds(invoice.created ?? invoice.date),
+    createdAt: secondsToMs(invoice.created ?? invoice.date),
   };
   const links = customerId ? [recordKey('stripe', ctx.account, 'person', customerId)] : [];
-  return record('order', invoice.id, `Invoice ${invoice.number ?? invoice.id}`, fields, [], links, stripeDashboardUrl('invoices', invoice.id, ctx.testMode), ctx);
+  return record('order', invoice.id, `Invoice ${invoice.number ?? invoice.id}`, fields, links, stripeDashboardUrl('invoices', invoice.id, ctx.testMode), ctx);
 }

@@ -1,9 +1,9 @@
 import { recordKey, type CustomerRecord, type RecordFields, type RecordType } from '../../model/record';
-import { domainIdentity, emailIdentity, normalizeDomain, normalizeEmail, normalizePhone, phoneIdentity } from '../../identity/normalize';
-import { searchTokens } from '../../identity/tokens';
+import { normalizeDomain, normalizeEmail } from '../../identity/normalize';
 import { zendeskAgentUrl } from './pages';
 import type { ZendeskOrganization, ZendeskTicket, ZendeskUser } from './schemas';
-import { compactFields, isoToMs } from '../fields';
+import { buildRecord } from '../kit/record';
+import { isoToMs } from '../kit/dates';
 
 export interface ZendeskNormalizeContext {
   subdomain: string;
@@ -12,23 +12,20 @@ export interface ZendeskNormalizeContext {
 }
 
 
-function build(ctx: ZendeskNormalizeContext, type: RecordType, id: number, title: string, fields: RecordFields, identities: string[], links: string[], url: string, updated: string): CustomerRecord {
-  const clean = compactFields(fields);
-  return {
-    key: recordKey('zendesk', ctx.subdomain, type, String(id)),
-    connector: 'zendesk',
-    account: ctx.subdomain,
-    type,
-    id: String(id),
-    title,
-    identities,
-    fields: clean,
-    links,
-    url,
-    updatedAt: isoToMs(updated) ?? ctx.fetchedAt,
-    fetchedAt: ctx.fetchedAt,
-    tokens: searchTokens(title, clean),
-  };
+interface ZendeskDraft {
+  type: RecordType;
+  id: number;
+  title: string;
+  fields: RecordFields;
+  links?: string[];
+  url: string;
+  updated: string;
+  moreDomains?: string[];
+}
+
+function build(ctx: ZendeskNormalizeContext, draft: ZendeskDraft): CustomerRecord {
+  const { updated, ...rest } = draft;
+  return buildRecord({ connector: 'zendesk', account: ctx.subdomain, phoneCountry: ctx.defaultCountry, updatedAt: isoToMs(updated), fetchedAt: ctx.fetchedAt, ...rest });
 }
 
 const personKey = (ctx: ZendeskNormalizeContext, id: number) => recordKey('zendesk', ctx.subdomain, 'person', String(id));
@@ -48,10 +45,8 @@ export function normalizeZendeskUser(user: ZendeskUser, ctx: ZendeskNormalizeCon
     lastModifiedAt: isoToMs(user.updated_at),
     lastActivityAt: isoToMs(user.last_login_at),
   };
-  const normalizedPhone = phone ? normalizePhone(phone, ctx.defaultCountry) : null;
-  const identities = [...(email ? [emailIdentity(normalizeEmail(email)!)] : []), ...(normalizedPhone ? [phoneIdentity(normalizedPhone)] : [])];
   const links = user.organization_id ? [companyKey(ctx, user.organization_id)] : [];
-  return build(ctx, 'person', user.id, user.name || email || `User ${user.id}`, fields, identities, links, zendeskAgentUrl(ctx.subdomain, 'users', user.id), user.updated_at);
+  return build(ctx, { type: 'person', id: user.id, title: user.name || email || `User ${user.id}`, fields, links, url: zendeskAgentUrl(ctx.subdomain, 'users', user.id), updated: user.updated_at });
 }
 
 export function normalizeZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskNormalizeContext): CustomerRecord {
@@ -63,11 +58,12 @@ export function normalizeZendeskTicket(ticket: ZendeskTicket, ctx: ZendeskNormal
     lastModifiedAt: isoToMs(ticket.updated_at),
   };
   const links = [...(ticket.requester_id ? [personKey(ctx, ticket.requester_id)] : []), ...(ticket.organization_id ? [companyKey(ctx, ticket.organization_id)] : [])];
-  return build(ctx, 'ticket', ticket.id, `#${ticket.id} ${ticket.subject ?? '(no subject)'}`, fields, [], links, zendeskAgentUrl(ctx.subdomain, 'tickets', ticket.id), ticket.updated_at);
+  return build(ctx, { type: 'ticket', id: ticket.id, title: `#${ticket.id} ${ticket.subject ?? '(no subject)'}`, fields, links, url: zendeskAgentUrl(ctx.subdomain, 'tickets', ticket.id), updated: ticket.updated_at });
 }
 
 export function normalizeZendeskOrganization(organization: ZendeskOrganization, ctx: ZendeskNormalizeContext): CustomerRecord {
   const domains = organization.domain_names.map(normalizeDomain).filter((d): d is string => !!d);
   const fields: RecordFields = { name: organization.name, domain: domains[0], tags: organization.tags, createdAt: isoToMs(organization.created_at), lastModifiedAt: isoToMs(organization.updated_at) };
-  return build(ctx, 'company', organization.id, organization.name, fields, domains.map(domainIdentity), [], zendeskAgentUrl(ctx.subdomain, 'organizations', organization.id), organization.updated_at);
+  const url = zendeskAgentUrl(ctx.subdomain, 'organizations', organization.id);
+  return build(ctx, { type: 'company', id: organization.id, title: organization.name, fields, moreDomains: domains, url, updated: organization.updated_at });
 }

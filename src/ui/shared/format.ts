@@ -1,3 +1,5 @@
+import { fromMinorUnits, type Money } from '../../connectors/kit/money';
+
 /** "just now", "3 minutes ago", "2 hours ago", "5 days ago". */
 export function timeAgo(then: number, now = Date.now()): string {
   const seconds = Math.max(0, Math.round((now - then) / 1000));
@@ -31,14 +33,14 @@ export function lifecycleLabel(stage: string | undefined): string | undefined {
   return STAGES[stage] ?? stage;
 }
 
-export function formatMoney(money: { amountMinor: number; currency: string } | undefined): string | undefined {
+/** Whole units of the currency ("¥1,000", "€12"): minor units divided by the currency's ISO 4217 exponent. */
+export function formatMoney(money: Money | undefined): string | undefined {
   if (!money) return undefined;
+  const amount = fromMinorUnits(money.amountMinor, money.currency);
   try {
-    // Minor units per currency: cents for USD, but JPY and KRW have none and BHD has three.
-    const { maximumFractionDigits = 2 } = new Intl.NumberFormat('en', { style: 'currency', currency: money.currency }).resolvedOptions();
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, maximumFractionDigits: 0 }).format(money.amountMinor / 10 ** maximumFractionDigits);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, maximumFractionDigits: 0 }).format(amount);
   } catch {
-    return `${(money.amountMinor / 100).toFixed(0)} ${money.currency}`;
+    return `${amount.toFixed(0)} ${money.currency}`;
   }
 }
 

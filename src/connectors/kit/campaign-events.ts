@@ -1,5 +1,5 @@
-import { recordKey, type CampaignActivity, type ConnectorId, type CustomerRecord } from '../model/record';
-import { compactFields } from './fields';
+import type { CampaignActivity, ConnectorId, CustomerRecord } from '../../model/record';
+import { buildRecord } from './record';
 
 /** Events kept per person and tool: the newest, so the timeline stays a summary and the store small. */
 export const MAX_CAMPAIGN_EVENTS = 20;
@@ -25,23 +25,20 @@ export interface CampaignEvent {
 
 /** One campaign event as a canonical record of type `campaign`, linked to its person. */
 export function campaignEventRecord(event: CampaignEvent): CustomerRecord {
-  const fields = compactFields({ name: event.campaign, activity: event.activity, subject: event.subject?.trim() || undefined, createdAt: event.at });
-  return {
-    key: recordKey(event.connector, event.account, 'campaign', event.id),
+  return buildRecord({
     connector: event.connector,
     account: event.account,
     type: 'campaign',
     id: event.id,
     title: event.campaign,
-    identities: [],
-    fields,
+    fields: { name: event.campaign, activity: event.activity, subject: event.subject, createdAt: event.at },
     links: [event.personKey],
     url: event.url,
     updatedAt: event.at,
     fetchedAt: event.fetchedAt,
     // Not searched: a search for "spring" wants people and companies, not twenty copies of one send.
-    tokens: [],
-  };
+    searchable: false,
+  });
 }
 
 /** Newest first, at most MAX_CAMPAIGN_EVENTS, each key once (a vendor may list one event twice across pages or audiences). */
