@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { CustomerRecord } from '../model/record';
 import { termsOf, vocabularyOf, withCurrentTokens } from './terms';
 import type { ConnectorHealth } from '../model/health';
+import { renormalizeIdentities } from './upgrades/renormalize-identities';
 
 export interface RecentView {
   key: string;
@@ -154,6 +155,13 @@ const versions: Array<{ version: number; stores: Record<string, string>; upgrade
         });
       await tx.table('vocabulary').bulkPut([...words].map((token) => ({ token })));
     },
+  },
+  {
+    // Phone and domain identities by libphonenumber and the public suffix list: no more
+    // `domain:co.id` shared by every company under a suffix, no `phone:` of an invalid number.
+    version: 3,
+    stores: {},
+    upgrade: renormalizeIdentities,
   },
 ];
 
