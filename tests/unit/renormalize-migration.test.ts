@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import { openCustomerDb } from '../../src/store/db';
 import { getRecord, recordsByIdentity, searchRecords } from '../../src/store/records';
 import { profileOf } from '../../src/store/profiles';
+import { normalizeStripeCustomer } from '../../src/connectors/stripe/normalize';
 
 /**
  * A database saved by schema version 2, whose normalisers took multi-part public suffixes for
@@ -63,6 +64,18 @@ describe('opening a database whose identities older normalisers got wrong', () =
     expect(keys(await recordsByIdentity(db, 'phone:+84912345678'))).toEqual(['stripe:acct_1-test:person:cus_VN1']);
     expect(keys(await searchRecords(db, 'majubersama.co.id'))).toEqual(['hubspot:4711:person:101']);
     expect(keys(await searchRecords(db, 'saigonfoods.com'))).toEqual(['stripe:acct_1-test:person:cus_VN1']);
+    await db.delete();
+  });
+
+  it('gives a migrated record the identities a fresh sync of it gets', async () => {
+    const db = await openMigrated();
+    const migrated = (await getRecord(db, 'stripe:acct_1-test:person:cus_VN1'))!;
+    const fresh = normalizeStripeCustomer(
+      { id: 'cus_VN1', object: 'customer', email: 'an.nguyen@saigonfoods.com.vn', name: 'An Nguyen', phone: '0912 345 678', created: 1_762_160_400, livemode: false, address: { city: 'Ho Chi Minh City', country: 'VN' } },
+      { account: 'acct_1-test', testMode: true, fetchedAt: 1 },
+    );
+    expect(migrated.identities).toEqual(fresh.identities);
+    expect(migrated.tokens).toEqual(fresh.tokens);
     await db.delete();
   });
 });

@@ -66,9 +66,9 @@ function build(ctx: SalesforceNormalizeContext, object: SalesforceObject, id: st
 }
 
 /** Emails and phones that normalise become identities; a malformed one is simply skipped. */
-function personIdentities(ctx: SalesforceNormalizeContext, email: string | undefined, phones: string[]) {
+function personIdentities(ctx: SalesforceNormalizeContext, email: string | undefined, phones: string[], country?: string) {
   const normalizedEmail = normalizeEmail(email);
-  const normalizedPhones = phones.map((p) => normalizePhone(p, ctx.defaultCountry)).filter((p): p is string => !!p);
+  const normalizedPhones = phones.map((p) => normalizePhone(p, country ?? ctx.defaultCountry)).filter((p): p is string => !!p);
   return {
     emails: normalizedEmail && email ? [email] : [],
     identities: [...(normalizedEmail ? [emailIdentity(normalizedEmail)] : []), ...normalizedPhones.map(phoneIdentity)],
@@ -80,7 +80,7 @@ const nameOf = (r: { Name?: string | null; FirstName?: string | null; LastName?:
 export function normalizeSalesforceContact(contact: SalesforceContact, ctx: SalesforceNormalizeContext): CustomerRecord {
   const id = idOf(contact);
   const phones = [contact.Phone, contact.MobilePhone].map(str).filter((p): p is string => !!p);
-  const { emails, identities } = personIdentities(ctx, str(contact.Email), phones);
+  const { emails, identities } = personIdentities(ctx, str(contact.Email), phones, str(contact.MailingCountry));
   const fields: RecordFields = {
     name: nameOf(contact),
     firstName: str(contact.FirstName),
@@ -104,7 +104,7 @@ export function normalizeSalesforceContact(contact: SalesforceContact, ctx: Sale
 export function normalizeSalesforceLead(lead: SalesforceLead, ctx: SalesforceNormalizeContext): CustomerRecord {
   const id = idOf(lead);
   const phones = [lead.Phone, lead.MobilePhone].map(str).filter((p): p is string => !!p);
-  const { emails, identities } = personIdentities(ctx, str(lead.Email), phones);
+  const { emails, identities } = personIdentities(ctx, str(lead.Email), phones, str(lead.Country));
   const fields: RecordFields = {
     name: nameOf(lead),
     firstName: str(lead.FirstName),

@@ -83,7 +83,7 @@ export function normalizeStripeCustomer(customer: StripeCustomer, ctx: StripeNor
   };
   const identities = [
     ...emails.map((e) => emailIdentity(normalizeEmail(e)!)),
-    ...phones.map((p) => normalizePhone(p, ctx.defaultCountry)).filter((p): p is string => !!p).map(phoneIdentity),
+    ...phones.map((p) => normalizePhone(p, customer.address?.country ?? ctx.defaultCountry)).filter((p): p is string => !!p).map(phoneIdentity),
   ];
   const title = customer.name ?? customer.email ?? customer.id;
   return record('person', customer.id, title, fields, identities, [], stripeDashboardUrl('customers', customer.id, ctx.testMode), ctx);
