@@ -10,6 +10,7 @@
 // - tickets "9001".."9012" (`tickets`, `ticketContact`): Ann has "9001" (open, Waiting on us) and
 //   "9002" (closed). Tickets were added after everything else, so nothing above changed.
 // Contact ids are "101".."340", company ids "5001".."5060".
+import { isValidPhoneNumber } from 'libphonenumber-js';
 
 export function mulberry32(seed) {
   let a = seed >>> 0;
@@ -39,7 +40,10 @@ const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^
 export function makeHubspotData(seed = 42) {
   const random = mulberry32(seed);
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const phone = () => `+1 ${200 + Math.floor(random() * 700)}-555-0${String(100 + Math.floor(random() * 900)).slice(0, 3)}`;
+  // An area code no NANP country uses (211, 555, …) makes a number that is no identity: take the
+  // next one in use instead, without another draw, so the rest of the data stays as it was.
+  const areaInUse = (area) => (isValidPhoneNumber(`+1 ${area}-555-0100`) ? area : areaInUse(area + 1));
+  const phone = () => `+1 ${areaInUse(200 + Math.floor(random() * 700))}-555-0${String(100 + Math.floor(random() * 900)).slice(0, 3)}`;
 
   const owners = ['Dana Scully', 'Fox Mulder', 'Walter Skinner', 'Monica Reyes', 'John Doggett'].map((name, i) => {
     const [firstName, lastName] = name.split(' ');

@@ -1,7 +1,11 @@
 import type { Transaction } from 'dexie';
 import type { CustomerRecord } from '../../model/record';
-import { domainIdentity, normalizeDomain, normalizePhone, phoneIdentity } from '../../identity/normalize';
-import { termsOf, vocabularyOf, withCurrentTokens } from '../terms';
+import { domainIdentity, normalizeDomain, phoneIdentity } from '../../identity/normalize';
+// From phone.ts itself, not normalize.ts: pages hold normalize.ts for search tokens, and a use
+// of its normalizePhone here would pull the phone metadata into every page's first chunk.
+import { toE164 as normalizePhone } from '../../identity/phone';
+import { searchTokens } from '../../identity/tokens';
+import { termsOf, vocabularyOf } from '../terms';
 import type { StoredRecord } from '../db';
 
 const DOMAIN = 'domain:';
@@ -41,7 +45,7 @@ export async function renormalizeIdentities(tx: Transaction): Promise<void> {
     .toCollection()
     .modify((record: StoredRecord) => {
       record.identities = renormalizedIdentities(record);
-      record.tokens = withCurrentTokens(record).tokens;
+      record.tokens = searchTokens(record.title, record.fields);
       record.terms = termsOf(record);
       for (const word of vocabularyOf(record.tokens)) words.add(word);
     });
