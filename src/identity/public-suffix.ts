@@ -18,7 +18,7 @@ const PLATFORM_SUFFIXES = [
   'azurewebsites.net', 'cloudfront.net', 'myshopify.com', 'wixsite.com', 'blogspot.com', 'wordpress.com', 'substack.com',
 ];
 
-/** Reads `label{child,child~{…}}` lists, separated by `;` at the top. */
+/** Reads `label{child,child~{…}}` lists. */
 function parseTrie(text: string): Map<string, SuffixNode> {
   let at = 0;
   const readChildren = (): Map<string, SuffixNode> => {
@@ -44,29 +44,42 @@ function parseTrie(text: string): Map<string, SuffixNode> {
   return readChildren();
 }
 
-let trie: Map<string, SuffixNode> | undefined;
+/** Each last label's rules, unparsed: `;` separates them and appears nowhere else. */
+let rulesByLastLabel: Map<string, string> | undefined;
+const parsed = new Map<string, SuffixNode | undefined>();
 
-/** Built on first use, so a woken worker that normalises nothing never pays for it. */
-function suffixTrie(): Map<string, SuffixNode> {
-  if (trie) return trie;
-  trie = parseTrie(ICANN_SUFFIX_TRIE);
-  for (const platform of PLATFORM_SUFFIXES) {
-    let children = trie;
-    let node: SuffixNode | undefined;
-    for (const label of platform.split('.').reverse()) {
-      node = children.get(label);
-      if (!node) children.set(label, (node = { rule: false, children: new Map() }));
-      children = node.children;
+/**
+ * The rules under one last label, parsed the first time a host ends with it: a woken worker
+ * that reads a `.com` address never pays for Japan's 1,800 rules.
+ */
+function rulesUnder(lastLabel: string): SuffixNode | undefined {
+  if (parsed.has(lastLabel)) return parsed.get(lastLabel);
+  rulesByLastLabel ??= new Map(ICANN_SUFFIX_TRIE.split(';').map((entry) => [entry.slice(0, entry.search(/[{~]|$/)), entry]));
+  const entry = rulesByLastLabel.get(lastLabel);
+  const node = entry === undefined ? undefined : parseTrie(entry).get(lastLabel);
+  const platforms = PLATFORM_SUFFIXES.filter((platform) => platform.endsWith(`.${lastLabel}`));
+  const withPlatforms = platforms.length ? addPlatforms(node ?? { rule: true, children: new Map() }, platforms) : node;
+  parsed.set(lastLabel, withPlatforms);
+  return withPlatforms;
+}
+
+function addPlatforms(top: SuffixNode, platforms: string[]): SuffixNode {
+  for (const platform of platforms) {
+    let node = top;
+    for (const label of platform.split('.').reverse().slice(1)) {
+      let child = node.children.get(label);
+      if (!child) node.children.set(label, (child = { rule: false, children: new Map() }));
+      node = child;
     }
-    node!.rule = true;
+    node.rule = true;
   }
-  return trie;
+  return top;
 }
 
 /** How many labels, from the right, the public suffix of `labels` has (at least 1). */
 export function publicSuffixLength(labels: string[]): number {
   let suffixLength = 1;
-  let children = suffixTrie().get(labels.at(-1)!)?.children;
+  let children = rulesUnder(labels.at(-1)!)?.children;
   for (let depth = 2; children && depth <= labels.length; depth += 1) {
     const label = labels[labels.length - depth]!;
     if (children.has(`!${label}`)) return depth - 1;
