@@ -1,5 +1,5 @@
 import type { ConnectorId, CustomerRecord } from '../model/record';
-import { normalizeEmail, normalizePhone } from './normalize';
+import { normalizeEmail } from './email';
 
 export interface ContactPoint {
   /** As the first tool that has it writes it. */
@@ -11,12 +11,22 @@ export interface ContactPoint {
 const digits = (phone: string) => phone.replace(/\D/g, '');
 
 /**
+ * `+` and the digits of a number written with its country code ("+1 415-555-0100",
+ * "0044 20 …"), without its extension; else null. Only for showing a phone once: identities
+ * come from the connectors' validating normaliser, whose metadata pages need not load.
+ */
+function internationalDigits(phone: string): string | null {
+  const written = phone.trim().replace(/\s*(?:ext\.?|extension|x|#)\s*\d+\s*$/i, '');
+  return /^(\+|00)/.test(written) ? `+${digits(written).replace(/^00/, '')}` : null;
+}
+
+/**
  * A phone without a country code is only comparable through the E.164 form its tool's
  * normaliser gave it with the default country: the record's own phone identity that ends
  * with the same national digits. Otherwise its digits, so it is at least shown once.
  */
 function phoneKey(phone: string, record: CustomerRecord): string {
-  const international = normalizePhone(phone);
+  const international = internationalDigits(phone);
   if (international) return international;
   const national = digits(phone).replace(/^0+/, '');
   const own = national.length >= 6 ? record.identities.find((i) => i.startsWith('phone:') && i.endsWith(national)) : undefined;

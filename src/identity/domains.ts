@@ -1,20 +1,11 @@
 /**
- * Registrable domains ("acme.co.uk" from "mail.acme.co.uk") with the public suffixes that
- * customers' web and email domains actually use, plus the providers whose addresses never
- * identify a company (free mail, disposable mail). Not the whole public suffix list: an
- * unknown multi-part suffix falls back to the last two labels.
+ * Registrable domains ("acme.co.uk" from "mail.acme.co.uk", "acme.co.id" from
+ * "x.acme.co.id") by the public suffix list's ICANN section plus the hosting platforms where
+ * each customer owns a subdomain, and the providers whose addresses never identify a company
+ * (free mail, disposable mail).
  */
 
-const MULTI_PART_SUFFIXES = new Set([
-  'co.uk', 'org.uk', 'ac.uk', 'gov.uk', 'ltd.uk', 'plc.uk', 'me.uk', 'net.uk',
-  'com.au', 'net.au', 'org.au', 'edu.au', 'gov.au', 'co.nz', 'org.nz', 'net.nz',
-  'co.jp', 'ne.jp', 'or.jp', 'ac.jp', 'co.in', 'net.in', 'org.in', 'firm.in',
-  'com.br', 'net.br', 'org.br', 'com.mx', 'org.mx', 'com.ar', 'com.co', 'com.pe', 'com.tr', 'com.cn', 'net.cn', 'org.cn',
-  'com.hk', 'com.sg', 'com.my', 'com.tw', 'co.kr', 'co.za', 'org.za', 'co.il', 'org.il', 'com.ua', 'com.pl', 'co.at', 'or.at',
-  // Hosting platforms where each customer owns a subdomain.
-  'github.io', 'gitlab.io', 'herokuapp.com', 'vercel.app', 'netlify.app', 'pages.dev', 'web.app', 'firebaseapp.com',
-  'azurewebsites.net', 'cloudfront.net', 'myshopify.com', 'wixsite.com', 'blogspot.com', 'wordpress.com', 'substack.com',
-]);
+import { publicSuffixLength } from './public-suffix';
 
 const FREE_MAIL = new Set([
   'gmail.com', 'googlemail.com', 'yahoo.com', 'yahoo.co.uk', 'yahoo.fr', 'yahoo.de', 'ymail.com', 'rocketmail.com',
@@ -48,7 +39,6 @@ export function registrableDomain(host: string): string | null {
   const labels = host.toLowerCase().replace(/\.$/, '').split('.');
   if (labels.length < 2 || labels.some((label) => !/^[a-z0-9-]{1,63}$/.test(label) || label.startsWith('-') || label.endsWith('-'))) return null;
   if (/^\d+$/.test(labels.at(-1)!)) return null;
-  const lastTwo = labels.slice(-2).join('.');
-  if (MULTI_PART_SUFFIXES.has(lastTwo)) return labels.length >= 3 ? labels.slice(-3).join('.') : null;
-  return lastTwo;
+  const suffixLength = publicSuffixLength(labels);
+  return labels.length > suffixLength ? labels.slice(-suffixLength - 1).join('.') : null;
 }

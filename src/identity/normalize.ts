@@ -7,26 +7,8 @@ import { isPersonalMailDomain, registrableDomain } from './domains';
 import { toE164 } from './phone';
 
 export { isPersonalMailDomain } from './domains';
-
-const EMAIL = /^[^\s@"<>(),;:\\[\]]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/;
-const GMAIL_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
-
-export function normalizeEmail(input: unknown): string | null {
-  if (typeof input !== 'string') return null;
-  // "Ann Lee <ann@acme.com>" and "mailto:" links are common in exports and pages.
-  const bracketed = /<([^<>]+)>\s*$/.exec(input);
-  const trimmed = (bracketed ? bracketed[1]! : input).trim().replace(/^mailto:/i, '').toLowerCase();
-  if (trimmed.length > 254 || !EMAIL.test(trimmed)) return null;
-  const at = trimmed.lastIndexOf('@');
-  let local = trimmed.slice(0, at);
-  const domain = trimmed.slice(at + 1);
-  // Gmail ignores dots and +tags; other providers may not, so only fold there.
-  if (GMAIL_DOMAINS.has(domain)) {
-    local = local.split('+')[0]!.replaceAll('.', '');
-    return local ? `${local}@gmail.com` : null;
-  }
-  return `${local}@${domain}`;
-}
+// Emails need no public suffix list, so pages that only read emails import them from email.ts.
+export { emailIdentity, normalizeEmail } from './email';
 
 /** A company domain from a bare host, URL or email: the registrable domain, never free or disposable mail. */
 export function normalizeDomain(input: unknown): string | null {
@@ -52,9 +34,6 @@ export function normalizePhone(input: unknown, defaultCountry?: string): string 
   return toE164(input, defaultCountry);
 }
 
-export function emailIdentity(email: string): string {
-  return `email:${email}`;
-}
 export function domainIdentity(domain: string): string {
   return `domain:${domain}`;
 }

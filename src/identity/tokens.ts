@@ -29,12 +29,3 @@ export function searchTokens(title: string, fields: RecordFields): string[] {
   if (fields.domain) tokens.add(fields.domain.toLowerCase());
   return [...tokens].filter((token) => token.length <= 100);
 }
-
-/** Splits what the user typed into lower-case terms. */
-export function queryTerms(query: string): string[] {
-  return query
-    .toLowerCase()
-    .split(/\s+/)
-    .map((term) => term.trim())
-    .filter(Boolean);
-}

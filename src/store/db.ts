@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { CustomerRecord } from '../model/record';
-import { termsOf, vocabularyOf, withCurrentTokens } from './terms';
+import { termsOf, vocabularyOf } from './terms';
 import type { ConnectorHealth } from '../model/health';
 
 export interface RecentView {
@@ -143,17 +143,28 @@ const versions: Array<{ version: number; stores: Record<string, string>; upgrade
     // keys of a multi-entry index walks every duplicate entry.
     stores: { records: '&key, *terms', vocabulary: '&token' },
     upgrade: async (tx) => {
+      // Loaded here so pages hold the tokenizer's public suffix list only when they upgrade.
+      const { searchTokens } = await Dexie.waitFor(import('../identity/tokens'));
       const words = new Set<string>();
       await tx
         .table('records')
         .toCollection()
         .modify((record: StoredRecord) => {
-          record.tokens = withCurrentTokens(record).tokens;
+          record.tokens = searchTokens(record.title, record.fields);
           record.terms = termsOf(record);
           for (const word of vocabularyOf(record.tokens)) words.add(word);
         });
       await tx.table('vocabulary').bulkPut([...words].map((token) => ({ token })));
     },
+  },
+  {
+    // Phone and domain identities by libphonenumber and the public suffix list: no more
+    // `domain:co.id` shared by every company under a suffix, no `phone:` of an invalid number.
+    // Pages load the normalisers' metadata only if they are the ones to upgrade (the worker's
+    // one-file build inlines it); waitFor keeps the upgrade transaction open meanwhile.
+    version: 3,
+    stores: {},
+    upgrade: async (tx) => (await Dexie.waitFor(import('./upgrades/renormalize-identities'))).renormalizeIdentities(tx),
   },
 ];
 

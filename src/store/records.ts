@@ -3,8 +3,8 @@ import type { CustomerDb, StoredRecord } from './db';
 import type { CustomerRecord } from '../model/record';
 import type { ConnectorErrorKind, HealthError } from '../model/health';
 import type { ConnectorId } from '../model/record';
-import { queryTerms } from '../identity/tokens';
-import { emailIdentity } from '../identity/normalize';
+import { queryTerms } from '../identity/query-terms';
+import { emailIdentity } from '../identity/email';
 import { allowedTypos, editDistanceWithin } from '../identity/edit-distance';
 import { linkTerm, toStored, tokenTerm, vocabularyOf } from './terms';
 

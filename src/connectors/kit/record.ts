@@ -14,7 +14,10 @@ export interface RecordDraft {
   title: string;
   /** As read from the vendor; compacted by the one rule in fields.ts. */
   fields: RecordFields;
-  /** Country for phone numbers written without +country code (the record's, else the user's default). */
+  /**
+   * Country for phone numbers written without +country code when the record names none in
+   * `fields.country` (its address or the vendor's country field comes first): the user's default.
+   */
   phoneCountry?: string | null;
   /** Company domains beyond `fields.domain` (a Zendesk organisation lists several). */
   moreDomains?: readonly string[];
@@ -62,7 +65,7 @@ export function buildRecord(draft: RecordDraft): CustomerRecord {
  */
 function identitiesOf(type: RecordType, fields: RecordFields, draft: RecordDraft): string[] {
   const emails = (fields.emails ?? []).map(normalizeEmail);
-  const phones = type === 'company' ? [] : (fields.phones ?? []).map((phone) => normalizePhone(phone, draft.phoneCountry ?? undefined));
+  const phones = type === 'company' ? [] : (fields.phones ?? []).map((phone) => normalizePhone(phone, fields.country ?? draft.phoneCountry ?? undefined));
   const domains = [fields.domain, ...(draft.moreDomains ?? [])].map(normalizeDomain);
   return [
     ...emails.filter(isPresent).map(emailIdentity),

@@ -1,0 +1,8 @@
+/** Splits what the user typed into lower-case terms. */
+export function queryTerms(query: string): string[] {
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .map((term) => term.trim())
+    .filter(Boolean);
+}
