@@ -1,9 +1,9 @@
 import { connectorFor } from '../connectors/registry';
 import type { ConnectorId } from '../model/record';
 import type { Credentials } from '../connectors/contract';
-import { removeConnection, saveConnection, vaultStatus } from '../platform/storage';
-import { customerDb } from '../store/db';
-import { clearHealth } from '../store/records';
+import { removeConnection, saveConnection } from '../platform/connections';
+import { forgetToken, storeToken, vaultStatus } from '../secrets/tokens';
+import { clearHealth } from '../store/health';
 import type { Reply } from '../protocol/messages';
 import { toErrorReply } from './errors';
 import { sessionToken } from './credentials';
@@ -28,8 +28,11 @@ export async function connect(connectorId: ConnectorId, authMode: 'token' | 'ses
   try {
     const verified = await connector.verify({ ...credentials, token });
     const connection = { ...verified, authMode, site: credentials.site || undefined, email: credentials.email || undefined, connectedAt: Date.now() };
-    await saveConnection(connection, authMode === 'session' ? null : token);
-    await clearHealth(customerDb(), connectorId);
+    // The token before the connection: a connection is never listed without its token.
+    if (authMode === 'session') await forgetToken(connectorId);
+    else await storeToken(connectorId, token);
+    await saveConnection(connection);
+    await clearHealth(connectorId);
     return { ok: true, data: { connection } };
   } catch (error) {
     return { ok: false, error: toErrorReply(error) };
@@ -38,5 +41,6 @@ export async function connect(connectorId: ConnectorId, authMode: 'token' | 'ses
 
 export async function disconnect(connectorId: ConnectorId): Promise<Reply<'options→background:disconnect'>> {
   await removeConnection(connectorId);
+  await forgetToken(connectorId);
   return { ok: true, data: {} };
 }

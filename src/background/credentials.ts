@@ -3,7 +3,7 @@ import { connectorFor } from '../connectors/registry';
 import type { Connection } from '../model/health';
 import type { ConnectorId } from '../model/record';
 import { readCookie } from '../platform/cookies';
-import { getToken } from '../platform/storage';
+import { getToken } from '../secrets/tokens';
 
 /** The signed-in console session of a vendor that allows API calls with it, or null when signed out. */
 export async function sessionToken(connectorId: ConnectorId, site: string | undefined): Promise<string | null> {

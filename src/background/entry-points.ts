@@ -1,4 +1,3 @@
-import { customerDb } from '../store/db';
 import { searchRecords } from '../store/records';
 import { escapeOmniboxXml, onCommand, openExtensionTab, openPanelNow, registerMenus, registerOmnibox, setPendingLookup } from '../platform/lookup-entry';
 import { injectPicker } from '../platform/scripting';
@@ -22,7 +21,7 @@ export function registerLookupEntryPoints(): void {
   registerOmnibox({
     async suggest(text) {
       if (!text.trim()) return [];
-      const records = await searchRecords(customerDb(), text, 6);
+      const records = await searchRecords(text, 6);
       return records.map((record) => ({
         content: record.key,
         description: escapeOmniboxXml([record.title, record.fields.emails?.[0] ?? record.fields.domain, record.connector].filter(Boolean).join(' · ')),

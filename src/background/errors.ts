@@ -1,7 +1,6 @@
 import { isConnectorError, type ConnectorError } from '../connectors/errors';
 import type { ConnectorId } from '../model/keys';
-import type { CustomerDb } from '../store/db';
-import { recordHealthError } from '../store/records';
+import { recordHealthError } from '../store/health';
 import type { ErrorReply } from '../protocol/messages';
 import { isQuotaExceeded, STORAGE_FULL_MESSAGE, unlessStorageFull } from '../store/quota';
 import { noteStorageFull, type StorageFullScope } from '../platform/storage-alerts';
@@ -21,11 +20,10 @@ export async function noteIfStorageFull(error: unknown, ...scopes: StorageFullSc
   if (isQuotaExceeded(error)) await Promise.all(scopes.map((scope) => noteStorageFull(scope)));
 }
 
-
 /**
  * A connector's failure into its health log, for Options. On a full disk the log cannot be
  * written, and the vendor's error is still the one the user is shown, so that is let go.
  */
-export function recordConnectorFailure(db: CustomerDb, connector: ConnectorId, error: ConnectorError): Promise<void> {
-  return unlessStorageFull(recordHealthError(db, connector, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path }));
+export function recordConnectorFailure(connector: ConnectorId, error: ConnectorError): Promise<void> {
+  return unlessStorageFull(recordHealthError(connector, { kind: error.kind, message: error.message, object: error.detail.object, path: error.detail.path }));
 }

@@ -4,21 +4,20 @@ import { connect, disconnect } from './connection-service';
 import { savePageRecord, shouldReadPage } from './page-record-service';
 import { fetchRecord, openRecord } from './record-service';
 import { lookupAcrossTools } from './lookup-service';
-import { customerDb } from '../store/db';
 import { setOverride } from '../store/profiles';
 import { startSync } from './sync-service';
 import { captureAll } from './metrics-service';
 import { BackupError, importBackup, parseBackup, planImport, type Backup } from '../store/backup';
 import type { ImportSummary, Reply } from '../protocol/messages';
 import { toErrorReply } from './errors';
-import { prunePoints } from '../store/metrics';
+import { prunePoints } from '../store/points';
 import { scanPage } from './page-scan-service';
-import { editedBoard } from '../store/boards';
+import { deleteBoard, editBoard, saveBoard } from '../store/boards';
 import { peopleFromCsv } from '../import/import-csv';
 import { normalizePayload } from '../import/normalize-payload';
 import { saveRecords } from '../store/records';
 import { isConnectorError } from '../connectors/errors';
-import { enablePassphrase, lockTokens, removePassphrase, unlockTokens, vaultStatus } from '../platform/storage';
+import { enablePassphrase, lockTokens, removePassphrase, unlockTokens, vaultStatus } from '../secrets/tokens';
 import { updateSettings } from '../platform/settings';
 import { createPin, enablePinRereads, pinsForPage, recordPinReadings } from './pin-service';
 import { clearCachedRecords } from '../store/cache';
@@ -45,32 +44,26 @@ export const handlers: Handlers = {
   'panel→background:crossLookup': ({ key, force }) => lookupAcrossTools(key, force),
   'panel→background:setIdentityOverride': async ({ a, b, kind }) => {
     if (a === b) return { ok: false, error: { kind: 'rejected', message: 'A record is always the same as itself.' } };
-    await setOverride(customerDb(), a, b, kind);
+    await setOverride(a, b, kind);
     return { ok: true, data: {} };
   },
   'panel→background:captureMetrics': () => captureAll(`manual-${Date.now()}`),
   'panel→background:saveBoard': async ({ id, name, metricIds }) => {
-    const db = customerDb();
     const boardId = id ?? `board-${crypto.randomUUID()}`;
-    const existing = await db.boards.get(boardId);
-    await db.boards.put({ id: boardId, name, metricIds: [...new Set(metricIds)], createdAt: existing?.createdAt ?? Date.now() });
+    await saveBoard(boardId, name, metricIds);
     return { ok: true, data: { id: boardId } };
   },
   'panel→background:editBoard': async ({ id, op, metricId }) => {
-    const db = customerDb();
-    await db.transaction('rw', db.boards, async () => {
-      const board = await db.boards.get(id);
-      if (board) await db.boards.put({ ...board, metricIds: editedBoard(board.metricIds, op, metricId) });
-    });
+    await editBoard(id, op, metricId);
     return { ok: true, data: {} };
   },
   'panel→background:deleteBoard': async ({ id }) => {
-    await customerDb().boards.delete(id);
+    await deleteBoard(id);
     return { ok: true, data: {} };
   },
   'options→background:setRetention': async ({ keepDays }) => {
     await updateSettings({ pointRetentionDays: keepDays });
-    return { ok: true, data: { removedPoints: await prunePoints(customerDb(), keepDays) } };
+    return { ok: true, data: { removedPoints: await prunePoints(keepDays) } };
   },
   'panel→background:scanPage': ({ tabId }) => scanPage(tabId),
   'options→background:vault': async ({ action, passphrase = '' }) => {
@@ -90,7 +83,7 @@ export const handlers: Handlers = {
   'options→background:importVendorFile': async ({ connector, fileName, text }) => {
     try {
       const records = /\.csv$/i.test(fileName) ? peopleFromCsv(text, connector) : normalizePayload(connector, JSON.parse(text));
-      await saveRecords(customerDb(), records);
+      await saveRecords(records);
       return { ok: true, data: { imported: records.length } };
     } catch (error) {
       if (isQuotaExceeded(error)) return { ok: false, error: toErrorReply(error) };
@@ -101,12 +94,12 @@ export const handlers: Handlers = {
   'options→background:connect': ({ connector, authMode, token, site, email }) => connect(connector, authMode ?? 'token', { token: token ?? '', site, email }),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
   'options→background:clearCache': async () => {
-    const removedRecords = await clearCachedRecords(customerDb());
+    const removedRecords = await clearCachedRecords();
     await clearAllStorageFull();
     return { ok: true, data: { removedRecords } };
   },
-  'options→background:previewImport': ({ text }) => withBackup(text, (backup) => planImport(customerDb(), backup)),
-  'options→background:importBackup': ({ text }) => withBackup(text, (backup) => importBackup(customerDb(), backup)),
+  'options→background:previewImport': ({ text }) => withBackup(text, (backup) => planImport(backup)),
+  'options→background:importBackup': ({ text }) => withBackup(text, (backup) => importBackup(backup)),
   'options→background:startSync': async ({ connector }) => {
     await startSync(connector);
     return { ok: true, data: {} };

@@ -10,8 +10,7 @@ import { registerLookupEntryPoints } from './entry-points';
 import { resumeSyncs, syncDue } from './sync-service';
 import { captureAll, dailySnapshotId } from './metrics-service';
 import { getSettings } from '../platform/settings';
-import { prunePoints } from '../store/metrics';
-import { customerDb } from '../store/db';
+import { prunePoints } from '../store/points';
 
 const SYNC_EVERY_MINUTES = 60;
 
@@ -23,7 +22,7 @@ void ensurePeriodicAlarm('sync', SYNC_EVERY_MINUTES);
 // Daily snapshots: the alarm may fire late or twice; the day's snapshot id keeps one point per day.
 onAlarm('snapshot', () => {
   void captureAll(dailySnapshotId());
-  void getSettings().then((settings) => prunePoints(customerDb(), settings.pointRetentionDays));
+  void getSettings().then((settings) => prunePoints(settings.pointRetentionDays));
 });
 void ensurePeriodicAlarm('snapshot', 24 * 60);
 // A worker stopped mid-sync starts again on any event: carry on from the saved cursor.

@@ -3,9 +3,8 @@ import { isPageReadable, pageModeContext } from '../connectors/page-mode';
 import { recordFromPage, type PageRecordValues } from '../connectors/page-record';
 import type { RecordPageContext } from '../model/page-context';
 import { recordKey } from '../model/keys';
-import { getConnection } from '../platform/storage';
+import { getConnection } from '../platform/connections';
 import type { Reply } from '../protocol/messages';
-import { customerDb } from '../store/db';
 import { getRecord, markViewed, saveRecords } from '../store/records';
 import { unlessStorageFull } from '../store/quota';
 import { clearStorageFull } from '../platform/storage-alerts';
@@ -23,17 +22,16 @@ export async function savePageRecord(href: string | undefined, values: PageRecor
     return { ok: false, error: { kind: 'rejected', message: 'This page is not read in page mode.' } };
   }
   const context = pageModeContext(detected);
-  const db = customerDb();
-  const existing = await getRecord(db, recordKey(context.connector, context.account, context.type, context.id));
+  const existing = await getRecord(recordKey(context.connector, context.account, context.type, context.id));
   const record = recordFromPage(context, href, values, Date.now(), existing);
   try {
-    await saveRecords(db, [record]);
+    await saveRecords([record]);
   } catch (error) {
     // The panel shows this tool's storage note instead of waiting for the record.
     await noteIfStorageFull(error, context.connector);
     return { ok: false, error: toErrorReply(error) };
   }
   await clearStorageFull(context.connector);
-  await unlessStorageFull(markViewed(db, record.key));
+  await unlessStorageFull(markViewed(record.key));
   return { ok: true, data: { key: record.key } };
 }

@@ -1,6 +1,5 @@
 import { collectIdentitiesOnPage } from '../platform/scripting';
 import { domainIdentity, emailIdentity, normalizeDomain, normalizeEmail } from '../identity/normalize';
-import { customerDb } from '../store/db';
 import { recordsByIdentity } from '../store/records';
 import type { Reply } from '../protocol/messages';
 
@@ -21,8 +20,7 @@ export async function scanPage(tabId: number): Promise<Reply<'panel→background
     const domain = normalizeDomain(host);
     if (domain) identities.add(domainIdentity(domain));
   }
-  const db = customerDb();
-  const matches = (await Promise.all([...identities].slice(0, 600).map((identity) => recordsByIdentity(db, identity)))).flat();
+  const matches = (await Promise.all([...identities].slice(0, 600).map((identity) => recordsByIdentity(identity)))).flat();
   const keys = [...new Set(matches.filter((r) => r.type === 'person' || r.type === 'company').map((r) => r.key))];
   return { ok: true, data: { keys, identitiesSeen: identities.size } };
 }

@@ -1,6 +1,7 @@
 import { parseDisplayedNumber } from '../metrics/parse-number';
 import { matchesPinPattern, pinPatternFor } from '../metrics/pin-pattern';
-import { customerDb, type Pin } from '../store/db';
+import type { Pin } from '../store/schema';
+import { notePinMissing, notePinReading, pinsOfOrigin, savePin } from '../store/pins';
 import { hasOriginPermission, registerPinReader } from '../platform/scripting';
 import type { Reply } from '../protocol/messages';
 import type { SenderInfo } from '../protocol/server';
@@ -20,15 +21,10 @@ export async function createPin(sender: SenderInfo, request: { label: string; se
   const parsed = parseDisplayedNumber(request.text);
   if (!pattern) return { ok: false, error: { kind: 'rejected', message: 'Only numbers on https pages can be pinned.' } };
   if (!parsed) return { ok: false, error: { kind: 'rejected', message: `“${request.text}” is not a number we can read.` } };
-  const db = customerDb();
   const now = Date.now();
   const id = `pin:${crypto.randomUUID()}`;
   const pin: Pin = { id, label: request.label || 'Pinned number', selector: request.selector, urlPattern: pattern, origin: new URL(url).origin, createdAt: now, status: 'ok', lastSeenAt: now, lastText: request.text };
-  await db.transaction('rw', db.pins, db.metrics, db.points, async () => {
-    await db.pins.put(pin);
-    await db.metrics.put({ id, source: 'pin', label: pin.label, unit: parsed.unit ?? 'count', createdAt: now });
-    await db.points.put({ id: `${id}|visit-${now}`, metricId: id, snapshotId: `visit-${now}`, at: now, value: storedValue(parsed) });
-  });
+  await savePin(pin, parsed.unit ?? 'count', storedValue(parsed));
   // Where the user already granted the origin, visits re-read the pin from now on.
   if (await hasOriginPermission(pin.origin)) await registerPinReader(pin.origin);
   return { ok: true, data: { id } };
@@ -37,7 +33,7 @@ export async function createPin(sender: SenderInfo, request: { label: string; se
 async function pinsOfPage(sender: SenderInfo): Promise<Pin[]> {
   const url = sender.tab?.url ?? sender.url ?? '';
   const origin = pinPatternFor(url) ? new URL(url).origin : '';
-  return (await customerDb().pins.where('origin').equals(origin).toArray()).filter((pin) => matchesPinPattern(pin.urlPattern, url));
+  return (await pinsOfOrigin(origin)).filter((pin) => matchesPinPattern(pin.urlPattern, url));
 }
 
 /** Only this page's pins, and only their selectors: nothing else about the user's metrics. */
@@ -46,26 +42,15 @@ export async function pinsForPage(sender: SenderInfo): Promise<Reply<'pin-reader
 }
 
 export async function recordPinReadings(sender: SenderInfo, readings: Array<{ id: string; text: string | null }>): Promise<Reply<'pin-reader→background:pinReadings'>> {
-  const db = customerDb();
   const pins = new Map((await pinsOfPage(sender)).map((pin) => [pin.id, pin]));
   const now = Date.now();
   for (const reading of readings) {
     const pin = pins.get(reading.id);
     if (!pin) continue; // not a pin of the page that sent it
     const parsed = reading.text === null ? null : parseDisplayedNumber(reading.text);
-    await db.transaction('rw', db.pins, db.points, async () => {
-      if (!parsed) {
-        // The element is gone or shows something else: say so, record nothing.
-        await db.pins.put({ ...pin, status: 'missing', lastSeenAt: now, lastText: reading.text ?? undefined });
-        return;
-      }
-      const value = storedValue(parsed);
-      const last = (await db.points.where('[metricId+at]').between([pin.id, -Infinity], [pin.id, Infinity]).last()) ?? undefined;
-      if (!last || last.value !== value || now - last.at >= SAME_READING_MS) {
-        await db.points.put({ id: `${pin.id}|visit-${now}`, metricId: pin.id, snapshotId: `visit-${now}`, at: now, value });
-      }
-      await db.pins.put({ ...pin, status: 'ok', lastSeenAt: now, lastText: reading.text ?? undefined });
-    });
+    // The element is gone or shows something else: say so, record nothing.
+    if (!parsed) await notePinMissing(pin, reading.text ?? undefined, now);
+    else await notePinReading(pin, storedValue(parsed), reading.text ?? undefined, now, SAME_READING_MS);
   }
   return { ok: true, data: {} };
 }

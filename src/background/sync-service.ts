@@ -1,13 +1,12 @@
 import { connectorFor } from '../connectors/registry';
-import { isConnectorError } from '../connectors/errors';
+import type { SyncPage } from '../connectors/contract';
 import type { ConnectorId } from '../model/keys';
-import { customerDb, type SyncState } from '../store/db';
-import { putRecords, recordHealthSuccess } from '../store/records';
-import { getConnection, getConnections } from '../platform/storage';
-import { credentialsFor } from './credentials';
-import { noteIfStorageFull, recordConnectorFailure, toErrorReply } from './errors';
+import type { SyncState } from '../store/schema';
+import { commitSyncPage, runningSyncs, saveSyncState, syncStateOf } from '../store/syncs';
+import { getConnection, getConnections } from '../platform/connections';
+import { noteIfStorageFull, toErrorReply } from './errors';
 import { unlessStorageFull } from '../store/quota';
-import { clearStorageFull } from '../platform/storage-alerts';
+import { callConnector } from './connector-call';
 
 /**
  * Paged, resumable sync. Each page's records and the cursor after it are written in one
@@ -21,7 +20,7 @@ export async function startSync(connectorId: ConnectorId): Promise<void> {
   if (!connection) return;
   const now = Date.now();
   try {
-    await customerDb().syncs.put({ connector: connectorId, account: connection.account, status: 'running', cursor: null, startedAt: now, updatedAt: now, pages: 0, records: 0 });
+    await saveSyncState({ connector: connectorId, account: connection.account, status: 'running', cursor: null, startedAt: now, updatedAt: now, pages: 0, records: 0 });
   } catch (error) {
     await noteIfStorageFull(error, connectorId, `sync:${connectorId}`);
     throw error;
@@ -31,65 +30,68 @@ export async function startSync(connectorId: ConnectorId): Promise<void> {
 
 /** After the worker starts again: carry on with every sync that was running. */
 export async function resumeSyncs(): Promise<void> {
-  const unfinished = await customerDb().syncs.where('status').equals('running').toArray();
-  for (const state of unfinished) void runSync(state.connector as ConnectorId);
+  for (const state of await runningSyncs()) void runSync(state.connector as ConnectorId);
 }
 
 /** Scheduled syncs: start the connected tools whose last sync is older than `everyMs`. */
 export async function syncDue(everyMs: number): Promise<void> {
-  const db = customerDb();
   for (const connection of await getConnections()) {
-    const state = await db.syncs.get(connection.connector);
+    const state = await syncStateOf(connection.connector);
     if (state?.status === 'running') continue;
     if (!state || Date.now() - (state.finishedAt ?? state.updatedAt) >= everyMs) await startSync(connection.connector);
   }
 }
 
+function afterPage(state: SyncState, page: SyncPage): SyncState {
+  return {
+    ...state,
+    cursor: page.cursor,
+    pages: state.pages + 1,
+    records: state.records + page.records.length,
+    updatedAt: Date.now(),
+    ...(page.cursor === null ? { status: 'done' as const, finishedAt: Date.now() } : {}),
+  };
+}
+
+/**
+ * The sync stops with the error shown in Options. A full disk refuses this write too: the sync
+ * then stays `running` at its last written page, Options shows it stopped (from the storage-full
+ * note), and a new worker resumes it there.
+ */
+async function stopSync(connectorId: ConnectorId, error: string): Promise<void> {
+  const state = await syncStateOf(connectorId);
+  if (state) await unlessStorageFull(saveSyncState({ ...state, status: 'error', error, updatedAt: Date.now() }));
+}
+
 async function runSync(connectorId: ConnectorId): Promise<void> {
   if (running.has(connectorId)) return;
   running.add(connectorId);
-  const db = customerDb();
   const connector = connectorFor(connectorId);
   try {
     for (;;) {
-      const state = await db.syncs.get(connectorId);
-      const connection = await getConnection(connectorId);
-      const credentials = connection && (await credentialsFor(connection));
+      const state = await syncStateOf(connectorId);
       if (!state || state.status !== 'running') return;
-      if (!connection || !credentials || connection.account !== state.account) {
-        await db.syncs.put({ ...state, status: 'error', error: `${connector.label} is no longer connected.`, updatedAt: Date.now() });
+      const connection = await getConnection(connectorId);
+      if (!connection || connection.account !== state.account) {
+        await stopSync(connectorId, `${connector.label} is no longer connected.`);
         return;
       }
-      const page = await connector.sync(state.cursor, credentials, connection);
-      const next: SyncState = {
-        ...state,
-        cursor: page.cursor,
-        pages: state.pages + 1,
-        records: state.records + page.records.length,
-        updatedAt: Date.now(),
-        ...(page.cursor === null ? { status: 'done' as const, finishedAt: Date.now() } : {}),
-      };
-      await db.transaction('rw', db.records, db.vocabulary, db.syncs, async () => {
-        // Another context (a restarted worker) may have moved on meanwhile: only the owner of this cursor writes.
-        const current = await db.syncs.get(connectorId);
-        if (current?.cursor !== state.cursor || current.status !== 'running') return;
-        await putRecords(db, page.records);
-        await db.syncs.put(next);
+      // Only the owner of this cursor writes: another context (a restarted worker) may have moved on.
+      const outcome = await callConnector(connection, {
+        call: (credentials) => connector.sync(state.cursor, credentials, connection),
+        save: async (page) => void (await commitSyncPage(state, page.records, afterPage(state, page))),
+        scopes: [`sync:${connectorId}`],
       });
-      await clearStorageFull(connectorId, `sync:${connectorId}`);
-      if (page.cursor === null) {
-        await unlessStorageFull(recordHealthSuccess(db, connectorId));
+      if (!outcome.ok) {
+        await stopSync(connectorId, outcome.error.message);
         return;
       }
+      if (outcome.answer.cursor === null) return;
     }
   } catch (error) {
-    const reply = toErrorReply(error);
+    // Not the vendor's call (that is handled above): reading the sync state failed.
     await noteIfStorageFull(error, connectorId, `sync:${connectorId}`);
-    const state = await db.syncs.get(connectorId);
-    // A full disk refuses this write too: the sync then stays `running` at its last written
-    // page, Options shows it stopped (from the note above), and a new worker resumes it there.
-    if (state) await unlessStorageFull(db.syncs.put({ ...state, status: 'error', error: reply.message, updatedAt: Date.now() }));
-    if (isConnectorError(error)) await recordConnectorFailure(db, connectorId, error);
+    await stopSync(connectorId, toErrorReply(error).message);
   } finally {
     running.delete(connectorId);
   }

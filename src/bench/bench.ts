@@ -1,6 +1,5 @@
 import '../model/zod-setup';
-import { customerDb } from '../store/db';
-import { recordsByIdentity, relatedRecords, saveRecords, searchRecords } from '../store/records';
+import { cachedRecordCount, recordsByIdentity, relatedRecords, saveRecords, searchRecords } from '../store/records';
 import { clearCachedRecords } from '../store/cache';
 import { normalizeHubspotCompany, normalizeHubspotContact } from '../connectors/hubspot/normalize';
 import type { CustomerRecord } from '../model/record';
@@ -73,17 +72,17 @@ function openRaw(): Promise<IDBDatabase> {
 }
 
 async function rawPut(records: CustomerRecord[]): Promise<void> {
-  const db = await openRaw();
+  const raw = await openRaw();
   for (let i = 0; i < records.length; i += BATCH) {
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('records', 'readwrite');
+      const tx = raw.transaction('records', 'readwrite');
       const store = tx.objectStore('records');
       for (const record of records.slice(i, i + BATCH)) store.put(record);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
   }
-  db.close();
+  raw.close();
 }
 
 function p95(samples: number[]): number {
@@ -93,7 +92,7 @@ function p95(samples: number[]): number {
 
 const bench = {
   async reset() {
-    await clearCachedRecords(customerDb());
+    await clearCachedRecords();
     await new Promise<void>((resolve) => {
       const request = indexedDB.deleteDatabase('bench-raw');
       request.onsuccess = request.onerror = request.onblocked = () => resolve();
@@ -107,7 +106,7 @@ const bench = {
   async ingest() {
     const rawMs = await timed(() => rawPut(dataset));
     const storeMs = await timed(async () => {
-      for (let i = 0; i < dataset.length; i += BATCH) await saveRecords(customerDb(), dataset.slice(i, i + BATCH));
+      for (let i = 0; i < dataset.length; i += BATCH) await saveRecords(dataset.slice(i, i + BATCH));
     });
     return { rawMs, storeMs, ratio: storeMs / rawMs };
   },
@@ -120,9 +119,9 @@ const bench = {
       const person = people[Math.floor(random() * people.length)]!;
       const identity = person.identities.find((id) => id.startsWith('email:'))!;
       const start = performance.now();
-      const [found] = await recordsByIdentity(customerDb(), identity);
+      const [found] = await recordsByIdentity(identity);
       if (!found) throw new Error(`lookup missed ${identity}`);
-      await relatedRecords(customerDb(), found);
+      await relatedRecords(found);
       times.push(performance.now() - start);
     }
     return { p95Ms: p95(times), samples: times.length };
@@ -144,7 +143,7 @@ const bench = {
     const byKind = new Map<number, number[]>();
     for (const [i, query] of queries.entries()) {
       const start = performance.now();
-      await searchRecords(customerDb(), query);
+      await searchRecords(query);
       const elapsed = performance.now() - start;
       times.push(elapsed);
       byKind.set(i % 7, [...(byKind.get(i % 7) ?? []), elapsed]);
@@ -152,7 +151,7 @@ const bench = {
     const kinds = ['one-letter', 'prefix', 'word', 'two-words', 'email', 'company', 'typo'];
     return { p95Ms: p95(times), samples: times.length, p95ByKind: Object.fromEntries([...byKind].map(([k, v]) => [kinds[k], Math.round(p95(v) * 10) / 10])) };
   },
-  count: () => customerDb().records.count(),
+  count: () => cachedRecordCount(),
 };
 
 (globalThis as unknown as { customerViewBench: typeof bench }).customerViewBench = bench;

@@ -30,7 +30,7 @@ export const connectorHealthSchema = z.object({
 });
 export type ConnectorHealth = z.infer<typeof connectorHealthSchema>;
 
-/** What the user sees about a connection. The token itself lives elsewhere (see platform/secrets). */
+/** What the user sees about a connection. The token itself lives elsewhere (see secrets/tokens.ts). */
 export const connectionSchema = z.object({
   connector: connectorIdSchema,
   authMode: z.enum(['token', 'session', 'page']),

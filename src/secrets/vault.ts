@@ -1,7 +1,7 @@
 /**
  * Optional passphrase protection for tokens at rest: AES-GCM 256 with a key derived by
  * PBKDF2-SHA-256 (600,000 iterations, per-install random salt). Pure WebCrypto, no storage:
- * src/platform/secret-store.ts decides where the pieces live.
+ * src/secrets/tokens.ts decides where the pieces live.
  */
 export const PBKDF2_ITERATIONS = 600_000;
 

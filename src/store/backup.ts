@@ -1,5 +1,6 @@
 import { z } from '../model/zod-setup';
-import type { CustomerDb } from './db';
+import { customerDb, type CustomerDb } from './db';
+import { withReopen } from './reopen';
 import { customerRecordSchema } from '../model/record';
 import { withCurrentTokens } from './terms';
 import { putRecords } from './records';
@@ -40,7 +41,7 @@ const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-export async function exportBackup(db: CustomerDb, now = new Date()): Promise<Backup> {
+export async function exportBackup(now = new Date(), db: CustomerDb = customerDb()): Promise<Backup> {
   return db.transaction('r', [db.records, db.metrics, db.points, db.overrides, db.recent, db.boards], async () => ({
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -89,7 +90,7 @@ export interface ImportPlan {
 }
 
 /** What an import would change, without changing anything. */
-export async function planImport(db: CustomerDb, backup: Backup): Promise<ImportPlan> {
+export async function planImport(backup: Backup, db: CustomerDb = customerDb()): Promise<ImportPlan> {
   const existing = await db.records.bulkGet(backup.data.records.map((r) => r.key));
   const existingMetrics = await db.metrics.bulkGet(backup.data.metrics.map((m) => m.id));
   const existingPoints = await db.points.bulkGet(backup.data.points.map((p) => p.id));
@@ -104,9 +105,9 @@ export async function planImport(db: CustomerDb, backup: Backup): Promise<Import
 }
 
 /** Merges in one transaction: newer records win, existing points and decisions are kept. */
-export async function importBackup(db: CustomerDb, backup: Backup): Promise<ImportPlan> {
-  return db.transaction('rw', [db.records, db.vocabulary, db.metrics, db.points, db.overrides, db.recent, db.boards], async () => {
-    const plan = await planImport(db, backup);
+export async function importBackup(backup: Backup, db: CustomerDb = customerDb()): Promise<ImportPlan> {
+  return withReopen(db, () => db.transaction('rw', [db.records, db.vocabulary, db.metrics, db.points, db.overrides, db.recent, db.boards], async () => {
+    const plan = await planImport(backup, db);
     const existing = await db.records.bulkGet(backup.data.records.map((r) => r.key));
     // Tokens are rebuilt: a file from an older version indexes like a fresh fetch.
     const newer = backup.data.records.filter((r, i) => !existing[i] || existing[i]!.fetchedAt < r.fetchedAt);
@@ -122,5 +123,5 @@ export async function importBackup(db: CustomerDb, backup: Backup): Promise<Impo
     const recents = await db.recent.bulkGet(backup.data.recent.map((r) => r.key));
     await db.recent.bulkPut(backup.data.recent.filter((r, i) => !recents[i] || recents[i]!.viewedAt < r.viewedAt));
     return plan;
-  });
+  }));
 }

@@ -1,4 +1,5 @@
-import type { CustomerDb } from './db';
+import { customerDb, type CustomerDb } from './db';
+import { withReopen } from './reopen';
 import { forgetKnownWords } from './records';
 
 /**
@@ -7,12 +8,14 @@ import { forgetKnownWords } from './records';
  * pins, boards and the user's split/merge decisions stay: none of them can be fetched again.
  * Deletes need no room, so this works on a full disk.
  */
-export async function clearCachedRecords(db: CustomerDb): Promise<number> {
-  const count = await db.transaction('rw', [db.records, db.vocabulary, db.lookups, db.recent, db.syncs], async () => {
-    const count = await db.records.count();
-    await Promise.all([db.records.clear(), db.vocabulary.clear(), db.lookups.clear(), db.recent.clear(), db.syncs.clear()]);
-    return count;
-  });
+export async function clearCachedRecords(db: CustomerDb = customerDb()): Promise<number> {
+  const count = await withReopen(db, () =>
+    db.transaction('rw', [db.records, db.vocabulary, db.lookups, db.recent, db.syncs], async () => {
+      const count = await db.records.count();
+      await Promise.all([db.records.clear(), db.vocabulary.clear(), db.lookups.clear(), db.recent.clear(), db.syncs.clear()]);
+      return count;
+    }),
+  );
   forgetKnownWords(db);
   return count;
 }

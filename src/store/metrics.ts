@@ -1,4 +1,7 @@
-import type { CustomerDb, MetricDefinition, MetricPointRow } from './db';
+import { customerDb, type CustomerDb } from './db';
+import type { MetricDefinition, MetricPointRow } from './schema';
+import { withReopen } from './reopen';
+import { pointsOf } from './points';
 import type { MetricPoint } from '../model/metric';
 
 export function metricIdOf(point: Pick<MetricPoint, 'connector' | 'account' | 'metric' | 'dimension'>): string {
@@ -6,9 +9,9 @@ export function metricIdOf(point: Pick<MetricPoint, 'connector' | 'account' | 'm
 }
 
 /** Saves one snapshot's readings: definitions and points in one transaction, idempotent per snapshot. */
-export async function savePoints(db: CustomerDb, snapshotId: string, readings: MetricPoint[]): Promise<void> {
+export async function savePoints(snapshotId: string, readings: MetricPoint[], db: CustomerDb = customerDb()): Promise<void> {
   const now = Date.now();
-  await db.transaction('rw', db.metrics, db.points, async () => {
+  await withReopen(db, () => db.transaction('rw', db.metrics, db.points, async () => {
     for (const reading of readings) {
       const id = metricIdOf(reading);
       const existing = await db.metrics.get(id);
@@ -24,11 +27,7 @@ export async function savePoints(db: CustomerDb, snapshotId: string, readings: M
       await db.metrics.put(definition);
       await db.points.put({ id: `${id}|${snapshotId}`, metricId: id, snapshotId, at: reading.at, value: reading.value });
     }
-  });
-}
-
-export function pointsOf(db: CustomerDb, metricId: string): Promise<MetricPointRow[]> {
-  return db.points.where('[metricId+at]').between([metricId, -Infinity], [metricId, Infinity]).toArray();
+  }));
 }
 
 export interface MetricSummary {
@@ -50,14 +49,7 @@ export function summarize(definition: MetricDefinition, points: MetricPointRow[]
   return { definition, points: sorted, latest, previous: sorted.at(-2), weekAgo: before(7 * DAY), monthAgo: before(30 * DAY) };
 }
 
-export async function metricSummaries(db: CustomerDb): Promise<MetricSummary[]> {
+export async function metricSummaries(db: CustomerDb = customerDb()): Promise<MetricSummary[]> {
   const definitions = await db.metrics.orderBy('id').toArray();
-  return Promise.all(definitions.map(async (d) => summarize(d, await pointsOf(db, d.id))));
-}
-
-/** Drops points older than the retention the user chose; definitions and newer points stay. */
-export async function prunePoints(db: CustomerDb, keepDays: number | null, now = Date.now()): Promise<number> {
-  if (!keepDays) return 0;
-  const cutoff = now - keepDays * 86_400_000;
-  return db.points.filter((p) => p.at < cutoff).delete();
+  return Promise.all(definitions.map(async (d) => summarize(d, await pointsOf(d.id, db))));
 }

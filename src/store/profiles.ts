@@ -1,4 +1,5 @@
-import type { CustomerDb } from './db';
+import { customerDb, type CustomerDb } from './db';
+import { withReopen } from './reopen';
 import { getRecords, recordsByIdentity, recordsLinkingTo } from './records';
 import { resolveProfile, type IdentityOverrides, type ResolvedProfile } from '../identity/resolve';
 import type { CustomerRecord } from '../model/record';
@@ -7,7 +8,7 @@ import { distinctPeople } from '../identity/company-people';
 import { provenanceOf, type Sourced } from '../identity/provenance';
 import { isOpenTicket } from '../identity/tickets';
 
-export async function identityOverrides(db: CustomerDb): Promise<IdentityOverrides> {
+export async function identityOverrides(db: CustomerDb = customerDb()): Promise<IdentityOverrides> {
   const all = await db.overrides.toArray();
   return {
     splits: all.filter((o) => o.kind === 'split').map((o) => [o.a, o.b]),
@@ -16,21 +17,21 @@ export async function identityOverrides(db: CustomerDb): Promise<IdentityOverrid
 }
 
 /** The profile around a cached record, from the store, honouring the user's splits and merges. */
-export async function profileOf(db: CustomerDb, root: CustomerRecord): Promise<ResolvedProfile> {
+export async function profileOf(root: CustomerRecord, db: CustomerDb = customerDb()): Promise<ResolvedProfile> {
   return resolveProfile(
     root,
     {
-      byIdentity: (identity) => recordsByIdentity(db, identity),
-      byKeys: (keys) => getRecords(db, keys),
-      linking: (key) => recordsLinkingTo(db, key, 50),
+      byIdentity: (identity) => recordsByIdentity(identity, db),
+      byKeys: (keys) => getRecords(keys, db),
+      linking: (key) => recordsLinkingTo(key, 50, db),
     },
     await identityOverrides(db),
   );
 }
 
-export async function setOverride(db: CustomerDb, first: string, second: string, kind: 'split' | 'merge'): Promise<void> {
+export async function setOverride(first: string, second: string, kind: 'split' | 'merge', db: CustomerDb = customerDb()): Promise<void> {
   const [a, b] = first < second ? [first, second] : [second, first];
-  await db.overrides.put({ id: `${a}|${b}`, a, b, kind, at: Date.now() });
+  await withReopen(db, () => db.overrides.put({ id: `${a}|${b}`, a, b, kind, at: Date.now() }));
 }
 
 export interface CompanyFacts {
@@ -45,12 +46,12 @@ export interface CompanyFacts {
  * What a company is worth across tools: its people's billing (found through their own
  * identities, up to 50 people) and open tickets from any tool, of the company or its people.
  */
-export async function companyFacts(db: CustomerDb, profile: ResolvedProfile): Promise<CompanyFacts> {
+export async function companyFacts(profile: ResolvedProfile, db: CustomerDb = customerDb()): Promise<CompanyFacts> {
   const people = profile.associated.filter((r) => r.type === 'person').slice(0, 50);
-  const twins = (await Promise.all(people.flatMap((p) => p.identities.filter((i) => i.startsWith('email:')).map((i) => recordsByIdentity(db, i))))).flat();
+  const twins = (await Promise.all(people.flatMap((p) => p.identities.filter((i) => i.startsWith('email:')).map((i) => recordsByIdentity(i, db))))).flat();
   const billing = [...new Map([...people, ...twins].filter((r) => r.type === 'person').map((r) => [r.key, r])).values()];
   const owners = [...profile.members, ...billing].map((r) => r.key);
-  const linked = (await Promise.all(owners.map(async (key) => (await recordsLinkingTo(db, key)).filter((r) => r.type === 'ticket')))).flat();
+  const linked = (await Promise.all(owners.map(async (key) => (await recordsLinkingTo(key, Infinity, db)).filter((r) => r.type === 'ticket')))).flat();
   const tickets = [...new Map(linked.map((t) => [t.key, t])).values()];
   return {
     people: { value: distinctPeople(people, profile.overrides).length, from: provenanceOf(people) },

@@ -1,31 +1,18 @@
 import Dexie from 'dexie';
-import type { CustomerDb, StoredRecord } from './db';
+import { customerDb, type CustomerDb } from './db';
+import type { StoredRecord } from './schema';
+import { withReopen } from './reopen';
 import type { CustomerRecord } from '../model/record';
-import type { ConnectorErrorKind, HealthError } from '../model/health';
 import type { ConnectorId } from '../model/record';
 import { queryTerms } from '../identity/query-terms';
 import { emailIdentity } from '../identity/email';
 import { allowedTypos, editDistanceWithin } from '../identity/edit-distance';
 import { linkTerm, toStored, tokenTerm, vocabularyOf } from './terms';
 
-const MAX_HEALTH_ERRORS = 20;
 const MAX_RECENT = 30;
 
-/** A closed database (worker woke up, version change) is reopened once and the call retried. */
-async function withReopen<T>(db: CustomerDb, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof Dexie.DatabaseClosedError) {
-      await db.open();
-      return run();
-    }
-    throw error;
-  }
-}
-
 /** Writes a fetch result in one transaction: all records land, or none do. */
-export function saveRecords(db: CustomerDb, records: CustomerRecord[]): Promise<void> {
+export function saveRecords(records: CustomerRecord[], db: CustomerDb = customerDb()): Promise<void> {
   return withReopen(db, () => db.transaction('rw', db.records, db.vocabulary, () => putRecords(db, records)));
 }
 
@@ -58,26 +45,30 @@ export function forgetKnownWords(db: CustomerDb): void {
   knownWords(db).clear();
 }
 
-export function getRecord(db: CustomerDb, key: string): Promise<CustomerRecord | undefined> {
+export function getRecord(key: string, db: CustomerDb = customerDb()): Promise<CustomerRecord | undefined> {
   return db.records.get(key);
 }
 
-export async function getRecords(db: CustomerDb, keys: string[]): Promise<CustomerRecord[]> {
+export async function getRecords(keys: string[], db: CustomerDb = customerDb()): Promise<CustomerRecord[]> {
   const found = await db.records.bulkGet(keys);
   return found.filter((record): record is StoredRecord => !!record);
 }
 
-export function recordsByIdentity(db: CustomerDb, identity: string): Promise<CustomerRecord[]> {
+export function recordsByIdentity(identity: string, db: CustomerDb = customerDb()): Promise<CustomerRecord[]> {
   return db.records.where('terms').equals(identity).toArray();
 }
 
 /** Records that link to this one (a company's people, a person's tickets). */
-export function recordsLinkingTo(db: CustomerDb, key: string, limit = Infinity): Promise<CustomerRecord[]> {
+export function recordsLinkingTo(key: string, limit = Infinity, db: CustomerDb = customerDb()): Promise<CustomerRecord[]> {
   return db.records.where('terms').equals(linkTerm(key)).limit(limit).toArray();
 }
 
+export function cachedRecordCount(db: CustomerDb = customerDb()): Promise<number> {
+  return db.records.count();
+}
+
 /** How many records one tool account has cached (keys start with `connector:account:`). */
-export function countRecords(db: CustomerDb, connector: ConnectorId, account?: string): Promise<number> {
+export function countRecords(connector: ConnectorId, account?: string, db: CustomerDb = customerDb()): Promise<number> {
   return db.records.where(':id').startsWith(account === undefined ? `${connector}:` : `${connector}:${account}:`).count();
 }
 
@@ -91,7 +82,7 @@ const MAX_TERM_KEYS = 5000;
  * is read. When nothing matches, the longest word is retried with typos allowed.
  * Records whose name starts with the query come first, then people, then the freshest.
  */
-export async function searchRecords(db: CustomerDb, query: string, limit = 20): Promise<CustomerRecord[]> {
+export async function searchRecords(query: string, limit = 20, db: CustomerDb = customerDb()): Promise<CustomerRecord[]> {
   const words = queryTerms(query);
   const terms = [...new Set(words)].sort((a, b) => b.length - a.length);
   if (!terms.length) return [];
@@ -109,7 +100,7 @@ export async function searchRecords(db: CustomerDb, query: string, limit = 20): 
       if (keys.size >= want) break;
     }
   }
-  const records = await getRecords(db, [...keys].slice(0, want));
+  const records = await getRecords([...keys].slice(0, want), db);
   const startsName = (record: CustomerRecord) => Number(record.title.toLowerCase().startsWith(phrase));
   return records
     .sort((a, b) => startsName(b) - startsName(a) || Number(b.type === 'person') - Number(a.type === 'person') || b.fetchedAt - a.fetchedAt)
@@ -159,7 +150,7 @@ async function typoCandidates(db: CustomerDb, term: string): Promise<string[]> {
     .slice(0, 50);
 }
 
-export async function markViewed(db: CustomerDb, key: string, now = Date.now()): Promise<void> {
+export async function markViewed(key: string, now = Date.now(), db: CustomerDb = customerDb()): Promise<void> {
   await withReopen(db, () =>
     db.transaction('rw', db.recent, async () => {
       await db.recent.put({ key, viewedAt: now });
@@ -169,41 +160,14 @@ export async function markViewed(db: CustomerDb, key: string, now = Date.now()):
   );
 }
 
-export async function recentRecords(db: CustomerDb, limit = 10): Promise<CustomerRecord[]> {
+export async function recentRecords(limit = 10, db: CustomerDb = customerDb()): Promise<CustomerRecord[]> {
   const views = await db.recent.orderBy('viewedAt').reverse().limit(limit).toArray();
-  return getRecords(
-    db,
-    views.map((view) => view.key),
-  );
-}
-
-export async function recordHealthError(db: CustomerDb, connector: ConnectorId, error: Omit<HealthError, 'at'>, now = Date.now()): Promise<void> {
-  await withReopen(db, () =>
-    db.transaction('rw', db.health, async () => {
-      const health = (await db.health.get(connector)) ?? { connector, lastErrors: [], schemaDriftCount: 0 };
-      health.lastErrors = [{ ...error, at: now }, ...health.lastErrors].slice(0, MAX_HEALTH_ERRORS);
-      if (error.kind === ('schema' satisfies ConnectorErrorKind)) health.schemaDriftCount += 1;
-      await db.health.put(health);
-    }),
-  );
-}
-
-export async function recordHealthSuccess(db: CustomerDb, connector: ConnectorId, now = Date.now()): Promise<void> {
-  await withReopen(db, () =>
-    db.transaction('rw', db.health, async () => {
-      const health = (await db.health.get(connector)) ?? { connector, lastErrors: [], schemaDriftCount: 0 };
-      await db.health.put({ ...health, lastSuccessAt: now });
-    }),
-  );
-}
-
-export function clearHealth(db: CustomerDb, connector: ConnectorId): Promise<void> {
-  return withReopen(db, () => db.health.delete(connector));
+  return getRecords(views.map((view) => view.key), db);
 }
 
 /** Records this one links to, plus records that link to it (a company's people). */
-export async function relatedRecords(db: CustomerDb, record: CustomerRecord): Promise<CustomerRecord[]> {
-  const [outgoing, incoming] = await Promise.all([getRecords(db, record.links), recordsLinkingTo(db, record.key, 50)]);
+export async function relatedRecords(record: CustomerRecord, db: CustomerDb = customerDb()): Promise<CustomerRecord[]> {
+  const [outgoing, incoming] = await Promise.all([getRecords(record.links, db), recordsLinkingTo(record.key, 50, db)]);
   const byKey = new Map([...outgoing, ...incoming].map((r) => [r.key, r]));
   byKey.delete(record.key);
   return [...byKey.values()];

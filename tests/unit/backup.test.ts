@@ -14,9 +14,9 @@ let target: CustomerDb;
 beforeEach(async () => {
   source = openCustomerDb(`source-${Math.random()}`);
   target = openCustomerDb(`target-${Math.random()}`);
-  await saveRecords(source, [contact('1', 'Ann', 100), contact('2', 'Ben', 100)]);
-  await savePoints(source, 'daily-2026-11-01', [reading(240, 1000)]);
-  await savePoints(source, 'daily-2026-11-02', [reading(245, 2000)]);
+  await saveRecords([contact('1', 'Ann', 100), contact('2', 'Ben', 100)], source);
+  await savePoints('daily-2026-11-01', [reading(240, 1000)], source);
+  await savePoints('daily-2026-11-02', [reading(245, 2000)], source);
   await source.overrides.put({ id: 'a|b', a: 'a', b: 'b', kind: 'split', at: 1 });
 });
 afterEach(async () => {
@@ -25,10 +25,10 @@ afterEach(async () => {
 
 describe('backup', () => {
   it('round-trips every record, metric, point and decision into an empty profile', async () => {
-    const text = JSON.stringify(await exportBackup(source));
+    const text = JSON.stringify(await exportBackup(new Date(), source));
     // Tokens live in extension storage, never in the database the backup is made of.
     expect(text).not.toMatch(/secret:|pat-na1|Bearer/);
-    const plan = await importBackup(target, parseBackup(text));
+    const plan = await importBackup(parseBackup(text), target);
     expect(plan).toEqual({ newRecords: 2, updatedRecords: 0, newMetrics: 1, newPoints: 2, newOverrides: 1 });
     expect(await target.records.toArray()).toEqual(await source.records.toArray());
     expect(await target.points.toArray()).toEqual(await source.points.toArray());
@@ -36,11 +36,11 @@ describe('backup', () => {
   });
 
   it('merges without losing what is already there: newer records win, existing points stay', async () => {
-    await saveRecords(target, [contact('1', 'Annabel', 500), contact('3', 'Cleo', 1)]);
-    await savePoints(target, 'daily-2026-11-01', [reading(999, 1000)]);
-    const backup = parseBackup(JSON.stringify(await exportBackup(source)));
-    expect(await planImport(target, backup)).toMatchObject({ newRecords: 1, updatedRecords: 0, newPoints: 1 });
-    await importBackup(target, backup);
+    await saveRecords([contact('1', 'Annabel', 500), contact('3', 'Cleo', 1)], target);
+    await savePoints('daily-2026-11-01', [reading(999, 1000)], target);
+    const backup = parseBackup(JSON.stringify(await exportBackup(new Date(), source)));
+    expect(await planImport(backup, target)).toMatchObject({ newRecords: 1, updatedRecords: 0, newPoints: 1 });
+    await importBackup(backup, target);
     expect((await target.records.get('hubspot:1:person:1'))?.title).toBe('Annabel Lee');
     expect(await target.records.count()).toBe(3);
     expect((await target.points.get('hubspot:1:contacts|daily-2026-11-01'))?.value).toBe(999);
@@ -48,7 +48,7 @@ describe('backup', () => {
   });
 
   it('rejects corrupt, foreign and newer files with a clear message and writes nothing', async () => {
-    const good = await exportBackup(source);
+    const good = await exportBackup(new Date(), source);
     const cases: Array<[string, RegExp]> = [
       ['{"format": "customer-view-backup", "version": 1, "data": ', /not valid JSON/],
       [JSON.stringify({ hello: 'world' }), /not a Customer View backup/],
@@ -65,13 +65,13 @@ describe('backup', () => {
 
 describe('metric retention', () => {
   it('deletes only points older than the kept window, and nothing when kept forever', async () => {
-    const { prunePoints } = await import('../../src/store/metrics');
+    const { prunePoints } = await import('../../src/store/points');
     const day = 86_400_000;
     const now = 100 * day;
-    await savePoints(target, 'old', [reading(1, now - 40 * day)]);
-    await savePoints(target, 'new', [reading(2, now - 10 * day)]);
-    expect(await prunePoints(target, null, now)).toBe(0);
-    expect(await prunePoints(target, 30, now)).toBe(1);
+    await savePoints('old', [reading(1, now - 40 * day)], target);
+    await savePoints('new', [reading(2, now - 10 * day)], target);
+    expect(await prunePoints(null, now, target)).toBe(0);
+    expect(await prunePoints(30, now, target)).toBe(1);
     expect((await target.points.toArray()).map((p) => p.value)).toEqual([2]);
     expect(await target.metrics.count()).toBe(1);
   });

@@ -73,17 +73,17 @@ describe('the demo company Acme Robotics across tools', async () => {
 
   it('counts a person the user split off as a second person', async () => {
     const db = openCustomerDb(`company-split-${Math.random()}`);
-    await saveRecords(db, demoRecords);
+    await saveRecords(demoRecords, db);
     const people = profile.associated.filter((r) => r.type === 'person');
-    await setOverride(db, people[0]!.key, people[1]!.key, 'split');
-    expect((await companyFacts(db, await profileOf(db, acme))).people.value).toBe(2);
+    await setOverride(people[0]!.key, people[1]!.key, 'split', db);
+    expect((await companyFacts(await profileOf(acme, db), db)).people.value).toBe(2);
     db.close();
   });
 
   it('counts one person, her Stripe revenue and every open ticket from the store', async () => {
     const db = openCustomerDb(`company-${Math.random()}`);
-    await saveRecords(db, demoRecords);
-    const facts = await companyFacts(db, await profileOf(db, acme));
+    await saveRecords(demoRecords, db);
+    const facts = await companyFacts(await profileOf(acme, db), db);
     expect(facts).toMatchObject({ people: { value: 1 }, lifetimeValue: { value: { amountMinor: 89100, currency: 'USD' }, from: [{ connector: 'stripe' }] }, openTickets: { value: 4 } });
     db.close();
   });

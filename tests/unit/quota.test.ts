@@ -36,8 +36,8 @@ describe.each(['commit', 'request'] as const)('isQuotaExceeded on what Dexie rej
     ['Table.put', (db) => db.recent.put({ key: 'k', viewedAt: 1 })],
     ['Table.bulkPut', (db) => db.records.bulkPut([contact('1'), contact('2')])],
     ['put in a transaction', (db) => db.transaction('rw', db.recent, () => db.recent.put({ key: 'k', viewedAt: 1 }))],
-    ['bulkPut in a transaction (saveRecords)', (db) => saveRecords(db, [contact('1'), contact('2')])],
-    ['several tables in a transaction (savePoints)', (db) => savePoints(db, 's1', [{ connector: 'hubspot', account: '1', metric: 'contacts', label: 'Contacts', unit: 'count', value: 3, at: 1 }])],
+    ['bulkPut in a transaction (saveRecords)', (db) => saveRecords([contact('1'), contact('2')], db)],
+    ['several tables in a transaction (savePoints)', (db) => savePoints('s1', [{ connector: 'hubspot', account: '1', metric: 'contacts', label: 'Contacts', unit: 'count', value: 3, at: 1 }], db)],
   ];
   it.each(writes)('%s', async (_name, write) => {
     const db = openCustomerDb(`quota-${Math.random()}`);

@@ -40,36 +40,36 @@ describe('opening a database whose identities older normalisers got wrong', () =
     expect(keys(fixture.tables.records!.filter((r) => (r.identities as string[]).includes('domain:co.id')) as Array<{ key: string }>)).toHaveLength(2);
     const db = await openMigrated();
     expect(await db.table('records').count()).toBe(fixture.tables.records!.length);
-    expect(await recordsByIdentity(db, 'domain:co.id')).toEqual([]);
-    expect(await recordsByIdentity(db, 'domain:com.vn')).toEqual([]);
-    expect(keys(await recordsByIdentity(db, 'domain:acme-robotics.com'))).toEqual(['hubspot:4711:company:904']);
-    const sinarJaya = (await getRecord(db, 'hubspot:4711:company:902'))!;
-    expect((await profileOf(db, sinarJaya)).members.map((m) => m.key)).toEqual(['hubspot:4711:company:902']);
+    expect(await recordsByIdentity('domain:co.id', db)).toEqual([]);
+    expect(await recordsByIdentity('domain:com.vn', db)).toEqual([]);
+    expect(keys(await recordsByIdentity('domain:acme-robotics.com', db))).toEqual(['hubspot:4711:company:904']);
+    const sinarJaya = (await getRecord('hubspot:4711:company:902', db))!;
+    expect((await profileOf(sinarJaya, db)).members.map((m) => m.key)).toEqual(['hubspot:4711:company:902']);
     await db.delete();
   });
 
   it('drops phones too short to be valid, so two people who typed one are no longer one', async () => {
     const db = await openMigrated();
-    expect(await recordsByIdentity(db, 'phone:+15551234')).toEqual([]);
-    expect(await recordsByIdentity(db, 'phone:+44207946')).toEqual([]);
-    const sari = (await getRecord(db, 'hubspot:4711:person:102'))!;
+    expect(await recordsByIdentity('phone:+15551234', db)).toEqual([]);
+    expect(await recordsByIdentity('phone:+44207946', db)).toEqual([]);
+    const sari = (await getRecord('hubspot:4711:person:102', db))!;
     expect(sari.fields.phones).toEqual(['+1 555-1234']);
-    expect((await profileOf(db, sari)).members.map((m) => m.key)).toEqual(['hubspot:4711:person:102']);
-    expect(keys(await recordsByIdentity(db, 'phone:+6281234567890'))).toEqual(['hubspot:4711:person:101']);
+    expect((await profileOf(sari, db)).members.map((m) => m.key)).toEqual(['hubspot:4711:person:102']);
+    expect(keys(await recordsByIdentity('phone:+6281234567890', db))).toEqual(['hubspot:4711:person:101']);
     await db.delete();
   });
 
   it('reads national phones with the record’s country, and searches email domains by their registrable domain', async () => {
     const db = await openMigrated();
-    expect(keys(await recordsByIdentity(db, 'phone:+84912345678'))).toEqual(['stripe:acct_1-test:person:cus_VN1']);
-    expect(keys(await searchRecords(db, 'majubersama.co.id'))).toEqual(['hubspot:4711:person:101']);
-    expect(keys(await searchRecords(db, 'saigonfoods.com'))).toEqual(['stripe:acct_1-test:person:cus_VN1']);
+    expect(keys(await recordsByIdentity('phone:+84912345678', db))).toEqual(['stripe:acct_1-test:person:cus_VN1']);
+    expect(keys(await searchRecords('majubersama.co.id', 20, db))).toEqual(['hubspot:4711:person:101']);
+    expect(keys(await searchRecords('saigonfoods.com', 20, db))).toEqual(['stripe:acct_1-test:person:cus_VN1']);
     await db.delete();
   });
 
   it('gives a migrated record the identities a fresh sync of it gets', async () => {
     const db = await openMigrated();
-    const migrated = (await getRecord(db, 'stripe:acct_1-test:person:cus_VN1'))!;
+    const migrated = (await getRecord('stripe:acct_1-test:person:cus_VN1', db))!;
     const fresh = normalizeStripeCustomer(
       { id: 'cus_VN1', object: 'customer', email: 'an.nguyen@saigonfoods.com.vn', name: 'An Nguyen', phone: '0912 345 678', created: 1_762_160_400, livemode: false, address: { city: 'Ho Chi Minh City', country: 'VN' } },
       { account: 'acct_1-test', testMode: true, fetchedAt: 1 },

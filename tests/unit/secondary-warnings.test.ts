@@ -27,7 +27,7 @@ describe('a secondary read failing beside a record', () => {
     const refused = new ConnectorError('auth', 'HubSpot refused access to the campaign events of contact 101: the token is missing a scope.', { status: 403, object: 'campaign events of contact 101' });
     vi.spyOn(connectorFor('hubspot'), 'fetchRecord').mockResolvedValue({ records: [ann], warnings: [refused] });
     await expect(fetchRecord(context, true)).resolves.toEqual({ ok: true, data: { key: ann.key } });
-    expect((await getRecord(db, ann.key))?.title).toBe('Ann');
+    expect((await getRecord(ann.key, db))?.title).toBe('Ann');
     const health = await db.health.get('hubspot');
     expect(health?.lastErrors).toEqual([expect.objectContaining({ kind: 'auth', object: 'campaign events of contact 101', message: refused.message })]);
     expect(health?.lastSuccessAt).toEqual(expect.any(Number));

@@ -35,6 +35,14 @@ describe('source safety', () => {
     for (const { text } of content) expect(text).not.toMatch(/store\/|dexie/i);
   });
 
+  it('reaches the database only through the store: no file outside src/store opens it or touches a table', () => {
+    const TABLES = 'records|recent|health|lookups|overrides|syncs|metrics|pins|boards|points|vocabulary';
+    const touches = new RegExp(`from\\s*['"][./]*store/db['"]|\\bcustomerDb\\b|\\b\\w*[dD]b\\.(${TABLES}|transaction|tables)\\b|\\bnew Dexie\\b|import Dexie\\b`);
+    const outside = files.filter(({ path }) => !path.includes(join('src', 'store')));
+    expect(outside.length).toBeGreaterThan(0);
+    expect(outside.filter(({ text }) => touches.test(text)).map((f) => f.path)).toEqual([]);
+  });
+
   it('ships a strict CSP for extension pages', () => {
     const manifest = JSON.parse(readFileSync(resolve(SRC, '../manifest.json'), 'utf8')) as { content_security_policy: { extension_pages: string } };
     expect(manifest.content_security_policy.extension_pages).toMatch(/script-src 'self';/);

@@ -44,16 +44,16 @@ afterEach(() => {
 
 describe('a full disk, as the background services meet it', () => {
   it('refuses a refresh with the storage-full reply and leaves the cached record as it was', async () => {
-    await saveRecords(db, [contact('101', 'Ann')]);
+    await saveRecords([contact('101', 'Ann')], db);
     vi.spyOn(connectorFor('hubspot'), 'fetchRecord').mockResolvedValue({ records: [contact('101', 'Annie', Date.now())] });
     await fill();
     await expect(fetchRecord(context, true)).resolves.toEqual({ ok: false, error: { kind: 'storage-full', message: STORAGE_FULL_MESSAGE } });
-    expect((await getRecord(db, 'hubspot:4815162:person:101'))?.title).toBe('Ann');
+    expect((await getRecord('hubspot:4815162:person:101', db))?.title).toBe('Ann');
     expect(await storageFullAlerts()).toHaveProperty('hubspot');
 
     lift!();
     await expect(fetchRecord(context, true)).resolves.toEqual({ ok: true, data: { key: 'hubspot:4815162:person:101' } });
-    expect((await getRecord(db, 'hubspot:4815162:person:101'))?.title).toBe('Annie');
+    expect((await getRecord('hubspot:4815162:person:101', db))?.title).toBe('Annie');
     expect(await storageFullAlerts()).toEqual({});
   });
 
@@ -100,7 +100,7 @@ describe('a full disk, as the background services meet it', () => {
 
   it('refuses a snapshot without losing metric history, and says so once for all tools', async () => {
     await browser.storage.local.set({ 'connection:stripe': connection('stripe'), 'secret:stripe': 'rk_test' });
-    await savePoints(db, 'day-1', [reading('hubspot', 10, 1), reading('stripe', 20, 1)]);
+    await savePoints('day-1', [reading('hubspot', 10, 1), reading('stripe', 20, 1)], db);
     vi.spyOn(connectorFor('hubspot'), 'metrics').mockResolvedValue([reading('hubspot', 11, 2)]);
     vi.spyOn(connectorFor('stripe'), 'metrics').mockResolvedValue([reading('stripe', 21, 2)]);
     await fill();
@@ -110,8 +110,8 @@ describe('a full disk, as the background services meet it', () => {
   });
 
   it('frees the cache on a full disk, keeping metric history', async () => {
-    await saveRecords(db, [contact('1', 'A'), contact('2', 'B')]);
-    await savePoints(db, 'day-1', [reading('hubspot', 10, 1)]);
+    await saveRecords([contact('1', 'A'), contact('2', 'B')], db);
+    await savePoints('day-1', [reading('hubspot', 10, 1)], db);
     await fill();
     await expect(clearCachedRecords(db)).resolves.toBe(2);
     expect(await db.records.count()).toBe(0);

@@ -6,7 +6,7 @@ import { domainIdentity, normalizeDomain, phoneIdentity } from '../../identity/n
 import { toE164 as normalizePhone } from '../../identity/phone';
 import { searchTokens } from '../../identity/tokens';
 import { termsOf, vocabularyOf } from '../terms';
-import type { StoredRecord } from '../db';
+import type { StoredRecord } from '../schema';
 
 const DOMAIN = 'domain:';
 const PHONE = 'phone:';

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { customerDb } from '../../store/db';
 import { exportBackup } from '../../store/backup';
 import { send } from '../../protocol/client';
 import type { ImportSummary } from '../../protocol/messages';
@@ -16,7 +15,7 @@ export function BackupCard() {
   const [busy, setBusy] = useState(false);
 
   const onExport = async () => {
-    const backup = await exportBackup(customerDb());
+    const backup = await exportBackup();
     download(`customer-view-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup), 'application/json');
   };
 

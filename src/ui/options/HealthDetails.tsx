@@ -1,4 +1,4 @@
-import { customerDb } from '../../store/db';
+import { healthOf } from '../../store/health';
 import { countRecords } from '../../store/records';
 import type { ConnectorId } from '../../model/record';
 import { useLiveQuery } from '../shared/use-live-query';
@@ -8,12 +8,8 @@ import { STORAGE_FULL_MESSAGE } from '../../store/quota';
 
 /** Health of one connector: what we hold, when it last worked, and every recent error with its zod path. */
 export function HealthDetails({ connectorId, account }: { connectorId: ConnectorId; account: string | undefined }) {
-  const db = customerDb();
   const data = useLiveQuery(async () => {
-    const [health, count] = await Promise.all([
-      db.health.get(connectorId),
-      countRecords(db, connectorId),
-    ]);
+    const [health, count] = await Promise.all([healthOf(connectorId), countRecords(connectorId)]);
     return { health, count };
   }, [connectorId, account]);
   const storageFullSince = useStorageFullAlerts()[connectorId];

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { vaultStatus } from '../../platform/storage';
+import { vaultStatus } from '../../secrets/tokens';
 import { send } from '../../protocol/client';
 
 /** Optional passphrase: tokens are stored encrypted and can be locked until it is entered again. */

@@ -1,4 +1,3 @@
-import { customerDb } from '../../store/db';
 import { companyFacts } from '../../store/profiles';
 import { companyDeals } from '../../identity/company-deals';
 import type { ResolvedProfile } from '../../identity/resolve';
@@ -11,8 +10,7 @@ import { CompanyDeals } from './CompanyDeals';
 
 /** The company view: its people, deals, what they pay and their open tickets, across tools. */
 export function CompanySummary({ profile, onOpen }: { profile: ResolvedProfile; onOpen: (key: string) => void }) {
-  const db = customerDb();
-  const facts = useLiveQuery(() => companyFacts(db, profile), [profile.root.key, profile.members.length, profile.associated.length, profile.activity.length]);
+  const facts = useLiveQuery(() => companyFacts(profile), [profile.root.key, profile.members.length, profile.associated.length, profile.activity.length]);
   const deals = companyDeals(profile);
   const open = deals.open;
   return (

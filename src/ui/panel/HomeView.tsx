@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { customerDb } from '../../store/db';
 import { recentRecords, searchRecords } from '../../store/records';
 import type { CustomerRecord } from '../../model/record';
 import { useLiveQuery } from '../shared/use-live-query';
@@ -39,10 +38,9 @@ function ResultList({ records, onOpen, label, testId }: { records: CustomerRecor
 }
 
 export function HomeView({ onOpen, hasConnections, initialQuery = '', tabId = null }: { onOpen: (key: string) => void; hasConnections: boolean; initialQuery?: string; tabId?: number | null }) {
-  const db = customerDb();
   const [query, setQuery] = useState(initialQuery);
-  const results = useLiveQuery(() => (query.trim() ? searchRecords(db, query) : Promise.resolve(null)), [query]);
-  const recent = useLiveQuery(() => recentRecords(db), []);
+  const results = useLiveQuery(() => (query.trim() ? searchRecords(query) : Promise.resolve(null)), [query]);
+  const recent = useLiveQuery(() => recentRecords(), []);
   const inputRef = useRef<HTMLInputElement>(null);
 
   // Enter typed faster than the search answers still opens the first result once it arrives.

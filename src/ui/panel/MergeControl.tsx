@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { customerDb } from '../../store/db';
 import { searchRecords } from '../../store/records';
 import type { ResolvedProfile } from '../../identity/resolve';
 import { send } from '../../protocol/client';
@@ -8,13 +7,12 @@ import { connectorLabel } from '../shared/labels';
 
 /** When the tools spell a customer too differently to be matched, the user joins them by hand. */
 export function MergeControl({ profile }: { profile: ResolvedProfile }) {
-  const db = customerDb();
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const root = profile.root;
   const inProfile = new Set(profile.members.map((m) => m.key));
   const candidates = useLiveQuery(
-    async () => (open && query.trim() ? (await searchRecords(db, query, 20)).filter((r) => r.type === root.type && !inProfile.has(r.key)).slice(0, 8) : []),
+    async () => (open && query.trim() ? (await searchRecords(query, 20)).filter((r) => r.type === root.type && !inProfile.has(r.key)).slice(0, 8) : []),
     [open, query, root.key, [...inProfile].join(',')],
   );
   if (!open) {

@@ -1,7 +1,6 @@
 import type { Connection } from '../../model/health';
 import { recordKey } from '../../model/keys';
 import type { RecordPageContext } from '../../model/page-context';
-import { customerDb } from '../../store/db';
 import { getRecord } from '../../store/records';
 import { useLiveQuery } from '../shared/use-live-query';
 import { connectorLabel, RECORD_TYPE_WORDS } from '../shared/labels';
@@ -19,7 +18,7 @@ const IDLE = { state: 'idle' } as const;
  */
 export function PageModeView({ context, connections, onOpen }: { context: RecordPageContext; connections: Connection[]; onOpen: (key: string) => void }) {
   const key = recordKey(context.connector, context.account, context.type, context.id);
-  const cached = useLiveQuery(() => getRecord(customerDb(), key).then((record) => record !== undefined), [key]);
+  const cached = useLiveQuery(() => getRecord(key).then((record) => record !== undefined), [key]);
   // The worker could not store what the page shows: say so rather than read forever.
   const storageFull = useStorageFullAlerts()[context.connector] !== undefined;
   const description = `${connectorLabel(context.connector)} ${RECORD_TYPE_WORDS[context.type] ?? context.type} ${context.id}`;

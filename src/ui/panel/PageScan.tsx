@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { customerDb } from '../../store/db';
 import { getRecords } from '../../store/records';
 import type { CustomerRecord } from '../../model/record';
 import { send } from '../../protocol/client';
@@ -12,7 +11,7 @@ export function PageScan({ tabId, onOpen }: { tabId: number | null; onOpen: (key
     setState({ busy: true });
     const reply = await send('panel→background:scanPage', { tabId });
     if (!reply.ok) return setState({ busy: false, error: reply.error.message });
-    setState({ busy: false, records: await getRecords(customerDb(), reply.data.keys), seen: reply.data.identitiesSeen });
+    setState({ busy: false, records: await getRecords(reply.data.keys), seen: reply.data.identitiesSeen });
   };
   return (
     <section class="page-scan" aria-label="Customers on this page">

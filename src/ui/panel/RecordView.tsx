@@ -1,5 +1,4 @@
 import { holdsCustomers } from '../../model/keys';
-import { customerDb } from '../../store/db';
 import { getRecord } from '../../store/records';
 import { profileOf } from '../../store/profiles';
 import { findConflicts } from '../../identity/resolve';
@@ -29,13 +28,12 @@ interface RecordViewProps {
 }
 
 export function RecordView({ recordKey, connections, description, status, connection, onRefresh, onOpen }: RecordViewProps) {
-  const db = customerDb();
   const now = useNow();
   // Re-resolves whenever any record, lookup or split/merge changes, in this page or the worker.
   const data = useLiveQuery(async () => {
     const queriedAt = performance.now();
-    const record = await getRecord(db, recordKey);
-    return { record, profile: record ? await profileOf(db, record) : undefined, queriedAt };
+    const record = await getRecord(recordKey);
+    return { record, profile: record ? await profileOf(record) : undefined, queriedAt };
   }, [recordKey]);
 
   const record = data?.record;

@@ -1,4 +1,5 @@
-import { customerDb, type SyncState } from '../../store/db';
+import type { SyncState } from '../../store/schema';
+import { syncsShown } from '../../store/syncs';
 import { STORAGE_FULL_MESSAGE } from '../../store/quota';
 import type { ConnectorId } from '../../model/keys';
 import { useLiveQuery } from './use-live-query';
@@ -8,8 +9,7 @@ import { formatDate } from './format';
 
 /** Running syncs with their progress; the last result when `showFinished`. */
 export function SyncProgress({ connector, showFinished = false }: { connector?: ConnectorId; showFinished?: boolean }) {
-  const db = customerDb();
-  const syncs = useLiveQuery(() => (connector ? db.syncs.where('connector').equals(connector).toArray() : db.syncs.where('status').equals('running').toArray()), [connector ?? '']);
+  const syncs = useLiveQuery(() => syncsShown(connector), [connector ?? '']);
   const alerts = useStorageFullAlerts();
   // A full disk refused this sync's page (or its start) after its state was last written; the
   // store cannot say so itself, so the worker's note does. A sync left `running` stays stopped

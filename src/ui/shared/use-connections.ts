@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getConnections, onConnectionsChanged } from '../../platform/storage';
+import { getConnections, onConnectionsChanged } from '../../platform/connections';
 import type { Connection } from '../../model/health';
 
 /** Connected accounts, kept current when Options connects or disconnects. `undefined` while loading. */

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Board } from '../../../store/db';
+import type { Board } from '../../../store/schema';
 import type { MetricSummary } from '../../../store/metrics';
 import { send } from '../../../protocol/client';
 

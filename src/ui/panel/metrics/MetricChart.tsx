@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { MetricPointRow } from '../../../store/db';
+import type { MetricPointRow } from '../../../store/schema';
 
 /** The full chart, with uPlot (a small time-series library) loaded only when it is opened. */
 export function MetricChart({ points, label }: { points: MetricPointRow[]; label: string }) {

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
-import { customerDb, type Pin } from '../../../store/db';
+import type { Pin } from '../../../store/schema';
+import { allPins } from '../../../store/pins';
+import { boardsInOrder } from '../../../store/boards';
 import { PinStatus } from './PinStatus';
 import { AddToBoard, BoardBar, useBoardEditing } from './BoardControls';
 import { metricSummaries, type MetricSummary } from '../../../store/metrics';
@@ -74,10 +76,9 @@ function MetricCard({ summary, pin, board }: { summary: MetricSummary; pin?: Pin
 }
 
 export function MetricsView() {
-  const db = customerDb();
-  const summaries = useLiveQuery(() => metricSummaries(db), []);
-  const pins = useLiveQuery(() => db.pins.toArray(), []);
-  const boards = useLiveQuery(() => db.boards.orderBy('id').toArray(), []);
+  const summaries = useLiveQuery(() => metricSummaries(), []);
+  const pins = useLiveQuery(() => allPins(), []);
+  const boards = useLiveQuery(() => boardsInOrder(), []);
   const [boardId, setBoardId] = useState<string | null>(null);
   const board = boards?.find((b) => b.id === boardId);
   const editing = useBoardEditing(board);

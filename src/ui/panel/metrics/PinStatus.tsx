@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Pin } from '../../../store/db';
+import type { Pin } from '../../../store/schema';
 import { hasOriginPermission, requestOriginPermission } from '../../../platform/scripting';
 import { send } from '../../../protocol/client';
 import { formatDate } from '../../shared/format';
