@@ -2,8 +2,7 @@ import type { Connector, Credentials, FetchResult } from '../contract';
 import type { Connection } from '../../model/health';
 import type { CustomerRecord } from '../../model/record';
 import { isConnectorError } from '../errors';
-import { DEFAULT_ASSOCIATIONS, HUBSPOT_API_ORIGIN, HubspotApi, MAX_ACTIVITY_READ, type ActivityKind } from './api';
-import { HUBSPOT_CONSOLE_HOSTS, hubspotPages } from './pages';
+import { DEFAULT_ASSOCIATIONS, HubspotApi, MAX_ACTIVITY_READ, type ActivityKind } from './api';
 import {
   normalizeHubspotCompany,
   normalizeHubspotContact,
@@ -15,6 +14,7 @@ import {
   type HubspotStage,
 } from './normalize';
 import type { HubspotObject, HubspotOwner } from './schemas';
+import { hubspotMeta } from './meta';
 
 /** Owners rarely change; remembering them for the worker's life saves a call per record. */
 const ownerCache = new Map<string, HubspotOwner>();
@@ -197,14 +197,7 @@ export function dealsByStage(deals: HubspotObject[]): Map<string, { valueMinor: 
 }
 
 export const hubspot: Connector = {
-  id: 'hubspot',
-  label: 'HubSpot',
-  consoleMatches: HUBSPOT_CONSOLE_HOSTS.map((host) => `https://${host}/*`),
-  apiMatches: [`${HUBSPOT_API_ORIGIN}/*`],
-  pages: hubspotPages,
-  auth: {
-    modes: ['token'],
-  },
+  ...hubspotMeta,
 
   async verify({ token }: Credentials) {
     const info = await new HubspotApi(token).accountInfo();

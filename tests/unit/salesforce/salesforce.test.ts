@@ -7,7 +7,7 @@ import { salesforceAccountSchema, salesforceAnyPage, salesforceErrorsSchema, sal
 import { normalizeSalesforceAccount, salesforceTime } from '../../../src/connectors/salesforce/normalize';
 import { NEXT_RECORDS_URL, SalesforceApi, salesforceApiOrigin, soqlContains, soqlString } from '../../../src/connectors/salesforce/api';
 import { normalizeSalesforcePayload } from '../../../src/connectors/salesforce/payload';
-import { salesforceSetup } from '../../../src/connectors/salesforce/setup';
+import { setup as salesforceSetup } from '../../../src/connectors/salesforce/meta';
 import { customerRecordSchema } from '../../../src/model/record';
 
 const detect = (href: string) => {
