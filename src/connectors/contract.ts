@@ -55,3 +55,10 @@ export interface Connector extends VendorMeta<ConnectorId> {
   /** The numbers the vendor is known for, read now. */
   metrics?(credentials: Credentials, connection: Connection): Promise<MetricPoint[]>;
 }
+
+/**
+ * Reads a saved payload of the vendor's API (`npm run normalize`, Options import) into canonical
+ * records kept under `account`: `readPayload` in `<vendor>/payload.ts`, found there by
+ * src/import/normalize-payload.ts. A shape it does not know is a schema error naming the path.
+ */
+export type PayloadReader = (payload: unknown, account: string) => CustomerRecord[];
