@@ -8,12 +8,17 @@ const root = resolve(import.meta.dirname, '../..');
 
 /** The registered vendors' ids and match patterns, read from the TypeScript sources as they are. */
 export async function loadVendorMetas() {
+  // A vite server sets NODE_ENV to development when unset, which would make the builds after it
+  // use the development JSX runtime: put it back as it was.
+  const nodeEnv = process.env.NODE_ENV;
   const server = await createServer({ configFile: false, logLevel: 'silent', server: { middlewareMode: true, hmr: false }, appType: 'custom', optimizeDeps: { noDiscovery: true } });
   try {
     const { VENDOR_METAS } = await server.ssrLoadModule(resolve(root, 'src/connectors/vendors.ts'));
     return VENDOR_METAS.map(({ id, consoleMatches, apiMatches }) => ({ id, consoleMatches: [...consoleMatches], apiMatches: [...apiMatches] }));
   } finally {
     await server.close();
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
   }
 }
 

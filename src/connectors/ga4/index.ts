@@ -82,3 +82,6 @@ export const ga4: Connector = {
     return [...summaryPoints(report, ctx, RANGES.map((r) => r.name)), ...channelPoints(channels, ctx)];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { ga4 as connector };

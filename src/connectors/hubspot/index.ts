@@ -293,3 +293,6 @@ export const hubspot: Connector = {
     return { records: page.results.map((object) => normalize(object, ctx)), cursor: nextCursor };
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { hubspot as connector };

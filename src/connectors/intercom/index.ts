@@ -92,3 +92,6 @@ export const intercom: Connector = {
     return [point('open-conversations', 'Open Intercom conversations', open.total_count, 'conversations'), point('contacts', 'Intercom contacts', contacts.total_count, 'contacts')];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { intercom as connector };

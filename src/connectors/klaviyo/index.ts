@@ -117,3 +117,6 @@ export const klaviyo: Connector = {
     return [point('lists', 'Klaviyo lists', lists.length, 'lists'), point('list-profiles-total', totalLabel, total, 'profiles'), ...perList];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { klaviyo as connector };

@@ -187,3 +187,6 @@ export const mailchimp: Connector = {
     ];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { mailchimp as connector };

@@ -118,3 +118,6 @@ export const pipedrive: Connector = {
 };
 
 export { pipedrivePages } from './pages';
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { pipedrive as connector };

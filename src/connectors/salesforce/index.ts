@@ -164,3 +164,6 @@ export const salesforce: Connector = {
     ];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { salesforce as connector };

@@ -96,3 +96,6 @@ export const stripe: Connector = {
     ];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { stripe as connector };

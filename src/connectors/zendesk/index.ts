@@ -77,3 +77,6 @@ export const zendesk: Connector = {
     return [point('open-tickets', 'Open Zendesk tickets', open.count), point('new-tickets-7d', 'New Zendesk tickets (7 days)', created.count)];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { zendesk as connector };
