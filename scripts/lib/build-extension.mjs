@@ -2,6 +2,7 @@
 import { build } from 'vite';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { loadVendorMetas, withVendorHosts } from './vendor-hosts.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 export const GECKO_ID = 'customer-view@local-first.dev';
@@ -14,7 +15,7 @@ export const GECKO_ID = 'customer-view@local-first.dev';
  */
 export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'), firefoxDir = resolve(root, 'dist/firefox'), bench = false, sourcemaps = false } = {}) {
   const pkg = JSON.parse(await readFile(resolve(root, 'package.json'), 'utf8'));
-  const base = JSON.parse(await readFile(resolve(root, 'manifest.json'), 'utf8'));
+  const base = withVendorHosts(JSON.parse(await readFile(resolve(root, 'manifest.json'), 'utf8')), await loadVendorMetas());
 
   const common = { configFile: resolve(root, 'vite.config.ts'), logLevel: 'warn' };
   process.env.OUT_DIR = chromeDir;

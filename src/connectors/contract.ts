@@ -3,6 +3,7 @@ import type { RecordPageContext } from '../model/page-context';
 import type { Connection } from '../model/health';
 import type { MetricPoint } from '../model/metric';
 import type { ConnectorError } from './errors';
+import type { VendorMeta } from './vendor-meta';
 
 /**
  * What the user gave us. `token` is the secret (API key, private-app token, OAuth access token);
@@ -15,7 +16,7 @@ export interface Credentials {
   email?: string;
 }
 
-/** Detects a record page from a URL; `examples` feed the detector's tests. */
+/** Detects a record page from a URL; its vendor's `pageExamples` (pages.ts) feed the tests. */
 export interface PageDetector {
   name: string;
   detect(url: URL): RecordPageContext | null;
@@ -37,36 +38,9 @@ export interface SyncPage {
   cursor: string | null;
 }
 
-/**
- * How Options asks for a vendor's credentials, in `<vendor>/setup.ts` beside the connector and
- * listed in setup-registry.ts: only the Options page imports it, so none of this text is in the
- * service worker. Whether a field is shown decides whether its value is sent.
- */
-export interface ConnectorSetup {
-  /** Where the user creates a token and which scopes it needs. */
-  tokenHelp: { createAt: string; scopes: string[]; steps: string };
-  /** Extra non-secret field (Zendesk subdomain, GA4 property id...). */
-  siteField?: { label: string; placeholder: string; pattern: string; optional?: boolean };
-  /** The login email some vendors pair with an API token (Zendesk). */
-  emailField?: { label: string; placeholder: string };
-  /** For vendors with `session` mode: what using the signed-in session means. */
-  sessionHelp?: string;
-}
-
-/** Every vendor implements this; see DESIGN.md section 4. */
-export interface Connector {
-  id: ConnectorId;
-  label: string;
-  /**
-   * Match patterns of the vendor's consoles (content script, tab URLs) and of its API (the only
-   * places its token is sent). manifest.json must list them all; a unit test checks it.
-   */
-  consoleMatches: string[];
-  apiMatches: string[];
-  pages: PageDetector[];
-  auth: {
-    /** token: pasted key; session: the signed-in console session; page: read the DOM. */
-    modes: Array<'token' | 'session' | 'page'>;
+/** Every vendor implements this, with the fields of its meta (`...<vendor>Meta`); see DESIGN.md section 4. */
+export interface Connector extends VendorMeta<ConnectorId> {
+  auth: VendorMeta['auth'] & {
     /** For `session` mode: which cookie of the vendor's own site holds the API session, given `site`. */
     session?: { cookie(site: string): { url: string; name: string } };
   };
@@ -81,3 +55,10 @@ export interface Connector {
   /** The numbers the vendor is known for, read now. */
   metrics?(credentials: Credentials, connection: Connection): Promise<MetricPoint[]>;
 }
+
+/**
+ * Reads a saved payload of the vendor's API (`npm run normalize`, Options import) into canonical
+ * records kept under `account`: `readPayload` in `<vendor>/payload.ts`, found there by
+ * src/import/normalize-payload.ts. A shape it does not know is a schema error naming the path.
+ */
+export type PayloadReader = (payload: unknown, account: string) => CustomerRecord[];

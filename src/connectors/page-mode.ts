@@ -1,12 +1,14 @@
 import type { ConnectorId } from '../model/keys';
 import type { RecordPageContext } from '../model/page-context';
+import { VENDOR_METAS } from './vendors';
 
 /**
- * Vendors whose record pages are read from the DOM when no credential is set (`page` mode):
- * the record on screen still joins the profile, and the other connected tools are looked up
- * by its emails. No zod, no API code: the panel and content script use this.
+ * Vendors whose record pages are read from the DOM when no credential is set (`page` mode),
+ * those whose meta names the page's selectors: the record on screen still joins the profile,
+ * and the other connected tools are looked up by its emails. No zod, no API code: the panel
+ * and content script use this.
  */
-export const PAGE_READABLE: readonly ConnectorId[] = ['salesforce', 'zendesk'];
+export const PAGE_READABLE: readonly ConnectorId[] = VENDOR_METAS.filter((meta) => meta.traits.pageRecord).map((meta) => meta.id);
 
 export function isPageReadable(connector: ConnectorId): boolean {
   return PAGE_READABLE.includes(connector);

@@ -1,19 +1,12 @@
 import type { PageDetector } from './contract';
 import type { RecordPageContext } from '../model/page-context';
-import { hubspotPages } from './hubspot/pages';
-import { stripePages } from './stripe/pages';
-import { zendeskPages } from './zendesk/pages';
-import { intercomPages } from './intercom/pages';
-import { salesforcePages } from './salesforce/pages';
-import { mailchimpPages } from './mailchimp/pages';
-import { klaviyoPages } from './klaviyo/pages';
-import { pipedrivePages } from './pipedrive/pages';
+import { VENDOR_METAS } from './vendors';
 
 /**
- * Only the URL detectors, without API code, so the content script and the panel's
- * tab watcher stay small. One line per vendor.
+ * Only the URL detectors, from the vendors' metas without API code, so the content script and
+ * the panel's tab watcher stay small.
  */
-const detectors: PageDetector[] = [...hubspotPages, ...salesforcePages, ...stripePages, ...zendeskPages, ...intercomPages, ...mailchimpPages, ...klaviyoPages, ...pipedrivePages];
+const detectors: PageDetector[] = VENDOR_METAS.flatMap((meta) => meta.pages);
 
 export function detectPage(href: string | undefined): RecordPageContext | null {
   if (!href) return null;

@@ -1,17 +1,23 @@
 import type { Connector } from './contract';
 import type { ConnectorId } from '../model/record';
-import { hubspot } from './hubspot';
-import { stripe } from './stripe';
-import { zendesk } from './zendesk';
-import { ga4 } from './ga4';
-import { salesforce } from './salesforce';
-import { intercom } from './intercom';
-import { mailchimp } from './mailchimp';
-import { klaviyo } from './klaviyo';
-import { pipedrive } from './pipedrive';
+import { VENDOR_METAS } from './vendors';
 
-/** One line per vendor. */
-export const connectors: Connector[] = [hubspot, salesforce, stripe, zendesk, intercom, mailchimp, klaviyo, pipedrive, ga4];
+/**
+ * The worker's connectors, one per vendor of vendors.ts: each `<vendor>/index.ts` exports its
+ * Connector (built on its meta) as `connector`, found here by folder so that registering a vendor
+ * stays one line. Only that export is imported, so the rest of index.ts still tree-shakes. Only
+ * the worker imports this (it holds every vendor's API client). A vendor without its connector
+ * fails the import of this module, and so every test that uses it, by name.
+ */
+const found = import.meta.glob<Connector>('./*/index.ts', { eager: true, import: 'connector' });
+
+function connectorIn(id: ConnectorId): Connector {
+  const connector = found[`./${id}/index.ts`];
+  if (connector?.id !== id) throw new Error(`src/connectors/${id}/index.ts exports no \`connector\` with id “${id}”.`);
+  return connector;
+}
+
+export const connectors: Connector[] = VENDOR_METAS.map((meta) => connectorIn(meta.id));
 
 export function connectorFor(id: ConnectorId): Connector {
   const connector = connectors.find((c) => c.id === id);

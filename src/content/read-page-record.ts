@@ -1,4 +1,5 @@
 import type { ConnectorId } from '../model/keys';
+import { metaOf } from '../connectors/vendors';
 
 /** What a console page shows of its record; every value is bounded again by the message schema. */
 export interface PageRecordReading {
@@ -7,18 +8,6 @@ export interface PageRecordReading {
   phones: string[];
   companyName?: string;
 }
-
-/** Where each vendor's record page keeps its title and its account/organisation link. */
-const SELECTORS: Partial<Record<ConnectorId, { title: string[]; company: string }>> = {
-  salesforce: {
-    title: ['h1 lightning-formatted-name', 'h1 .slds-page-header__title', '.slds-page-header__title', 'h1'],
-    company: 'a[href*="/lightning/r/Account/"], a[href*="/lightning/r/001"]',
-  },
-  zendesk: {
-    title: ['[data-test-id="title"]', '[data-test-id="user-name"]', '[data-test-id="ticket-pane-header-title"]', 'h1'],
-    company: 'a[href*="/agent/organizations/"]',
-  },
-};
 
 const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** A malformed escape in one link (`mailto:%E0`) must not stop the read of the whole page. */
@@ -45,7 +34,8 @@ const hrefValues = (root: ParentNode, scheme: string) =>
 
 /** Reads the record on screen; null while the console has not rendered it yet. */
 export function readPageRecord(connector: ConnectorId, root: Document): PageRecordReading | null {
-  const selectors = SELECTORS[connector];
+  // Where the vendor's record page keeps its title and its account/organisation link.
+  const selectors = metaOf(connector).traits.pageRecord;
   if (!selectors) return null;
   const title = selectors.title.map((selector) => text(root.querySelector(selector))).find(Boolean);
   if (!title) return null;

@@ -1,10 +1,13 @@
+import { VENDOR_METAS } from '../connectors/vendors';
+
 /**
  * Connector ids, record types and record keys without zod, so the panel and the content
  * script can use them without bundling the schema library (the zod enums in record.ts are
- * built from these same lists).
+ * built from these same lists). The ids are the vendors' metas' (connectors/vendors.ts): each
+ * meta is typed `VendorMeta<'its id'>`, so the union is known without inferring the metas.
  */
-export const CONNECTOR_IDS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'ga4'] as const;
-export type ConnectorId = (typeof CONNECTOR_IDS)[number];
+export type ConnectorId = (typeof VENDOR_METAS)[number]['id'];
+export const CONNECTOR_IDS = VENDOR_METAS.map((meta) => meta.id) as [ConnectorId, ...ConnectorId[]];
 
 export const RECORD_TYPES = ['person', 'company', 'deal', 'ticket', 'order', 'subscription', 'conversation', 'campaign', 'list'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
@@ -18,7 +21,7 @@ export const CAMPAIGN_ACTIVITIES = ['sent', 'open', 'click', 'bounce', 'unsubscr
 export type CampaignActivity = (typeof CAMPAIGN_ACTIVITIES)[number];
 
 /** Tools that hold numbers, not customers (GA4 never exposes people): never asked about a person. */
-export const METRICS_ONLY_CONNECTORS: readonly ConnectorId[] = ['ga4'];
+export const METRICS_ONLY_CONNECTORS: readonly ConnectorId[] = VENDOR_METAS.filter((meta) => meta.traits.metricsOnly).map((meta) => meta.id);
 
 export function holdsCustomers(connector: ConnectorId): boolean {
   return !METRICS_ONLY_CONNECTORS.includes(connector);

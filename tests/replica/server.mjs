@@ -16,7 +16,7 @@ import { createPipedriveReplica, PIPEDRIVE_DEMO_TOKEN, PIPEDRIVE_SUBDOMAIN } fro
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
-function createReplicas(hubspotData) {
+export function createReplicas(hubspotData) {
   return {
     hubspot: createHubspotReplica(hubspotData),
     stripe: createStripeReplica(hubspotData),

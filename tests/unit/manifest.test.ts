@@ -2,14 +2,17 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectors } from '../../src/connectors/registry';
+import { VENDOR_METAS } from '../../src/connectors/vendors';
+import { withVendorHosts } from '../../scripts/lib/vendor-hosts.mjs';
 
-const manifest = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8')) as {
+// The built manifests' hosts: the source manifest.json with the vendors' metas' patterns, as the build adds them.
+const manifest = withVendorHosts(JSON.parse(readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8')), [...VENDOR_METAS]) as {
   host_permissions: string[];
   content_scripts: Array<{ matches: string[] }>;
   permissions: string[];
 };
 
-describe('manifest.json', () => {
+describe('manifest.json as built', () => {
   it.each(connectors.map((c) => [c.id, c] as const))('grants %s its API and console hosts and runs the content script on its consoles', (_id, connector) => {
     for (const pattern of [...connector.apiMatches, ...connector.consoleMatches]) expect(manifest.host_permissions).toContain(pattern);
     for (const pattern of connector.consoleMatches) expect(manifest.content_scripts[0]!.matches).toContain(pattern);
@@ -20,5 +23,12 @@ describe('manifest.json', () => {
     expect(manifest.host_permissions.filter((p) => !allowed.has(p))).toEqual([]);
     expect(manifest.permissions).not.toContain('tabs');
     expect(manifest.permissions).not.toContain('<all_urls>');
+  });
+
+  it('leaves the vendors’ hosts to their metas: the source manifest.json names none', () => {
+    const source = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../manifest.json'), 'utf8')) as { host_permissions?: string[]; content_scripts: Array<{ matches?: string[] }> };
+    const vendorPatterns = new Set(VENDOR_METAS.flatMap((meta) => [...meta.apiMatches, ...meta.consoleMatches]));
+    expect((source.host_permissions ?? []).filter((p) => vendorPatterns.has(p))).toEqual([]);
+    expect(source.content_scripts.flatMap((script) => script.matches ?? []).filter((p) => vendorPatterns.has(p))).toEqual([]);
   });
 });

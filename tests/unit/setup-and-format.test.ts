@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { connectorSetups } from '../../src/connectors/setup-registry';
+import { CONNECTOR_IDS } from '../../src/model/keys';
+import { setupOf } from '../../src/ui/options/setups';
 import { formatMoney } from '../../src/ui/shared/format';
 
 describe('Options site fields', () => {
   // Chrome compiles an input's `pattern` with the `v` flag: an invalid one is skipped with a
   // console error, and the field then checks nothing.
-  it.each(Object.entries(connectorSetups).filter(([, setup]) => setup.siteField))('%s: the pattern compiles as the browser compiles it and accepts the example', (_id, setup) => {
+  it.each(CONNECTOR_IDS.map((id) => [id, setupOf(id)] as const).filter(([, setup]) => setup.siteField))('%s: the pattern compiles as the browser compiles it and accepts the example', (_id, setup) => {
     const field = setup.siteField!;
     const pattern = new RegExp(`^(?:${field.pattern})$`, 'v');
     const example = field.placeholder.split(' ')[0]!;

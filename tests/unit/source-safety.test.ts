@@ -1,5 +1,5 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const SRC = resolve(import.meta.dirname, '../../src');
@@ -10,6 +10,19 @@ function sourceFiles(dir: string): string[] {
     return statSync(path).isDirectory() ? sourceFiles(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
   });
 }
+
+/** Static imports of a module (`import … from`, `export … from`, `import()`), resolved to files under src. */
+function importsOf(path: string, text: string): string[] {
+  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"](\.[^'"]+)['"]/g)].map((m) => m[1]!);
+  return specifiers.flatMap((specifier) => {
+    const base = resolve(dirname(path), specifier);
+    const file = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((candidate) => statSync(candidate, { throwIfNoEntry: false })?.isFile());
+    return file ? [file] : [];
+  });
+}
+
+/** A vendor's API side: its client, connector, schemas, normalisers and import reader. */
+const VENDOR_API_CODE = /src\/connectors\/[a-z0-9]+\/(api|index|schemas|normalize|payload)\.ts$/;
 
 describe('source safety', () => {
   const files = sourceFiles(SRC).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
@@ -47,5 +60,29 @@ describe('source safety', () => {
     const manifest = JSON.parse(readFileSync(resolve(SRC, '../manifest.json'), 'utf8')) as { content_security_policy: { extension_pages: string } };
     expect(manifest.content_security_policy.extension_pages).toMatch(/script-src 'self';/);
     expect(manifest.content_security_policy.extension_pages).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+  });
+
+  it('keeps vendor API code out of the pages, content scripts and metas, even through other modules', () => {
+    const texts = new Map(files.map(({ path, text }) => [path, text]));
+    const entries = files.map((f) => f.path).filter((path) => /src\/(ui|content)\//.test(path) || /src\/connectors\/([a-z0-9]+\/(meta|pages)|vendors|vendor-meta|page-registry|page-mode)\.ts$/.test(path));
+    expect(entries.length).toBeGreaterThan(20);
+    const offenders: string[] = [];
+    for (const entry of entries) {
+      // Breadth-first through static imports, remembering how each module was reached.
+      const via = new Map<string, string>([[entry, '']]);
+      for (const queue = [entry]; queue.length > 0; ) {
+        const path = queue.shift()!;
+        if (VENDOR_API_CODE.test(path)) {
+          offenders.push(`${relative(SRC, entry)} → ${relative(SRC, path)}${via.get(path) ? ` (via ${relative(SRC, via.get(path)!)})` : ''}`);
+          continue;
+        }
+        for (const next of importsOf(path, texts.get(path) ?? '')) {
+          if (via.has(next)) continue;
+          via.set(next, path);
+          queue.push(next);
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
   });
 });

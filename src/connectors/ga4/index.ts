@@ -1,9 +1,10 @@
 import type { Connector, Credentials } from '../contract';
 import { ConnectorError } from '../errors';
-import { Ga4Api, GA4_API_ORIGIN, isInvalidArgument } from './api';
-import { GA4_CONSOLE_HOST, ga4Pages } from './pages';
+import { Ga4Api, isInvalidArgument } from './api';
+import { GA4_CONSOLE_HOST } from './pages';
 import { channelPoints, summaryMetrics, summaryPoints, type Ga4MetricContext } from './normalize';
 import type { Ga4Report } from './schemas';
+import { ga4Meta } from './meta';
 
 export { reportRows } from './normalize';
 export { ga4PropertyOf, ga4Pages, ga4ReportUrl } from './pages';
@@ -30,15 +31,7 @@ async function summary(api: Ga4Api): Promise<{ report: Ga4Report; keyEventMetric
 }
 
 export const ga4: Connector = {
-  id: 'ga4',
-  label: 'Google Analytics',
-  // GA4 has no customer record pages: no content script and no host access to its console.
-  consoleMatches: [],
-  apiMatches: [`${GA4_API_ORIGIN}/*`],
-  pages: ga4Pages,
-  auth: {
-    modes: ['token'],
-  },
+  ...ga4Meta,
 
   async verify(credentials) {
     const api = apiFor(credentials);
@@ -89,3 +82,6 @@ export const ga4: Connector = {
     return [...summaryPoints(report, ctx, RANGES.map((r) => r.name)), ...channelPoints(channels, ctx)];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { ga4 as connector };

@@ -1,4 +1,5 @@
 import type { PageDetector } from '../contract';
+import type { PageExamples } from '../vendor-meta';
 
 /**
  * GA4 console pages look like `https://analytics.google.com/analytics/web/#/p312345678/reports/...`:
@@ -22,3 +23,17 @@ export const ga4Pages: PageDetector[] = [];
 export function ga4ReportUrl(propertyId: string, report = 'intelligenthome'): string {
   return `https://${GA4_CONSOLE_HOST}/analytics/web/#/p${propertyId}/reports/${report}`;
 }
+
+/**
+ * Example URLs for tests/unit/page-detectors.test.ts (never imported by product code, so left out
+ * of every bundle): the record pages these detectors must find, and pages none may match.
+ */
+export const pageExamples: PageExamples = {
+  positives: [
+    // GA4 consoles show reports, never a customer record: no detector of any vendor may match them.
+  ],
+  negatives: [
+    'https://analytics.google.com/analytics/web/#/p123456789/reports/intelligenthome',
+    'https://analytics.google.com/analytics/web/#/p123456/reports/intelligenthome',
+  ],
+};

@@ -1,4 +1,5 @@
 import type { CustomerRecord } from '../../model/record';
+import type { PayloadReader } from '../contract';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import { reportRows } from './normalize';
 import { ga4ErrorSchema, ga4ReportSchema } from './schemas';
@@ -17,3 +18,6 @@ export function normalizeGa4Payload(payload: unknown, account: string): Customer
   reportRows(parseVendorPayload('Google Analytics', ga4ReportSchema, payload, 'report'), 'report');
   return [];
 }
+
+/** The import reader src/import/normalize-payload.ts finds by this name. */
+export const readPayload: PayloadReader = normalizeGa4Payload;

@@ -2,8 +2,7 @@ import type { Connector, Credentials, FetchResult } from '../contract';
 import type { Connection } from '../../model/health';
 import type { CustomerRecord } from '../../model/record';
 import { isConnectorError } from '../errors';
-import { DEFAULT_ASSOCIATIONS, HUBSPOT_API_ORIGIN, HubspotApi, MAX_ACTIVITY_READ, type ActivityKind } from './api';
-import { HUBSPOT_CONSOLE_HOSTS, hubspotPages } from './pages';
+import { DEFAULT_ASSOCIATIONS, HubspotApi, MAX_ACTIVITY_READ, type ActivityKind } from './api';
 import {
   normalizeHubspotCompany,
   normalizeHubspotContact,
@@ -16,6 +15,7 @@ import {
 } from './normalize';
 import type { HubspotObject, HubspotOwner } from './schemas';
 import { toMinorUnits } from '../kit/money';
+import { hubspotMeta } from './meta';
 
 /** Owners rarely change; remembering them for the worker's life saves a call per record. */
 const ownerCache = new Map<string, HubspotOwner>();
@@ -198,14 +198,7 @@ export function dealsByStage(deals: HubspotObject[], currency = 'USD'): Map<stri
 }
 
 export const hubspot: Connector = {
-  id: 'hubspot',
-  label: 'HubSpot',
-  consoleMatches: HUBSPOT_CONSOLE_HOSTS.map((host) => `https://${host}/*`),
-  apiMatches: [`${HUBSPOT_API_ORIGIN}/*`],
-  pages: hubspotPages,
-  auth: {
-    modes: ['token'],
-  },
+  ...hubspotMeta,
 
   async verify({ token }: Credentials) {
     const info = await new HubspotApi(token).accountInfo();
@@ -301,3 +294,6 @@ export const hubspot: Connector = {
     return { records: page.results.map((object) => normalize(object, ctx)), cursor: nextCursor };
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { hubspot as connector };

@@ -3,9 +3,9 @@ import type { Connection } from '../../model/health';
 import type { CustomerRecord } from '../../model/record';
 import { ConnectorError, isConnectorError } from '../errors';
 import { IntercomApi, intercomConsoleHost } from './api';
-import { intercomPages } from './pages';
 import { normalizeIntercomCompany, normalizeIntercomContact, normalizeIntercomConversation, type IntercomNormalizeContext } from './normalize';
 import type { IntercomContact } from './schemas';
+import { intercomMeta } from './meta';
 
 /** How many of a contact's conversations come with them (newest first). */
 const CONVERSATIONS_PER_CONTACT = 10;
@@ -40,14 +40,7 @@ async function contactBundle(api: IntercomApi, contact: IntercomContact, ctx: In
 }
 
 export const intercom: Connector = {
-  id: 'intercom',
-  label: 'Intercom',
-  consoleMatches: ['https://app.intercom.com/*', 'https://app.eu.intercom.com/*', 'https://app.au.intercom.com/*'],
-  apiMatches: ['https://api.intercom.io/*', 'https://api.eu.intercom.io/*', 'https://api.au.intercom.io/*'],
-  pages: intercomPages,
-  auth: {
-    modes: ['token'],
-  },
+  ...intercomMeta,
 
   async verify(credentials) {
     const consoleHost = intercomConsoleHost(credentials.site);
@@ -99,3 +92,6 @@ export const intercom: Connector = {
     return [point('open-conversations', 'Open Intercom conversations', open.total_count, 'conversations'), point('contacts', 'Intercom contacts', contacts.total_count, 'contacts')];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { intercom as connector };

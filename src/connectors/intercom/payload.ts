@@ -1,5 +1,6 @@
 import { z } from '../../model/zod-setup';
 import type { CustomerRecord } from '../../model/record';
+import type { PayloadReader } from '../contract';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import { intercomCompanySchema, intercomContactSchema, intercomConversationSchema } from './schemas';
 import { normalizeIntercomCompany, normalizeIntercomContact, normalizeIntercomConversation } from './normalize';
@@ -32,3 +33,6 @@ export function normalizeIntercomPayload(payload: unknown, account: string): Cus
   }
   throw new ConnectorError('schema', `Intercom payload of type “${type ?? 'unknown'}” is not one we read (contact, company, conversation, list, conversation.list).`, { path: 'type' });
 }
+
+/** The import reader src/import/normalize-payload.ts finds by this name. */
+export const readPayload: PayloadReader = normalizeIntercomPayload;

@@ -3,11 +3,12 @@ import type { Connection } from '../../model/health';
 import type { MetricPoint } from '../../model/metric';
 import type { CustomerRecord } from '../../model/record';
 import { ConnectorError, secondaryRead } from '../errors';
-import { KLAVIYO_API_ORIGIN, KlaviyoApi } from './api';
-import { KLAVIYO_CONSOLE_HOST, KLAVIYO_LIST_ID, KLAVIYO_PROFILE_ID, klaviyoPages } from './pages';
+import { KlaviyoApi } from './api';
+import { KLAVIYO_CONSOLE_HOST, KLAVIYO_LIST_ID, KLAVIYO_PROFILE_ID } from './pages';
 import { normalizeKlaviyoList, normalizeKlaviyoProfile, type KlaviyoNormalizeContext } from './normalize';
 import { normalizeKlaviyoEvents } from './events';
 import { nextCursor, type KlaviyoList, type KlaviyoProfile } from './schemas';
+import { klaviyoMeta } from './meta';
 
 /**
  * How many lists metrics reads a profile count for: each costs a call to an endpoint limited to
@@ -51,14 +52,7 @@ async function profileWithLists(api: KlaviyoApi, profile: KlaviyoProfile, connec
 }
 
 export const klaviyo: Connector = {
-  id: 'klaviyo',
-  label: 'Klaviyo',
-  consoleMatches: [`https://${KLAVIYO_CONSOLE_HOST}/*`],
-  apiMatches: [`${KLAVIYO_API_ORIGIN}/*`],
-  pages: klaviyoPages,
-  auth: {
-    modes: ['token'],
-  },
+  ...klaviyoMeta,
 
   async verify({ token }) {
     const account = (await new KlaviyoApi(token).accounts()).data[0]!;
@@ -123,3 +117,6 @@ export const klaviyo: Connector = {
     return [point('lists', 'Klaviyo lists', lists.length, 'lists'), point('list-profiles-total', totalLabel, total, 'profiles'), ...perList];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { klaviyo as connector };

@@ -1,5 +1,6 @@
 import { z } from '../../model/zod-setup';
 import type { CustomerRecord } from '../../model/record';
+import type { PayloadReader } from '../contract';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import { normalizeKlaviyoList, normalizeKlaviyoProfile } from './normalize';
 import { klaviyoListSchema, klaviyoProfileSchema } from './schemas';
@@ -20,3 +21,6 @@ export function normalizeKlaviyoPayload(payload: unknown, account: string): Cust
     throw new ConnectorError('schema', `Klaviyo resource of type “${String(type ?? 'unknown')}” is not one we read (profile, list).`, { path: `${path}.type` });
   });
 }
+
+/** The import reader src/import/normalize-payload.ts finds by this name. */
+export const readPayload: PayloadReader = normalizeKlaviyoPayload;

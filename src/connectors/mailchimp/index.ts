@@ -6,10 +6,11 @@ import { normalizeEmail } from '../../identity/normalize';
 import { ConnectorError, isConnectorError, secondaryRead } from '../errors';
 import { MAX_CAMPAIGN_EVENTS, newestEvents } from '../kit/campaign-events';
 import { MailchimpApi, mailchimpDc } from './api';
-import { mailchimpPages, WEB_ID_PREFIX } from './pages';
+import { WEB_ID_PREFIX } from './pages';
 import { normalizeMailchimpList, normalizeMailchimpPerson, type MailchimpNormalizeContext } from './normalize';
 import { normalizeMailchimpActivity } from './activity';
 import type { MailchimpList, MailchimpMember } from './schemas';
+import { mailchimpMeta } from './meta';
 
 export { subscriberHash } from './md5';
 
@@ -104,14 +105,7 @@ function parseCursor(cursor: string | null): { list: number; offset: number } {
 }
 
 export const mailchimp: Connector = {
-  id: 'mailchimp',
-  label: 'Mailchimp',
-  consoleMatches: ['https://*.admin.mailchimp.com/*'],
-  apiMatches: ['https://*.api.mailchimp.com/*'],
-  pages: mailchimpPages,
-  auth: {
-    modes: ['token'],
-  },
+  ...mailchimpMeta,
 
   async verify(credentials) {
     const dc = mailchimpDc(credentials.token);
@@ -193,3 +187,6 @@ export const mailchimp: Connector = {
     ];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { mailchimp as connector };

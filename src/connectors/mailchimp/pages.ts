@@ -1,4 +1,5 @@
 import type { PageDetector } from '../contract';
+import type { PageExamples } from '../vendor-meta';
 
 /** The data centre (`us6`) prefixes every Mailchimp host: `<dc>.admin.mailchimp.com`, `<dc>.api.mailchimp.com`. */
 export const MAILCHIMP_DC = /^[a-z]{2,4}\d{1,3}$/;
@@ -33,3 +34,28 @@ export const mailchimpPages: PageDetector[] = [mailchimpMemberPage];
 export function mailchimpConsoleUrl(consoleHost: string, kind: 'member' | 'list', webId: number | string): string {
   return kind === 'member' ? `https://${consoleHost}/lists/members/view?id=${webId}` : `https://${consoleHost}/lists/members?id=${webId}`;
 }
+
+/**
+ * Example URLs for tests/unit/page-detectors.test.ts (never imported by product code, so left out
+ * of every bundle): the record pages these detectors must find, and pages none may match.
+ */
+export const pageExamples: PageExamples = {
+  positives: [
+    ['https://us6.admin.mailchimp.com/lists/members/view?id=123456', { account: '', type: 'person', id: 'web:123456', host: 'us6.admin.mailchimp.com' }],
+    ['https://us19.admin.mailchimp.com/lists/members/view/?id=547094062&tab=activity', { account: '', type: 'person', id: 'web:547094062', host: 'us19.admin.mailchimp.com' }],
+  ],
+  negatives: [
+    'https://us6.admin.mailchimp.com/lists/members?id=210001',
+    'https://us6.admin.mailchimp.com/lists/dashboard/overview?id=210001',
+    'https://us6.admin.mailchimp.com/campaigns/',
+    'https://us6.admin.mailchimp.com/campaigns/edit?id=12',
+    'https://us6.admin.mailchimp.com/lists/members/view?id=abc',
+    'https://us6.admin.mailchimp.com/lists/members/view',
+    'http://us6.admin.mailchimp.com/lists/members/view?id=123456',
+    'https://admin.mailchimp.com/lists/members/view?id=123456',
+    'https://us6.admin.mailchimp.com.evil.example/lists/members/view?id=123456',
+    'https://evil.us6.admin.mailchimp.com/lists/members/view?id=123456',
+    'https://evil.example/us6.admin.mailchimp.com/lists/members/view?id=123456',
+    'https://us6.api.mailchimp.com/lists/members/view?id=123456',
+  ],
+};

@@ -1,5 +1,6 @@
 import type { z } from '../../model/zod-setup';
 import type { CustomerRecord } from '../../model/record';
+import type { PayloadReader } from '../contract';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import { consoleHostOfLinks, normalizeMailchimpList, normalizeMailchimpMembers, type MailchimpNormalizeContext } from './normalize';
 import { mailchimpListSchema, mailchimpListsPage, mailchimpMemberSchema, mailchimpMembersPage, mailchimpSearchMembers } from './schemas';
@@ -35,3 +36,6 @@ export function normalizeMailchimpPayload(payload: unknown, account: string): Cu
   }
   throw new ConnectorError('schema', 'Mailchimp payload is not a member, members page, member search, audience or lists page.', { path: '(root)' });
 }
+
+/** The import reader src/import/normalize-payload.ts finds by this name. */
+export const readPayload: PayloadReader = normalizeMailchimpPayload;

@@ -4,9 +4,9 @@ import type { CustomerRecord } from '../../model/record';
 import type { MetricPoint } from '../../model/metric';
 import { ConnectorError } from '../errors';
 import { PipedriveApi } from './api';
-import { pipedrivePages } from './pages';
 import { normalizePipedriveDeal, normalizePipedriveOrganization, normalizePipedrivePerson, pipedriveTime, toMinor, type PipedriveNormalizeContext } from './normalize';
 import type { PipedriveDeal, PipedrivePerson } from './schemas';
+import { pipedriveMeta } from './meta';
 
 /** Metrics page through deals; past this many pages the numbers are partial rather than slow. */
 const MAX_DEAL_PAGES = 10;
@@ -49,14 +49,7 @@ async function allDeals(api: PipedriveApi, query: Parameters<PipedriveApi['deals
 }
 
 export const pipedrive: Connector = {
-  id: 'pipedrive',
-  label: 'Pipedrive',
-  consoleMatches: ['https://*.pipedrive.com/*'],
-  apiMatches: ['https://*.pipedrive.com/*'],
-  pages: pipedrivePages,
-  auth: {
-    modes: ['token'],
-  },
+  ...pipedriveMeta,
 
   async verify(credentials) {
     const api = apiFor(credentials);
@@ -125,3 +118,6 @@ export const pipedrive: Connector = {
 };
 
 export { pipedrivePages } from './pages';
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { pipedrive as connector };

@@ -1,4 +1,5 @@
 import type { CustomerRecord } from '../../model/record';
+import type { PayloadReader } from '../contract';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import { normalizePipedriveDeal, normalizePipedriveOrganization, normalizePipedrivePerson, type PipedriveNormalizeContext } from './normalize';
 import { pipedriveDealSchema, pipedriveErrorSchema, pipedriveOrganizationSchema, pipedrivePersonSchema } from './schemas';
@@ -36,3 +37,6 @@ export function normalizePipedrivePayload(payload: unknown, account: string): Cu
   }
   return [one(payload, ctx, '(root)')];
 }
+
+/** The import reader src/import/normalize-payload.ts finds by this name. */
+export const readPayload: PayloadReader = normalizePipedrivePayload;

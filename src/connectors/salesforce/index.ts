@@ -4,7 +4,7 @@ import type { CustomerRecord } from '../../model/record';
 import { normalizeDomain } from '../../identity/normalize';
 import { ConnectorError } from '../errors';
 import { SalesforceApi, salesforceApiOrigin, type SyncObject } from './api';
-import { salesforceConsoleHostOf, salesforceObjectOfId, salesforcePages } from './pages';
+import { salesforceConsoleHostOf, salesforceObjectOfId } from './pages';
 import {
   normalizeSalesforceAccount,
   normalizeSalesforceCase,
@@ -16,6 +16,7 @@ import {
 } from './normalize';
 import type { SalesforceContact } from './schemas';
 import { toMinorUnits } from '../kit/money';
+import { salesforceMeta } from './meta';
 
 export { salesforceApiOrigin } from './api';
 export { salesforceInstanceFromConsoleHost } from './pages';
@@ -61,13 +62,9 @@ function parseCursor(cursor: string | null): { object: SyncObject; next?: string
 }
 
 export const salesforce: Connector = {
-  id: 'salesforce',
-  label: 'Salesforce',
-  consoleMatches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
-  apiMatches: ['https://*.my.salesforce.com/*'],
-  pages: salesforcePages,
+  ...salesforceMeta,
   auth: {
-    modes: ['token', 'session'],
+    ...salesforceMeta.auth,
     // The signed-in console session: Salesforce accepts its `sid` cookie of the instance host as an API bearer token.
     session: {
       cookie: (site) => ({ url: `${salesforceApiOrigin(site)}/`, name: 'sid' }),
@@ -168,3 +165,6 @@ export const salesforce: Connector = {
     ];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { salesforce as connector };

@@ -1,4 +1,5 @@
 import type { PageDetector } from '../contract';
+import type { PageExamples } from '../vendor-meta';
 import type { RecordType } from '../../model/keys';
 
 /** The standard objects we read, with their record type and 3-character id key prefix. */
@@ -96,3 +97,41 @@ export const salesforcePages: PageDetector[] = [salesforceLightningPage, salesfo
 export function salesforceRecordUrl(consoleHost: string, object: SalesforceObject, id: string): string {
   return `https://${consoleHost}/lightning/r/${object}/${id}/view`;
 }
+
+/**
+ * Example URLs for tests/unit/page-detectors.test.ts (never imported by product code, so left out
+ * of every bundle): the record pages these detectors must find, and pages none may match.
+ */
+export const pageExamples: PageExamples = {
+  positives: [
+    ['https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/view', { account: '', type: 'person', id: '0035g00000ABCDeAAH', host: 'acme.lightning.force.com' }],
+    ['https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/view?ws=%2Flightning', { account: '', type: 'person', id: '0035g00000ABCDeAAH', host: 'acme.lightning.force.com' }],
+    ['https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000XyZ12EAB/view', { account: '', type: 'person', id: '00Q5g00000XyZ12EAB', host: 'acme.lightning.force.com' }],
+    ['https://acme--uat.sandbox.lightning.force.com/lightning/r/Account/001A0000006Vm9rIAC/view', { account: '', type: 'company', id: '001A0000006Vm9rIAC', host: 'acme--uat.sandbox.lightning.force.com' }],
+    ['https://acme.lightning.force.com/lightning/r/Account/001A0000006Vm9rIAC/related/Contacts/view', { account: '', type: 'company', id: '001A0000006Vm9rIAC', host: 'acme.lightning.force.com' }],
+    ['https://acme.lightning.force.com/lightning/r/006A0000006Vm9r/view', { account: '', type: 'deal', id: '006A0000006Vm9rIAC', host: 'acme.lightning.force.com' }],
+    ['https://acme.lightning.force.com/lightning/r/Opportunity/0065g00000ABCDeAAH/view', { account: '', type: 'deal', id: '0065g00000ABCDeAAH', host: 'acme.lightning.force.com' }],
+    ['https://acme.lightning.force.com/lightning/r/Case/500A0000006Vm9rIAC/view', { account: '', type: 'ticket', id: '500A0000006Vm9rIAC', host: 'acme.lightning.force.com' }],
+    ['https://acme.lightning.force.com/lightning/r/Case/5005g00000ABCDeAAH/view', { account: '', type: 'ticket', id: '5005g00000ABCDeAAH', host: 'acme.lightning.force.com' }],
+    ['https://acme.my.salesforce.com/001A0000006Vm9r', { account: '', type: 'company', id: '001A0000006Vm9rIAC', host: 'acme.my.salesforce.com' }],
+    ['https://acme--uat.sandbox.my.salesforce.com/0035g00000ABCDeAAH', { account: '', type: 'person', id: '0035g00000ABCDeAAH', host: 'acme--uat.sandbox.my.salesforce.com' }],
+  ],
+  negatives: [
+    'https://acme.lightning.force.com.evil.example/lightning/r/Contact/0035g00000ABCDeAAH/view',
+    'https://evil.example/acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/view',
+    'https://lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/view',
+    'https://acme.evil-lightning.force.com.example/lightning/r/Contact/0035g00000ABCDeAAH/view',
+    'http://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/view',
+    'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/edit',
+    'https://acme.lightning.force.com/lightning/o/Contact/list?filterName=Recent',
+    'https://acme.lightning.force.com/lightning/r/Campaign/7015g00000ABCDeAAH/view',
+    'https://acme.lightning.force.com/lightning/r/Contact/0015g00000ABCDeAAH/view',
+    'https://acme.lightning.force.com/lightning/r/0035g00000ABCDeA/view',
+    'https://acme.lightning.force.com/lightning/page/home',
+    'https://acme.my.salesforce.com/home/home.jsp',
+    'https://acme.my.salesforce.com/7015g00000ABCDe',
+    'https://acme.my.salesforce.com.evil.example/0035g00000ABCDe',
+    'https://acme.salesforce.com/0035g00000ABCDe',
+    'https://acme.force.com/0035g00000ABCDe',
+  ],
+};

@@ -1,4 +1,5 @@
 import type { CustomerRecord } from '../../model/record';
+import type { PayloadReader } from '../contract';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import { salesforceReaderFor, type SalesforceNormalizeContext } from './normalize';
 import { salesforceAnyPage, salesforceErrorsSchema, salesforceRecordSchema } from './schemas';
@@ -33,3 +34,6 @@ export function normalizeSalesforcePayload(payload: unknown, account: string): C
   }
   return [record];
 }
+
+/** The import reader src/import/normalize-payload.ts finds by this name. */
+export const readPayload: PayloadReader = normalizeSalesforcePayload;

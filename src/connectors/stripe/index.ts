@@ -2,10 +2,11 @@ import type { Connector, FetchResult } from '../contract';
 import type { Connection } from '../../model/health';
 import type { MetricPoint } from '../../model/metric';
 import { ConnectorError } from '../errors';
-import { STRIPE_API_ORIGIN, StripeApi } from './api';
-import { STRIPE_CONSOLE_HOST, stripePages } from './pages';
+import { StripeApi } from './api';
+import { STRIPE_CONSOLE_HOST } from './pages';
 import { monthlyAmount, stripeMinorUnits, normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscription, type StripeNormalizeContext } from './normalize';
 import type { StripeCustomer } from './schemas';
+import { stripeMeta } from './meta';
 
 const isTestKey = (key: string) => /^(sk|rk)_test_/.test(key);
 
@@ -40,14 +41,7 @@ async function allPages<T extends { id: string }>(read: (after: string | null) =
 }
 
 export const stripe: Connector = {
-  id: 'stripe',
-  label: 'Stripe',
-  consoleMatches: [`https://${STRIPE_CONSOLE_HOST}/*`],
-  apiMatches: [`${STRIPE_API_ORIGIN}/*`],
-  pages: stripePages,
-  auth: {
-    modes: ['token'],
-  },
+  ...stripeMeta,
 
   async verify({ token }) {
     const account = await new StripeApi(token).account();
@@ -102,3 +96,6 @@ export const stripe: Connector = {
     ];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { stripe as connector };

@@ -3,9 +3,9 @@ import type { Connection } from '../../model/health';
 import type { CustomerRecord } from '../../model/record';
 import { ConnectorError } from '../errors';
 import { ZendeskApi, zendeskOrigin } from './api';
-import { zendeskPages } from './pages';
 import { normalizeZendeskOrganization, normalizeZendeskTicket, normalizeZendeskUser, type ZendeskNormalizeContext } from './normalize';
 import type { ZendeskUser } from './schemas';
+import { zendeskMeta } from './meta';
 
 function apiFor(credentials: Credentials): ZendeskApi {
   if (!credentials.site || !credentials.email) throw new ConnectorError('auth', 'Zendesk needs the subdomain and the agent email that goes with the API token.');
@@ -28,14 +28,7 @@ async function userWithTickets(api: ZendeskApi, user: ZendeskUser, connection: C
 }
 
 export const zendesk: Connector = {
-  id: 'zendesk',
-  label: 'Zendesk',
-  consoleMatches: ['https://*.zendesk.com/*'],
-  apiMatches: ['https://*.zendesk.com/*'],
-  pages: zendeskPages,
-  auth: {
-    modes: ['token'],
-  },
+  ...zendeskMeta,
 
   async verify(credentials) {
     const me = (await apiFor(credentials).me()).user;
@@ -84,3 +77,6 @@ export const zendesk: Connector = {
     return [point('open-tickets', 'Open Zendesk tickets', open.count), point('new-tickets-7d', 'New Zendesk tickets (7 days)', created.count)];
   },
 };
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { zendesk as connector };

@@ -1,4 +1,4 @@
-import { connectors } from '../../connectors/registry';
+import { VENDOR_METAS } from '../../connectors/vendors';
 import { useConnections } from '../shared/use-connections';
 import { ConnectorCard } from './ConnectorCard';
 import { BackupCard } from './BackupCard';
@@ -19,8 +19,8 @@ export function App() {
       {connections === undefined ? (
         <p role="status">Loading…</p>
       ) : (
-        connectors.map((connector) => (
-          <ConnectorCard key={connector.id} connector={connector} connection={connections.find((c) => c.connector === connector.id)} />
+        VENDOR_METAS.map((meta) => (
+          <ConnectorCard key={meta.id} connector={meta} connection={connections.find((c) => c.connector === meta.id)} />
         ))
       )}
       <ImportCard />

@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { Connector } from '../../connectors/contract';
-import { connectorSetups } from '../../connectors/setup-registry';
+import type { VendorMeta } from '../../connectors/vendor-meta';
+import type { ConnectorId } from '../../model/keys';
 import type { Connection } from '../../model/health';
 import { send } from '../../protocol/client';
 import { formatDate } from '../shared/format';
 import { HealthDetails } from './HealthDetails';
 import { SyncProgress } from '../shared/SyncProgress';
+import { setupOf } from './setups';
 
 interface ConnectorCardProps {
-  connector: Pick<Connector, 'id' | 'label' | 'auth'>;
+  connector: Pick<VendorMeta<ConnectorId>, 'id' | 'label' | 'auth'>;
 
   connection: Connection | undefined;
 }
@@ -19,11 +20,11 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
   const [email, setEmail] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const setup = connectorSetups[connector.id];
+  const setup = setupOf(connector.id);
   const help = setup.tokenHelp;
   const inputId = `token-${connector.id}`;
 
-  const offersSession = connector.auth.modes.includes('session') && !!connector.auth.session;
+  const offersSession = connector.auth.modes.includes('session');
 
   const connectWith = async (authMode: 'token' | 'session') => {
     setBusy(true);
@@ -89,7 +90,7 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
               <input id={`${inputId}-email`} type="email" value={email} placeholder={setup.emailField.placeholder} required onInput={(event) => setEmail(event.currentTarget.value.trim())} data-testid="email-input" />
             </>
           )}
-          <label for={inputId}>{connector.id === 'hubspot' ? 'Private-app access token' : 'API key or token'}</label>
+          <label for={inputId}>{setup.tokenLabel ?? 'API key or token'}</label>
           <input
             id={inputId}
             type="password"

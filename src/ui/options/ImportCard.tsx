@@ -1,12 +1,11 @@
 import { useState } from 'preact/hooks';
-import { connectors } from '../../connectors/registry';
 import { CONNECTOR_IDS, type ConnectorId } from '../../model/keys';
 import { send } from '../../protocol/client';
 import { connectorLabel } from '../shared/labels';
 
 /** Records from files the user already has: a vendor's API payload (JSON) or a contact export (CSV). */
 export function ImportCard() {
-  const [connector, setConnector] = useState<ConnectorId>(connectors[0]!.id);
+  const [connector, setConnector] = useState<ConnectorId>(CONNECTOR_IDS[0]);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const onFile = async (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;

@@ -1,17 +1,8 @@
 import type { ConnectorId } from '../../model/record';
+import { VENDOR_METAS } from '../../connectors/vendors';
 
-/** Display names, kept out of the connector modules so pages do not bundle API code for them. */
-export const CONNECTOR_LABELS: Record<ConnectorId, string> = {
-  hubspot: 'HubSpot',
-  salesforce: 'Salesforce',
-  stripe: 'Stripe',
-  zendesk: 'Zendesk',
-  intercom: 'Intercom',
-  mailchimp: 'Mailchimp',
-  klaviyo: 'Klaviyo',
-  pipedrive: 'Pipedrive',
-  ga4: 'Google Analytics',
-};
+/** Display names, from the vendors' metas (no API code). */
+export const CONNECTOR_LABELS = Object.fromEntries(VENDOR_METAS.map((meta) => [meta.id, meta.label])) as Record<ConnectorId, string>;
 
 export function connectorLabel(id: string): string {
   return CONNECTOR_LABELS[id as ConnectorId] ?? id;

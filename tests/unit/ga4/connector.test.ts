@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ga4 } from '../../../src/connectors/ga4';
-import { ga4Setup } from '../../../src/connectors/ga4/setup';
+import { setup as ga4Setup } from '../../../src/connectors/ga4/meta';
 import { connectionSchema, type Connection } from '../../../src/model/health';
 import { metricPointSchema } from '../../../src/model/metric';
 import { makeHubspotData } from '../../replica/seed.mjs';

@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import type { z } from '../../../src/model/zod-setup';
 import { readSample, sampleFiles } from '../samples';
 import { parseVendorPayload } from '../../../src/connectors/errors';
-import { mailchimpPages } from '../../../src/connectors/mailchimp/pages';
 import { mailchimpError, mailchimpListSchema, mailchimpMemberSchema, mailchimpMembersPage, mailchimpSearchMembers } from '../../../src/connectors/mailchimp/schemas';
 import { normalizeMailchimpList, normalizeMailchimpMembers, normalizeMailchimpPerson } from '../../../src/connectors/mailchimp/normalize';
 import { isMailchimpRateLimited, MailchimpApi, mailchimpOrigin } from '../../../src/connectors/mailchimp/api';
@@ -13,7 +12,6 @@ import { makeHubspotData } from '../../replica/seed.mjs';
 import { makeMailchimpData, MAILCHIMP_ANN } from '../../replica/mailchimp.mjs';
 
 const ctx = { account: 'acct1', consoleHost: 'us6.admin.mailchimp.com', fetchedAt: 1_700_000_000_000, listNames: { '10c097ca71': 'Newsletter' } };
-const detect = (href: string) => mailchimpPages.map((p) => p.detect(new URL(href))).find(Boolean) ?? null;
 
 describe('MD5 subscriber hash', () => {
   it.each([
@@ -33,38 +31,6 @@ describe('MD5 subscriber hash', () => {
   it('hashes the lower-cased email', () => {
     expect(subscriberHash(' Urist.McVankab@FreddiesJokes.com ')).toBe('62eeb292278cc15f5817cb78f7790b08');
   });
-});
-
-describe('Mailchimp page detectors', () => {
-  it.each([
-    ['https://us6.admin.mailchimp.com/lists/members/view?id=123456', 'us6.admin.mailchimp.com', 'web:123456'],
-    ['https://us19.admin.mailchimp.com/lists/members/view/?id=547094062&tab=activity', 'us19.admin.mailchimp.com', 'web:547094062'],
-  ])('recognises %s', (href, host, id) => {
-    expect(detect(href)).toEqual({ connector: 'mailchimp', account: '', type: 'person', id, host });
-  });
-
-  it.each([
-    'https://us6.admin.mailchimp.com/lists/members?id=210001',
-    'https://us6.admin.mailchimp.com/lists/dashboard/overview?id=210001',
-    'https://us6.admin.mailchimp.com/campaigns/',
-    'https://us6.admin.mailchimp.com/campaigns/edit?id=12',
-    'https://us6.admin.mailchimp.com/lists/members/view?id=abc',
-    'https://us6.admin.mailchimp.com/lists/members/view',
-    'http://us6.admin.mailchimp.com/lists/members/view?id=123456',
-    'https://admin.mailchimp.com/lists/members/view?id=123456',
-    'https://us6.admin.mailchimp.com.evil.example/lists/members/view?id=123456',
-    'https://evil.us6.admin.mailchimp.com/lists/members/view?id=123456',
-    'https://evil.example/us6.admin.mailchimp.com/lists/members/view?id=123456',
-    'https://us6.api.mailchimp.com/lists/members/view?id=123456',
-    'https://app.hubspot.com/contacts/4815162/record/0-1/101',
-    'https://dashboard.stripe.com/customers/cus_NffrFeUfNV2Hib',
-    'https://acme.zendesk.com/agent/tickets/1',
-    'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/view',
-    'https://app.intercom.com/a/apps/abc123/users/5ba682d23d7cf92bef87bfd4/all-conversations',
-    'https://www.klaviyo.com/profile/01GDDKASAP8TKDDA2GRZDSVP4H',
-    'https://acme.pipedrive.com/person/1',
-    'https://analytics.google.com/analytics/web/#/p123456789/reports/intelligenthome',
-  ])('ignores %s', (href) => expect(detect(href)).toBeNull());
 });
 
 const expectations: Record<string, z.ZodMiniType> = { 'list_members_collection_THIRDPARTY_adobe_docs.json': mailchimpMembersPage };

@@ -2,74 +2,19 @@ import { describe, expect, it, vi } from 'vitest';
 import type { z } from '../../../src/model/zod-setup';
 import { readSample, sampleFiles } from '../samples';
 import { parseVendorPayload } from '../../../src/connectors/errors';
-import { salesforceId18, salesforceInstanceFromConsoleHost, salesforcePages, salesforceConsoleHostOf } from '../../../src/connectors/salesforce/pages';
+import { salesforceId18, salesforceInstanceFromConsoleHost, salesforceConsoleHostOf } from '../../../src/connectors/salesforce/pages';
 import { salesforceAccountSchema, salesforceAnyPage, salesforceErrorsSchema, salesforceQueryPage } from '../../../src/connectors/salesforce/schemas';
 import { normalizeSalesforceAccount, salesforceTime } from '../../../src/connectors/salesforce/normalize';
 import { NEXT_RECORDS_URL, SalesforceApi, salesforceApiOrigin, soqlContains, soqlString } from '../../../src/connectors/salesforce/api';
 import { normalizeSalesforcePayload } from '../../../src/connectors/salesforce/payload';
-import { salesforceSetup } from '../../../src/connectors/salesforce/setup';
+import { setup as salesforceSetup } from '../../../src/connectors/salesforce/meta';
 import { customerRecordSchema } from '../../../src/model/record';
-
-const detect = (href: string) => {
-  const url = new URL(href);
-  for (const detector of salesforcePages) {
-    const context = detector.detect(url);
-    if (context) return context;
-  }
-  return null;
-};
 
 describe('Salesforce record id', () => {
   it('adds the case-folding suffix to 15-character ids and keeps 18-character ones', () => {
     expect(salesforceId18('001A0000006Vm9r')).toBe('001A0000006Vm9rIAC');
     expect(salesforceId18('0035g00000ABCDeAAH')).toBe('0035g00000ABCDeAAH');
     for (const bad of ['', '003', '0035g00000ABCDeA', '0035g00000ABCD!', '0035g00000ABCDeAAHX']) expect(salesforceId18(bad)).toBeNull();
-  });
-});
-
-describe('Salesforce page detectors', () => {
-  const contact18 = '0035g00000ABCDeAAH';
-  it.each([
-    [`https://acme.lightning.force.com/lightning/r/Contact/${contact18}/view`, { type: 'person', id: contact18, host: 'acme.lightning.force.com' }],
-    [`https://acme.lightning.force.com/lightning/r/Contact/${contact18}/view?ws=%2Flightning`, { type: 'person', id: contact18, host: 'acme.lightning.force.com' }],
-    ['https://acme.lightning.force.com/lightning/r/Lead/00Q5g00000XyZ12EAB/view', { type: 'person', id: '00Q5g00000XyZ12EAB', host: 'acme.lightning.force.com' }],
-    ['https://acme--uat.sandbox.lightning.force.com/lightning/r/Account/001A0000006Vm9rIAC/view', { type: 'company', id: '001A0000006Vm9rIAC', host: 'acme--uat.sandbox.lightning.force.com' }],
-    ['https://acme.lightning.force.com/lightning/r/Account/001A0000006Vm9rIAC/related/Contacts/view', { type: 'company', id: '001A0000006Vm9rIAC', host: 'acme.lightning.force.com' }],
-    ['https://acme.lightning.force.com/lightning/r/006A0000006Vm9r/view', { type: 'deal', id: '006A0000006Vm9rIAC', host: 'acme.lightning.force.com' }],
-    ['https://acme.lightning.force.com/lightning/r/Case/500A0000006Vm9rIAC/view', { type: 'ticket', id: '500A0000006Vm9rIAC', host: 'acme.lightning.force.com' }],
-    ['https://acme.my.salesforce.com/001A0000006Vm9r', { type: 'company', id: '001A0000006Vm9rIAC', host: 'acme.my.salesforce.com' }],
-    [`https://acme--uat.sandbox.my.salesforce.com/${contact18}`, { type: 'person', id: contact18, host: 'acme--uat.sandbox.my.salesforce.com' }],
-  ])('recognises %s', (href, expected) => {
-    expect(detect(href)).toEqual({ connector: 'salesforce', account: '', ...expected });
-  });
-
-  it.each([
-    'https://app.hubspot.com/contacts/4815162/record/0-1/101',
-    'https://dashboard.stripe.com/customers/cus_NffrFeUfNV2Hib',
-    'https://acme.zendesk.com/agent/tickets/1',
-    'https://app.intercom.com/a/apps/abc123/users/5ba682d23d7cf92bef87bfd4/all-conversations',
-    'https://us6.admin.mailchimp.com/lists/members/view?id=123456',
-    'https://www.klaviyo.com/profile/01GDDKASAP8TKDDA2GRZDSVP4H',
-    'https://acme.pipedrive.com/person/1',
-    'https://analytics.google.com/analytics/web/#/p123456789/reports/intelligenthome',
-    `https://acme.lightning.force.com.evil.example/lightning/r/Contact/${contact18}/view`,
-    `https://evil.example/acme.lightning.force.com/lightning/r/Contact/${contact18}/view`,
-    `https://lightning.force.com/lightning/r/Contact/${contact18}/view`,
-    `https://acme.evil-lightning.force.com.example/lightning/r/Contact/${contact18}/view`,
-    `http://acme.lightning.force.com/lightning/r/Contact/${contact18}/view`,
-    `https://acme.lightning.force.com/lightning/r/Contact/${contact18}/edit`,
-    'https://acme.lightning.force.com/lightning/o/Contact/list?filterName=Recent',
-    'https://acme.lightning.force.com/lightning/r/Campaign/7015g00000ABCDeAAH/view',
-    'https://acme.lightning.force.com/lightning/r/Contact/0015g00000ABCDeAAH/view',
-    'https://acme.lightning.force.com/lightning/r/0035g00000ABCDeA/view',
-    'https://acme.lightning.force.com/lightning/page/home',
-    'https://acme.my.salesforce.com/home/home.jsp',
-    'https://acme.my.salesforce.com/7015g00000ABCDe',
-    'https://acme.my.salesforce.com.evil.example/0035g00000ABCDe',
-    'https://acme.salesforce.com/0035g00000ABCDe',
-    'https://acme.force.com/0035g00000ABCDe',
-  ])('ignores %s', (href) => {
-    expect(detect(href)).toBeNull();
   });
 });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from '../../../src/model/zod-setup';
 import { readSample, sampleFiles } from '../samples';
-import { detectPage } from '../../../src/connectors/page-registry';
 import { parseVendorPayload } from '../../../src/connectors/errors';
 import {
   zendeskOrganizationEnvelope,
@@ -17,39 +16,6 @@ import { makeHubspotData } from '../../replica/seed.mjs';
 import { makeZendeskData } from '../../replica/zendesk.mjs';
 
 const ctx = { subdomain: 'zendeskapi', fetchedAt: 1_700_000_000_000 };
-
-describe('Zendesk agent page detectors', () => {
-  it.each([
-    ['https://acme.zendesk.com/agent/tickets/1', { account: 'acme', type: 'ticket', id: '1', host: 'acme.zendesk.com' }],
-    ['https://acme.zendesk.com/agent/tickets/1/events', { account: 'acme', type: 'ticket', id: '1', host: 'acme.zendesk.com' }],
-    ['https://acme.zendesk.com/agent/users/20014192/requested_tickets', { account: 'acme', type: 'person', id: '20014192', host: 'acme.zendesk.com' }],
-    ['https://my-co.zendesk.com/agent/users/20014192?x=1', { account: 'my-co', type: 'person', id: '20014192', host: 'my-co.zendesk.com' }],
-    ['https://acme.zendesk.com/agent/organizations/20526581/tickets', { account: 'acme', type: 'company', id: '20526581', host: 'acme.zendesk.com' }],
-  ])('recognises %s', (href, expected) => {
-    expect(detectPage(href)).toEqual({ connector: 'zendesk', ...expected });
-  });
-
-  it.each([
-    'https://acme.zendesk.com/agent/dashboard',
-    'https://acme.zendesk.com/agent/filters/360001',
-    'https://acme.zendesk.com/hc/en-us/articles/123',
-    'https://acme.zendesk.com/agent/tickets/new/1',
-    'https://zendesk.com/agent/tickets/1',
-    'https://acme.zendesk.com.evil.example/agent/tickets/1',
-    'https://evil.example/acme.zendesk.com/agent/tickets/1',
-    'http://acme.zendesk.com/agent/tickets/1',
-    'https://app.hubspot.com/contacts/4815162/record/0-1/101',
-    'https://dashboard.stripe.com/customers/cus_NffrFeUfNV2Hib',
-    'https://acme.lightning.force.com/lightning/r/Contact/0035g00000ABCDeAAH/view',
-    'https://app.intercom.com/a/apps/abc123/users/5ba682d23d7cf92bef87bfd4/all-conversations',
-    'https://us6.admin.mailchimp.com/lists/members/view?id=123456',
-    'https://www.klaviyo.com/profile/01GDDKASAP8TKDDA2GRZDSVP4H',
-    'https://acme.pipedrive.com/person/1',
-  ])('ignores %s', (href) => {
-    const context = detectPage(href);
-    expect(context?.connector === 'zendesk' ? context : null).toBeNull();
-  });
-});
 
 const expectations: Record<string, z.ZodMiniType> = {
   'ticket.json': zendeskTicketEnvelope,

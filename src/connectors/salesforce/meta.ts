@@ -1,7 +1,24 @@
-import type { ConnectorSetup } from '../contract';
+import type { ConnectorSetup, VendorMeta } from '../vendor-meta';
+import { salesforcePages } from './pages';
 
-/** How Options asks for Salesforce's credentials and says where to get them; the worker never needs it. */
-export const salesforceSetup: ConnectorSetup = {
+/** Salesforce without its API code: what the content script, the panel, Options and the build know of it. */
+export const salesforceMeta: VendorMeta<'salesforce'> = {
+  id: 'salesforce',
+  label: 'Salesforce',
+  consoleMatches: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+  apiMatches: ['https://*.my.salesforce.com/*'],
+  pages: salesforcePages,
+  auth: { modes: ['token', 'session'] },
+  traits: {
+    pageRecord: {
+      title: ['h1 lightning-formatted-name', 'h1 .slds-page-header__title', '.slds-page-header__title', 'h1'],
+      company: 'a[href*="/lightning/r/Account/"], a[href*="/lightning/r/001"]',
+    },
+  },
+};
+
+/** How Options asks for Salesforce's credentials and says where to get them; only Options reads it. */
+export const setup: ConnectorSetup = {
   tokenHelp: {
     createAt: 'https://developer.salesforce.com/tools/salesforcecli',
     scopes: ['api (Access and manage your data)', 'User permission: API Enabled'],

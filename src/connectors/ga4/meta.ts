@@ -1,7 +1,20 @@
-import type { ConnectorSetup } from '../contract';
+import type { ConnectorSetup, VendorMeta } from '../vendor-meta';
+import { ga4Pages } from './pages';
 
-/** How Options asks for Google Analytics 4's credentials and says where to get them; the worker never needs it. */
-export const ga4Setup: ConnectorSetup = {
+/** Google Analytics without its API code: what the content script, the panel, Options and the build know of it. */
+export const ga4Meta: VendorMeta<'ga4'> = {
+  id: 'ga4',
+  label: 'Google Analytics',
+  // GA4 has no customer record pages: no content script and no host access to its console.
+  consoleMatches: [],
+  apiMatches: ['https://analyticsdata.googleapis.com/*'],
+  pages: ga4Pages,
+  auth: { modes: ['token'] },
+  traits: { metricsOnly: true },
+};
+
+/** How Options asks for Google Analytics's credentials and says where to get them; only Options reads it. */
+export const setup: ConnectorSetup = {
   tokenHelp: {
     createAt: 'https://developers.google.com/oauthplayground/',
     scopes: ['https://www.googleapis.com/auth/analytics.readonly'],

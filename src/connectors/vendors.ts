@@ -1,0 +1,26 @@
+import { hubspotMeta } from './hubspot/meta';
+import { salesforceMeta } from './salesforce/meta';
+import { stripeMeta } from './stripe/meta';
+import { zendeskMeta } from './zendesk/meta';
+import { intercomMeta } from './intercom/meta';
+import { mailchimpMeta } from './mailchimp/meta';
+import { klaviyoMeta } from './klaviyo/meta';
+import { pipedriveMeta } from './pipedrive/meta';
+import { ga4Meta } from './ga4/meta';
+
+/**
+ * Every vendor, one line each: connector ids, labels, page detection, the Options cards, the
+ * manifests' hosts, the import readers and the worker's connectors all derive from this list
+ * (tests/unit/conventions.test.ts names whatever a vendor in it lacks). Metas only, no API code:
+ * the content script, the panel and Options import this. The order is the Options order and the
+ * order detectors are asked in.
+ */
+export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, ga4Meta] as const;
+
+export type AnyVendorMeta = (typeof VENDOR_METAS)[number];
+
+export function metaOf(id: AnyVendorMeta['id']): AnyVendorMeta {
+  const meta = VENDOR_METAS.find((m) => m.id === id);
+  if (!meta) throw new Error(`No vendor ${id}`);
+  return meta;
+}
