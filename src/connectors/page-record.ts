@@ -1,6 +1,7 @@
 import type { CustomerRecord, RecordFields } from '../model/record';
 import type { RecordPageContext } from '../model/page-context';
 import { normalizePhone } from '../identity/normalize';
+import { isPlainPageEmail } from '../identity/email';
 import { buildRecord, compactFields } from './kit/record';
 
 export interface PageRecordValues {
@@ -18,9 +19,11 @@ export interface PageRecordValues {
 export function recordFromPage(context: RecordPageContext, url: string, values: PageRecordValues, now: number, existing?: CustomerRecord): CustomerRecord {
   // Phones the page shows that are no number are left out: the page's word is all we have.
   const phones = values.phones.filter((phone) => normalizePhone(phone));
+  // An address with URL syntax in it (`a%3Fbcc%3D…@…`) is planted: it would add a hidden Bcc to a link.
+  const emails = values.emails.filter(isPlainPageEmail);
   const read: RecordFields = {
     ...(context.type === 'ticket' ? { subject: values.title } : { name: values.title }),
-    emails: values.emails,
+    emails,
     phones,
     companyName: values.companyName,
   };
