@@ -72,6 +72,8 @@ export async function requestJson(req: JsonRequest): Promise<unknown> {
         signal: AbortSignal.timeout(timeoutMs),
         credentials: 'omit',
         cache: 'no-store',
+        // A redirect could carry a header token (Pipedrive's x-api-token) to another origin: refuse it.
+        redirect: 'error',
       });
     } catch (error) {
       if (lastVendorError) throw lastVendorError;
