@@ -109,6 +109,35 @@ describe('DOM planted for the readers', () => {
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('picker: the page’s key and input listeners do not see the name as it is typed', async () => {
+    const page = await env.context.newPage();
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      for (const target of [window, document]) {
+        for (const type of ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'compositionend']) {
+          target.addEventListener(type, (event) => heard.push(`${type} ${(event as KeyboardEvent).key ?? (event as InputEvent).data ?? ''}`));
+        }
+      }
+    });
+    await page.goto(`https://app.hubspot.com/reports-dashboard/${PORTAL}/view/1`);
+    const tabId = (await tabIdOf(env, page))!;
+    await (await env.worker()).evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['picker.js'] }), tabId);
+    await expect.poll(() => closedShadowContent(env, page, PICKER)).not.toBeNull();
+    const box = (await page.locator('[data-test-id="open-deal-value"] .value').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(async () => (await closedShadowContent(env, page, PICKER))?.inputValue).toBe('Open deal value');
+    await page.keyboard.type('Secret board');
+    await expect.poll(async () => (await closedShadowContent(env, page, PICKER))?.inputValue).toBe('Secret board');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => closedShadowContent(env, page, PICKER), { timeout: 10_000 }).toBeNull();
+    const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+    // Escape closes the picker and removes the input, so the page may hear that one key; no letter of the name.
+    expect(heard.filter((entry) => !/ Escape$/.test(entry))).toEqual([]);
+    await page.close();
+  });
+
   it('scan for known customers: the page cannot tell which of its emails are known, and nothing is fetched', async () => {
     const known = 'ann.lee@acme-robotics.com';
     const unknown = 'nobody.at.all@unknown-company.test';
