@@ -14,7 +14,7 @@ export interface PageRecordValues {
 /**
  * A canonical record from what a console page shows (page mode). Which record it is comes from
  * the tab's URL; the page supplies only values. A record already cached under the same key keeps
- * everything the page does not show.
+ * everything the page does not show. It is `pending` (joins nothing) until the user accepts it.
  */
 export function recordFromPage(context: RecordPageContext, url: string, values: PageRecordValues, now: number, existing?: CustomerRecord): CustomerRecord {
   // Phones the page shows that are no number are left out: the page's word is all we have.
@@ -27,7 +27,7 @@ export function recordFromPage(context: RecordPageContext, url: string, values: 
     phones,
     companyName: values.companyName,
   };
-  return buildRecord({
+  const record = buildRecord({
     connector: context.connector,
     account: context.account,
     type: context.type,
@@ -40,4 +40,15 @@ export function recordFromPage(context: RecordPageContext, url: string, values: 
     updatedAt: existing?.updatedAt ?? now,
     fetchedAt: now,
   });
+  return { ...record, pageRead: pageReadState(record, existing) };
+}
+
+/**
+ * Accepted stays accepted while the page shows no identity the accepted (or vendor-read) record
+ * did not have; anything new waits for the user again.
+ */
+function pageReadState(record: CustomerRecord, existing: CustomerRecord | undefined): 'pending' | 'accepted' {
+  if (!existing || existing.pageRead === 'pending') return 'pending';
+  const trusted = new Set(existing.identities);
+  return record.identities.every((identity) => trusted.has(identity)) ? 'accepted' : 'pending';
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closedShadowContent, contactUrl, PORTAL, startEnvironment, tabIdOf, type Environment } from './environment';
+import { closedShadowContent, confirmPageHosts, contactUrl, PORTAL, startEnvironment, tabIdOf, type Environment } from './environment';
 import { SALESFORCE_ANN } from '../replica/salesforce.mjs';
 
 /**
@@ -61,6 +61,8 @@ const apiTraffic = () => (env.replica.traffic as Array<{ host: string; url: stri
 beforeAll(async () => {
   env = await startEnvironment();
   await (await env.connect()).close();
+  // The user confirmed these consoles for page mode (tests/e2e/page-trust.test.ts clicks it).
+  await confirmPageHosts(env, ['salesforce:acme.lightning.force.com', 'zendesk:acme.zendesk.com']);
   // A second tool, so that anything looking a found customer up elsewhere would show as traffic.
   await (await env.connect(env.replica.demoTokens.stripe, 'stripe')).close();
   // Ann is a known customer: cached by visiting her, as a user would.
