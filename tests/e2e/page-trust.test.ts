@@ -37,7 +37,7 @@ function records(panel: Page, identity?: string): Promise<Array<{ key: string; p
     return new Promise((resolve) => (get.onsuccess = () => resolve(get.result)));
   }, identity);
 }
-const planted = (all: Array<{ key: string }>) => all.filter((r) => r.key.startsWith('zendesk:helpdesk-theme:'));
+const planted = <T extends { key: string }>(all: T[]) => all.filter((r) => r.key.startsWith('zendesk:helpdesk-theme:'));
 
 describe('page mode trusts only consoles the user confirmed', () => {
   it('reads nothing from a page posing as a Zendesk record on an unconfirmed subdomain, even after pushState', async () => {
