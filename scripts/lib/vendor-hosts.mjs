@@ -22,18 +22,40 @@ export async function loadVendorMetas() {
   }
 }
 
+/** `https://*.pipedrive.com/*` → `https://*.pipedrive.com`: a match pattern's origin, a valid CSP source. */
+const originOf = (pattern) => /^(https:\/\/[^/]+)\//.exec(pattern)?.[1] ?? pattern;
+
+/**
+ * The extension pages' CSP with the vendors' API origins added to its `connect-src` (created if
+ * the source has none): the browser itself then refuses a request to any other origin.
+ * @param {string} policy
+ * @param {string[]} apiMatches
+ */
+export function withApiConnectSrc(policy, apiMatches) {
+  const origins = [...new Set(apiMatches.map(originOf))];
+  const directives = policy.split(';').map((d) => d.trim()).filter(Boolean);
+  const index = directives.findIndex((d) => d.startsWith('connect-src '));
+  if (index < 0) return [...directives, `connect-src 'self' ${origins.join(' ')}`].join('; ');
+  directives[index] = [...new Set([...directives[index].split(/\s+/), ...origins])].join(' ');
+  return directives.join('; ');
+}
+
 /**
  * The source manifest with every vendor's API and console patterns added to `host_permissions`
  * (after the source's own entries, if any), and its consoles as the `matches` of the content
- * script entry that names none (the one that runs on every vendor console).
- * @param {{ host_permissions?: string[], content_scripts?: Array<{ matches?: string[] }> }} manifest
+ * script entry that names none (the one that runs on every vendor console), and the API origins
+ * as the extension pages' `connect-src`.
+ * @param {{ host_permissions?: string[], content_scripts?: Array<{ matches?: string[] }>, content_security_policy?: { extension_pages?: string } }} manifest
  * @param {Array<{ consoleMatches: string[], apiMatches: string[] }>} metas
  */
 export function withVendorHosts(manifest, metas) {
   const unique = (patterns) => [...new Set(patterns)];
   const consoles = unique(metas.flatMap((meta) => meta.consoleMatches));
+  const apiMatches = metas.flatMap((meta) => meta.apiMatches);
+  const csp = manifest.content_security_policy;
   return {
     ...manifest,
+    ...(csp ? { content_security_policy: { ...csp, extension_pages: withApiConnectSrc(csp.extension_pages ?? "script-src 'self'", apiMatches) } } : {}),
     host_permissions: unique([...(manifest.host_permissions ?? []), ...metas.flatMap((meta) => [...meta.apiMatches, ...meta.consoleMatches])]),
     content_scripts: (manifest.content_scripts ?? []).map((script) => (script.matches ? script : { matches: consoles, ...script })),
   };

@@ -1,7 +1,7 @@
 import { detectPage } from '../connectors/page-registry';
 import type { Handlers } from '../protocol/server';
 import { connect, disconnect } from './connection-service';
-import { savePageRecord, shouldReadPage } from './page-record-service';
+import { acceptPageRecord, confirmPageHost, savePageRecord, shouldReadPage } from './page-record-service';
 import { fetchRecord, openRecord } from './record-service';
 import { lookupAcrossTools } from './lookup-service';
 import { setOverride } from '../store/profiles';
@@ -47,6 +47,8 @@ export const handlers: Handlers = {
     await setOverride(a, b, kind);
     return { ok: true, data: {} };
   },
+  'panel→background:confirmPageHost': ({ tabId }) => confirmPageHost(tabId),
+  'panel→background:acceptPageRecord': ({ key }) => acceptPageRecord(key),
   'panel→background:captureMetrics': () => captureAll(`manual-${Date.now()}`),
   'panel→background:saveBoard': async ({ id, name, metricIds }) => {
     const boardId = id ?? `board-${crypto.randomUUID()}`;

@@ -5,7 +5,7 @@ import { getRecord, markViewed, saveRecords } from '../store/records';
 import { cachedLookup, saveLookup } from '../store/lookups';
 import { getConnection } from '../platform/connections';
 import type { Reply } from '../protocol/messages';
-import { resolveContext } from '../connectors/resolve-context';
+import { isOtherAccountsConsole, resolveContext } from '../connectors/resolve-context';
 import { unlessStorageFull } from '../store/quota';
 import { callWithCredentials, usableCredentials } from './connector-call';
 
@@ -24,7 +24,18 @@ const pageAliasId = (key: string) => `page|${key}`;
 const inFlight = new Map<string, Promise<Reply<'panel→background:fetchRecord'>>>();
 
 export async function fetchRecord(pageContext: RecordPageContext, force: boolean): Promise<Reply<'panel→background:fetchRecord'>> {
-  const context = resolveContext(pageContext, (await getConnection(pageContext.connector)) ?? undefined);
+  const connection = (await getConnection(pageContext.connector)) ?? undefined;
+  if (connection && isOtherAccountsConsole(pageContext, connection)) {
+    const { label, traits } = connectorFor(pageContext.connector);
+    return {
+      ok: false,
+      error: {
+        kind: 'wrong-account',
+        message: `This page belongs to another ${label} ${traits.consoleOwner?.noun ?? 'account'} (${pageContext.host}) than the one connected (${connection.accountLabel}): its record is not fetched.`,
+      },
+    };
+  }
+  const context = resolveContext(pageContext, connection);
   const key = recordKey(context.connector, context.account, context.type, context.id);
   const running = inFlight.get(key);
   if (running) return running;

@@ -72,6 +72,8 @@ export async function requestJson(req: JsonRequest): Promise<unknown> {
         signal: AbortSignal.timeout(timeoutMs),
         credentials: 'omit',
         cache: 'no-store',
+        // A redirect could carry a header token (Pipedrive's x-api-token) to another origin: refuse it.
+        redirect: 'error',
       });
     } catch (error) {
       if (lastVendorError) throw lastVendorError;
@@ -100,10 +102,12 @@ export async function requestJson(req: JsonRequest): Promise<unknown> {
         await sleep(waitMs);
         continue;
       }
+      const vendorMessage = vendorWords(req, parseJson(bodyText));
       throw new ConnectorError('rate-limit', `${vendor} is rate limiting requests; try again in ${Math.ceil(waitMs / 1000)} s.`, {
         status,
         retryAfterMs: waitMs,
         object,
+        ...(vendorMessage ? { vendorMessage } : {}),
       });
     }
     const failure = await statusError(req, response);
@@ -145,15 +149,24 @@ export function redactCredentials(text: string, secrets: readonly string[]): str
 
 const topLevelMessage = (body: unknown) => (body && typeof body === 'object' && 'message' in body ? String(body.message) : undefined);
 
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The one place a vendor's error text enters: whatever it says, the credential is cut out. */
+function vendorWords(req: JsonRequest, body: unknown): string {
+  const said = body === undefined ? '' : ((req.vendorMessage ?? topLevelMessage)(body) ?? '');
+  return redactCredentials(said, credentialStrings(req));
+}
+
 async function statusError(req: JsonRequest, response: Response): Promise<ConnectorError> {
   const { vendor, object } = req;
   const status = response.status;
-  const said = await response
-    .json()
-    .then((body: unknown) => (req.vendorMessage ?? topLevelMessage)(body) ?? '')
-    .catch(() => '');
-  const vendorMessage = redactCredentials(said, credentialStrings(req));
+  const vendorMessage = vendorWords(req, await response.json().catch(() => undefined));
   if (status === 401) {
     return new ConnectorError('auth', `${vendor} rejected the token. Reconnect ${vendor} in Options with a valid token.`, {
       status,

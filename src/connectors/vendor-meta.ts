@@ -44,6 +44,12 @@ export interface VendorTraits {
    * are read from the DOM when no credential is set (`page` mode); without, they are not.
    */
   pageRecord?: PageRecordSelectors;
+  /**
+   * For consoles whose URL does not name the account (detectors leave it ''): which org or company
+   * a console host belongs to (null: the host does not say), so that a page of another org is
+   * never shown as the connected one's record with the same id.
+   */
+  consoleOwner?: { of: (host: string) => string | null; noun: 'org' | 'company' };
 }
 
 export interface PageRecordSelectors {

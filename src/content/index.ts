@@ -2,11 +2,14 @@ import { detectPage } from '../connectors/page-registry';
 import { send } from '../protocol/client';
 import { readPageRecord } from './read-page-record';
 import { whenParsed } from './page-ready';
+import { onBackgroundMessage } from '../platform/messaging';
+import { isReadPageNow } from '../protocol/to-content';
 
 /**
  * Runs on vendor console pages only. It never reads IndexedDB (that would be the vendor
  * site's database), never sees tokens, and does one URL check per navigation. Only when the
- * worker asks (a page-mode vendor with no credential) does it read the record off the page.
+ * worker asks (a page-mode vendor with no credential, on a console host the user confirmed)
+ * does it read the record off the page.
  */
 let lastHref = '';
 /** Consoles render records after load: a few tries, then give up. */
@@ -35,6 +38,13 @@ async function onLocation(): Promise<void> {
 }
 
 void onLocation();
+
+// The user confirmed this console in the panel: ask again, as on a new visit.
+onBackgroundMessage((message) => {
+  if (!isReadPageNow(message)) return;
+  lastHref = '';
+  void onLocation();
+});
 
 // Consoles are single-page apps: follow in-page navigations too.
 const navigation = (globalThis as { navigation?: EventTarget }).navigation;

@@ -23,3 +23,21 @@ export function normalizeEmail(input: unknown): string | null {
 export function emailIdentity(email: string): string {
   return `email:${email}`;
 }
+
+/**
+ * Characters a mail client reads as the end of the address in a `mailto:` link (`?bcc=`, `#`,
+ * `&`, `%` escapes). Rare in real addresses, so an address read from a page that holds one is
+ * taken as planted rather than risk a hidden recipient.
+ */
+const URL_SYNTAX = /[?#&%]/;
+
+export function isPlainPageEmail(email: string): boolean {
+  return !URL_SYNTAX.test(email);
+}
+
+/** A `mailto:` link to exactly this address: the local part is encoded, so it cannot add headers. */
+export function mailtoHref(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return `mailto:${encodeURIComponent(email)}`;
+  return `mailto:${encodeURIComponent(email.slice(0, at))}@${encodeURIComponent(email.slice(at + 1))}`;
+}

@@ -71,5 +71,10 @@ export const customerRecordSchema = z.object({
   fetchedAt: z.number(),
   /** Lower-case search prefixes source: words of name, emails, company, domain. */
   tokens: z.array(z.string()),
+  /**
+   * Read off a console page (page mode): the page's word, not the vendor's. `pending` records
+   * join no profile and count toward no shared identity until the user accepts them.
+   */
+  pageRead: z.optional(z.enum(['pending', 'accepted'])),
 });
 export type CustomerRecord = z.infer<typeof customerRecordSchema>;

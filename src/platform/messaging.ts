@@ -27,3 +27,11 @@ export function onFirstInstall(listener: () => void): void {
     if (details.reason === 'install') listener();
   });
 }
+
+/** A content script's listener for the background's messages (only the extension can send them). */
+export function onBackgroundMessage(listener: (message: unknown) => void): void {
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    listener(message);
+    return undefined;
+  });
+}

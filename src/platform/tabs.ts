@@ -53,3 +53,13 @@ export function openOptionsPage(): Promise<void> {
 export function extensionUrl(path: string): string {
   return browser.runtime.getURL(path);
 }
+
+/** The URL of a tab (visible for the vendor consoles only), or undefined. */
+export async function tabUrl(tabId: number): Promise<string | undefined> {
+  return browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
+}
+
+/** A message to our content script in a tab; a tab without it (not a console) is let be. */
+export async function sendToTab(tabId: number, message: unknown): Promise<void> {
+  await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+}

@@ -36,6 +36,19 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ a: z.string().check(z.maxLength(300)), b: z.string().check(z.maxLength(300)), kind: z.enum(['split', 'merge']) }),
   },
+  /**
+   * panel→background: the user confirmed that the console on this tab is theirs: remember its host
+   * and have the tab's page read. Which host is taken from the tab's real URL, not the message.
+   */
+  'panel→background:confirmPageHost': {
+    from: 'extension',
+    request: z.object({ tabId: z.number().check(z.int(), z.nonnegative()) }),
+  },
+  /** panel→background: the user accepts a record read off a page: it may join profiles now. */
+  'panel→background:acceptPageRecord': {
+    from: 'extension',
+    request: z.object({ key: z.string().check(z.maxLength(300)) }),
+  },
   /** panel→background: read every connected tool's metrics now (one manual snapshot). */
   'panel→background:captureMetrics': {
     from: 'extension',
@@ -186,6 +199,8 @@ export interface MessageReplies {
   'panel→background:openRecord': { key: string };
   'panel→background:crossLookup': { tools: ToolLookup[] };
   'panel→background:setIdentityOverride': Record<string, never>;
+  'panel→background:confirmPageHost': Record<string, never>;
+  'panel→background:acceptPageRecord': Record<string, never>;
   'panel→background:captureMetrics': { captured: number; failures: string[] };
   'panel→background:saveBoard': { id: string };
   'panel→background:scanPage': { keys: string[]; identitiesSeen: number };

@@ -16,6 +16,19 @@ export function saveRecords(records: CustomerRecord[], db: CustomerDb = customer
   return withReopen(db, () => db.transaction('rw', db.records, db.vocabulary, () => putRecords(db, records)));
 }
 
+/** The user accepted a record read off a page: its identities now join profiles like any other. */
+export async function acceptPageRecord(key: string, db: CustomerDb = customerDb()): Promise<boolean> {
+  return withReopen(db, () =>
+    db.transaction('rw', db.records, db.vocabulary, async () => {
+      const record = await db.records.get(key);
+      if (!record || record.pageRead !== 'pending') return false;
+      const { terms: _terms, ...plain } = record;
+      await putRecords(db, [{ ...plain, pageRead: 'accepted' }]);
+      return true;
+    }),
+  );
+}
+
 /**
  * Puts records with the index terms every query relies on, and their words into the
  * vocabulary. Call it inside a transaction over `records` and `vocabulary`.

@@ -26,7 +26,10 @@ export function vocabularyOf(tokens: string[]): string[] {
 }
 
 export function termsOf(record: CustomerRecord): string[] {
-  return [...record.identities, ...record.links.map(linkTerm), ...record.tokens.map(tokenTerm)];
+  // A page-read record the user has not accepted is found by search, never by an identity: it
+  // can neither join someone's profile nor make their address look shared.
+  const identities = record.pageRead === 'pending' ? [] : record.identities;
+  return [...identities, ...record.links.map(linkTerm), ...record.tokens.map(tokenTerm)];
 }
 
 export function toStored(record: CustomerRecord): CustomerRecord & { terms: string[] } {

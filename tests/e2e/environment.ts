@@ -105,6 +105,11 @@ export function tabIdOf(env: Environment, page: Page): Promise<number | null> {
   return tabIdOfPage(env.context, env.extensionId, page);
 }
 
+/** As if the user had clicked "Read this page's record" on these consoles (`connector:host`). */
+export async function confirmPageHosts(env: Environment, entries: string[]): Promise<void> {
+  await (await env.worker()).evaluate((pageModeHosts) => chrome.storage.local.set({ pageModeHosts }), entries);
+}
+
 export const contactUrl = (id: string, host = 'app.hubspot.com') => `https://${host}/contacts/${PORTAL}/record/0-1/${id}`;
 
 /** A side panel's size: narrow and tall. */

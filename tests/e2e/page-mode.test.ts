@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEnvironment, type Environment } from './environment';
+import { confirmPageHosts, startEnvironment, type Environment } from './environment';
 import { SALESFORCE_ANN } from '../replica/salesforce.mjs';
 
 /** Salesforce and Zendesk without a credential: the record is read off the page it is on. */
@@ -8,6 +8,8 @@ let env: Environment;
 beforeAll(async () => {
   env = await startEnvironment();
   await (await env.connect()).close();
+  // The user confirmed these consoles for page mode (tests/e2e/page-trust.test.ts clicks it).
+  await confirmPageHosts(env, ['salesforce:acme.lightning.force.com', 'zendesk:acme.zendesk.com']);
 });
 afterAll(async () => {
   await env?.close();

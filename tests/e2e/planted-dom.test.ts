@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { closedShadowContent, contactUrl, PORTAL, startEnvironment, tabIdOf, type Environment } from './environment';
+import { closedShadowContent, confirmPageHosts, contactUrl, PORTAL, startEnvironment, tabIdOf, type Environment } from './environment';
 import { SALESFORCE_ANN } from '../replica/salesforce.mjs';
 
 /**
@@ -61,6 +61,8 @@ const apiTraffic = () => (env.replica.traffic as Array<{ host: string; url: stri
 beforeAll(async () => {
   env = await startEnvironment();
   await (await env.connect()).close();
+  // The user confirmed these consoles for page mode (tests/e2e/page-trust.test.ts clicks it).
+  await confirmPageHosts(env, ['salesforce:acme.lightning.force.com', 'zendesk:acme.zendesk.com']);
   // A second tool, so that anything looking a found customer up elsewhere would show as traffic.
   await (await env.connect(env.replica.demoTokens.stripe, 'stripe')).close();
   // Ann is a known customer: cached by visiting her, as a user would.
@@ -107,6 +109,35 @@ describe('DOM planted for the readers', () => {
     await metric.getByTestId('metric-value').filter({ hasText: '$13,000' }).waitFor({ timeout: 15_000 });
     await expect(spyOf(page)).resolves.toEqual({ mutations: [], shadowReads: [] });
     await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('picker: the page’s key and input listeners do not see the name as it is typed', async () => {
+    const page = await env.context.newPage();
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      for (const target of [window, document]) {
+        for (const type of ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'compositionend']) {
+          target.addEventListener(type, (event) => heard.push(`${type} ${(event as KeyboardEvent).key ?? (event as InputEvent).data ?? ''}`));
+        }
+      }
+    });
+    await page.goto(`https://app.hubspot.com/reports-dashboard/${PORTAL}/view/1`);
+    const tabId = (await tabIdOf(env, page))!;
+    await (await env.worker()).evaluate((id) => chrome.scripting.executeScript({ target: { tabId: id }, files: ['picker.js'] }), tabId);
+    await expect.poll(() => closedShadowContent(env, page, PICKER)).not.toBeNull();
+    const box = (await page.locator('[data-test-id="open-deal-value"] .value').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(async () => (await closedShadowContent(env, page, PICKER))?.inputValue).toBe('Open deal value');
+    await page.keyboard.type('Secret board');
+    await expect.poll(async () => (await closedShadowContent(env, page, PICKER))?.inputValue).toBe('Secret board');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => closedShadowContent(env, page, PICKER), { timeout: 10_000 }).toBeNull();
+    const heard = await page.evaluate(() => (window as unknown as { heard: string[] }).heard);
+    // Escape closes the picker and removes the input, so the page may hear that one key; no letter of the name.
+    expect(heard.filter((entry) => !/ Escape$/.test(entry))).toEqual([]);
+    await page.close();
   });
 
   it('scan for known customers: the page cannot tell which of its emails are known, and nothing is fetched', async () => {

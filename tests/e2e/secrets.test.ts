@@ -213,6 +213,22 @@ describe('tokens never leak', () => {
     await Promise.all([page.close(), panel.close(), options.close(), klaviyo.close()]);
   }, 180_000);
 
+  it('has the browser refuse any request from the extension to a host that is not a vendor API', async () => {
+    const worker = await env.worker();
+    // Console hosts are in host_permissions and served by the replica, but they are no API origin.
+    const tried = await worker.evaluate(async (urls) => {
+      const outcome = async (url: string) =>
+        fetch(url, { credentials: 'omit' }).then(
+          (response) => `answered ${response.status}`,
+          (error: Error) => `refused: ${error.name}`,
+        );
+      return Promise.all(urls.map(outcome));
+    }, ['https://app.hubspot.com/', 'https://acme.lightning.force.com/', 'https://api.hubapi.com/crm/v3/objects/contacts?limit=1']);
+    expect(tried[0]).toMatch(/^refused/);
+    expect(tried[1]).toMatch(/^refused/);
+    expect(tried[2]).toMatch(/^answered/);
+  });
+
   it('logged no token in any extension context, and sent each only to its own vendor, in its auth header', () => {
     // The capture works in each context. (Chrome's own "Failed to load resource" lines of the worker
     // do not reach it; they say only the URL, and the replicas' log below has every URL.)

@@ -28,6 +28,28 @@ describe('requestJson', () => {
     expect(calls[0]!.init.credentials).toBe('omit');
   });
 
+  it('follows no redirect, so a header token never reaches another origin', async () => {
+    const { createServer } = await import('node:http');
+    const seen: Array<string | undefined> = [];
+    const elsewhere = createServer((req, res) => {
+      seen.push(req.headers['x-api-token'] as string | undefined);
+      res.end('{}');
+    });
+    const vendor = createServer((_req, res) => {
+      const { port } = elsewhere.address() as { port: number };
+      res.writeHead(307, { location: `http://127.0.0.1:${port}/steal` }).end();
+    });
+    await Promise.all([elsewhere, vendor].map((server) => new Promise<void>((done) => server.listen(0, '127.0.0.1', done))));
+    try {
+      const { port } = vendor.address() as { port: number };
+      const call = requestJson({ ...base, url: `http://127.0.0.1:${port}/v1/persons`, authHeaders: { 'x-api-token': 'pipedrive-secret' }, retries: 0 });
+      await expect(call).rejects.toMatchObject({ kind: 'network' });
+      expect(seen).toEqual([]);
+    } finally {
+      await Promise.all([elsewhere, vendor].map((server) => new Promise((done) => server.close(done))));
+    }
+  });
+
   it('waits for Retry-After on a 429 and then succeeds', async () => {
     const { fetchImpl, calls } = scripted(json(429, { message: 'slow down' }, { 'retry-after': '0.05' }), json(200, { ok: true }));
     const started = Date.now();

@@ -10,7 +10,16 @@ const manifest = withVendorHosts(JSON.parse(readFileSync(resolve(import.meta.dir
   host_permissions: string[];
   content_scripts: Array<{ matches: string[] }>;
   permissions: string[];
+  content_security_policy: { extension_pages: string };
 };
+
+/** The sources of one directive of a CSP. */
+const directive = (policy: string, name: string) =>
+  policy
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([first]) => first === name)
+    ?.slice(1);
 
 describe('manifest.json as built', () => {
   it.each(connectors.map((c) => [c.id, c] as const))('grants %s its API and console hosts and runs the content script on its consoles', (_id, connector) => {
@@ -30,5 +39,15 @@ describe('manifest.json as built', () => {
     const vendorPatterns = new Set(VENDOR_METAS.flatMap((meta) => [...meta.apiMatches, ...meta.consoleMatches]));
     expect((source.host_permissions ?? []).filter((p) => vendorPatterns.has(p))).toEqual([]);
     expect(source.content_scripts.flatMap((script) => script.matches ?? []).filter((p) => vendorPatterns.has(p))).toEqual([]);
+  });
+
+  it('lets extension pages and the worker connect only to the vendors’ API origins (connect-src)', () => {
+    const sources = directive(manifest.content_security_policy.extension_pages, 'connect-src');
+    const origins = VENDOR_METAS.flatMap((meta) => meta.apiMatches.map((pattern) => pattern.replace(/\/\*$/, '')));
+    expect(sources).toEqual(["'self'", ...new Set(origins)]);
+    expect(sources).toContain('https://*.pipedrive.com');
+    // No scheme-only or catch-all source, and no console host: tokens go to APIs only.
+    expect(sources!.filter((s) => /^(https?:|\*|data:|blob:)$/.test(s) || s === 'https://*')).toEqual([]);
+    expect(directive(manifest.content_security_policy.extension_pages, 'script-src')).toEqual(["'self'"]);
   });
 });

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { recordFromPage } from '../../src/connectors/page-record';
 import { isPageReadable, pageModeContext } from '../../src/connectors/page-mode';
 import { customerRecordSchema } from '../../src/model/record';
+import { mailtoHref } from '../../src/identity/email';
+import { termsOf } from '../../src/store/terms';
 
 const salesforcePage = { connector: 'salesforce' as const, account: '', type: 'person' as const, id: '0035g0000000101AAA', host: 'acme.lightning.force.com' };
 const url = 'https://acme.lightning.force.com/lightning/r/Contact/0035g0000000101AAA/view';
@@ -38,5 +40,28 @@ describe('page mode', () => {
     expect(again.fields).toMatchObject({ name: 'Ann B. Lee', lifecycleStage: 'customer', emails: ['ann@acme-robotics.com'] });
     expect(again).toMatchObject({ links: ['salesforce:x:company:1'], url: 'https://deep.link/1', updatedAt: 5, fetchedAt: 9 });
     expect(again.identities).toEqual(['email:ann@acme-robotics.com']);
+  });
+
+  it('refuses a page address that would smuggle a Bcc into a mailto link, and links encode the local part', () => {
+    // What `mailto:a%3Fbcc%3Dspy%2540evil.example%26x%3D@bigcustomer.com` on a page decodes to.
+    const planted = 'a?bcc=spy%40evil.example&x=@bigcustomer.com';
+    const record = recordFromPage(pageModeContext(salesforcePage), url, { title: 'Ann Lee', emails: [planted, 'x#y@acme.com', 'ann@acme-robotics.com'], phones: [] }, 1);
+    expect(record.fields.emails).toEqual(['ann@acme-robotics.com']);
+    expect(record.identities).toEqual(['email:ann@acme-robotics.com']);
+    const link = new URL(mailtoHref(planted));
+    expect(link.search).toBe('');
+    expect(link.href).toBe('mailto:a%3Fbcc%3Dspy%2540evil.example%26x%3D@bigcustomer.com');
+    expect(mailtoHref('Ann.Lee+news@acme-robotics.com')).toBe('mailto:Ann.Lee%2Bnews@acme-robotics.com');
+  });
+
+  it('keeps a page-read record out of identity joins until accepted, and asks again when the page shows a new address', () => {
+    const read = recordFromPage(pageModeContext(salesforcePage), url, { title: 'Ann Lee', emails: ['ann@acme-robotics.com'], phones: [] }, 1);
+    expect(read.pageRead).toBe('pending');
+    expect(termsOf(read).filter((t) => t.startsWith('email:'))).toEqual([]);
+    expect(termsOf(read)).toContain('s:ann');
+    const accepted = { ...read, pageRead: 'accepted' as const };
+    expect(termsOf(accepted)).toContain('email:ann@acme-robotics.com');
+    expect(recordFromPage(pageModeContext(salesforcePage), url, { title: 'Ann Lee', emails: ['ann@acme-robotics.com'], phones: [] }, 2, accepted).pageRead).toBe('accepted');
+    expect(recordFromPage(pageModeContext(salesforcePage), url, { title: 'Ann Lee', emails: ['ann@acme-robotics.com', 'bob@acme-robotics.com'], phones: [] }, 3, accepted).pageRead).toBe('pending');
   });
 });

@@ -62,6 +62,15 @@ describe('source safety', () => {
     expect(manifest.content_security_policy.extension_pages).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
   });
 
+  it('sends every vendor request with redirects refused and no cookies, from the one fetch path', () => {
+    const http = files.find(({ path }) => path.endsWith(join('src', 'connectors', 'http.ts')))!.text;
+    expect(http).toMatch(/redirect: 'error'/);
+    expect(http).toMatch(/credentials: 'omit'/);
+    // Every other network call goes through it: no file but http.ts calls fetch on its own.
+    const callers = files.filter(({ path, text }) => !path.endsWith('http.ts') && /(^|[^\w.])fetch\(/m.test(text)).map((f) => f.path);
+    expect(callers.sort()).toEqual([join(SRC, 'connectors', 'ga4', 'api.ts'), join(SRC, 'connectors', 'salesforce', 'api.ts')].sort());
+  });
+
   it('keeps vendor API code out of the pages, content scripts and metas, even through other modules', () => {
     const texts = new Map(files.map(({ path, text }) => [path, text]));
     const entries = files.map((f) => f.path).filter((path) => /src\/(ui|content)\//.test(path) || /src\/connectors\/([a-z0-9]+\/(meta|pages)|vendors|vendor-meta|page-registry|page-mode)\.ts$/.test(path));

@@ -1,7 +1,7 @@
 import { requestJson } from '../http';
 import { RateLimiter } from '../rate-limiter';
 import { ConnectorError, parseVendorPayload } from '../errors';
-import { ga4ErrorSchema, ga4ReportSchema, type Ga4Error, type Ga4Report, type Ga4ReportRequest } from './schemas';
+import { ga4ErrorSchema, ga4ReportSchema, type Ga4Report, type Ga4ReportRequest } from './schemas';
 
 /** The only origin the access token is ever sent to. */
 export const GA4_API_ORIGIN = 'https://analyticsdata.googleapis.com';
@@ -30,15 +30,17 @@ export class Ga4ApiError extends ConnectorError {
   }
 }
 
-function explain(error: ConnectorError, google: Ga4Error['error'] | undefined, propertyId: string): Ga4ApiError {
-  const said = google ? ` Google said: ${google.message.trim()}` : '';
-  const status = google?.status;
-  let message = error.message + said;
+function explain(error: ConnectorError, status: string | undefined, propertyId: string): Ga4ApiError {
+  // Google's words come only from http.ts, which has cut the token out of them.
+  const words = error.detail.vendorMessage?.trim();
+  const said = words ? ` Google said: ${words}` : '';
+  // http.ts already ends a plain vendor error with Google's words.
+  let message = error.kind === 'vendor' ? error.message : error.message + said;
   if (error.detail.status === 401 || status === 'UNAUTHENTICATED') {
     message = 'Google Analytics rejected the access token. OAuth access tokens expire after an hour: get a fresh one and paste it in Options.';
   } else if (error.detail.status === 403 || status === 'PERMISSION_DENIED') {
     message = `Google Analytics refused access to property ${propertyId}: the Google account behind the token needs at least Viewer access to it, and the token the analytics.readonly scope.${said}`;
-  } else if (error.kind === 'rate-limit' && google) {
+  } else if (error.kind === 'rate-limit' && said) {
     message = `${error.message}${said}`;
   }
   return new Ga4ApiError(error, message, status);
@@ -55,13 +57,13 @@ export class Ga4Api {
   }
 
   async runReport(request: Ga4ReportRequest, object: string): Promise<Ga4Report> {
-    // http.ts reads error messages from a top-level `message`; Google nests them in `error`, so
-    // the error body is captured here to name the real reason (and INVALID_ARGUMENT for fallbacks).
-    let google: Ga4Error['error'] | undefined;
+    // Google nests its error in `error`: its words go through http.ts (which redacts them), and
+    // only its status (INVALID_ARGUMENT for fallbacks) is captured here.
+    let googleStatus: string | undefined;
     const base = this.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
     const fetchImpl = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const response = await base(input, init);
-      if (!response.ok) google = ga4ErrorSchema.safeParse(await response.clone().json().catch(() => null)).data?.error;
+      if (!response.ok) googleStatus = ga4ErrorSchema.safeParse(await response.clone().json().catch(() => null)).data?.error.status;
       return response;
     }) as typeof fetch;
     let body: unknown;
@@ -75,11 +77,12 @@ export class Ga4Api {
         body: request,
         limiter,
         fetchImpl,
+        vendorMessage: (errorBody) => ga4ErrorSchema.safeParse(errorBody).data?.error.message,
         // Quota exhaustion arrives as RESOURCE_EXHAUSTED (429); treat it as throttling wherever it appears.
         isRateLimited: (status, text) => status === 429 || /"RESOURCE_EXHAUSTED"/.test(text),
       });
     } catch (error) {
-      throw error instanceof ConnectorError ? explain(error, google, this.propertyId) : error;
+      throw error instanceof ConnectorError ? explain(error, googleStatus, this.propertyId) : error;
     }
     return parseVendorPayload('Google Analytics', ga4ReportSchema, body, object);
   }

@@ -1,5 +1,5 @@
 import type { ConnectorSetup, VendorMeta } from '../vendor-meta';
-import { pipedrivePages } from './pages';
+import { pipedriveCompanyOf, pipedrivePages } from './pages';
 
 /** Pipedrive without its API code: what the content script, the panel, Options and the build know of it. */
 export const pipedriveMeta: VendorMeta<'pipedrive'> = {
@@ -9,7 +9,8 @@ export const pipedriveMeta: VendorMeta<'pipedrive'> = {
   apiMatches: ['https://*.pipedrive.com/*'],
   pages: pipedrivePages,
   auth: { modes: ['token'] },
-  traits: {},
+  // app.pipedrive.com is the signed-in user's own company (it redirects there): it does not say.
+  traits: { consoleOwner: { of: (host) => (host === 'app.pipedrive.com' ? null : pipedriveCompanyOf(host)), noun: 'company' } },
 };
 
 /** How Options asks for Pipedrive's credentials and says where to get them; only Options reads it. */

@@ -26,10 +26,9 @@ function apiFor(credentials: Credentials): SalesforceApi {
   return new SalesforceApi({ site: credentials.site, token: credentials.token });
 }
 
-function context(connection: Connection, host?: string): SalesforceNormalizeContext {
-  // Deep links go back to the Lightning host the user is on; Classic pages link to Lightning too.
-  const consoleHost = host && host.endsWith('.lightning.force.com') ? host : connection.consoleHost;
-  return { org: connection.account, consoleHost, currency: connection.currency ?? 'USD', fetchedAt: Date.now() };
+function context(connection: Connection): SalesforceNormalizeContext {
+  // Deep links go to the connected org's Lightning host, never to the host a page was on.
+  return { org: connection.account, consoleHost: connection.consoleHost, currency: connection.currency ?? 'USD', fetchedAt: Date.now() };
 }
 
 const unique = (ids: Array<string | null | undefined>) => [...new Set(ids.filter((id): id is string => !!id))];
@@ -89,7 +88,7 @@ export const salesforce: Connector = {
 
   async fetchRecord(page, credentials, connection): Promise<FetchResult> {
     const api = apiFor(credentials);
-    const ctx = context(connection, page.host);
+    const ctx = context(connection);
     const object = salesforceObjectOfId(page.id);
     if (object === 'Contact') {
       const contacts = await api.byIds('Contact', [page.id]);

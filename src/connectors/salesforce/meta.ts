@@ -1,5 +1,5 @@
 import type { ConnectorSetup, VendorMeta } from '../vendor-meta';
-import { salesforcePages } from './pages';
+import { salesforceInstanceFromConsoleHost, salesforcePages } from './pages';
 
 /** Salesforce without its API code: what the content script, the panel, Options and the build know of it. */
 export const salesforceMeta: VendorMeta<'salesforce'> = {
@@ -14,6 +14,8 @@ export const salesforceMeta: VendorMeta<'salesforce'> = {
       title: ['h1 lightning-formatted-name', 'h1 .slds-page-header__title', '.slds-page-header__title', 'h1'],
       company: 'a[href*="/lightning/r/Account/"], a[href*="/lightning/r/001"]',
     },
+    // Lightning and Classic hosts of one My Domain are one instance; a sandbox is another org.
+    consoleOwner: { of: salesforceInstanceFromConsoleHost, noun: 'org' },
   },
 };
 

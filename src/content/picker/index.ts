@@ -15,6 +15,8 @@ const HOST_ID = 'customer-view-number-picker';
  */
 const state = globalThis as { customerViewPicker?: { host: Element; stop: () => void } };
 
+const TYPING_EVENTS = ['keydown', 'keypress', 'keyup', 'beforeinput', 'input', 'textInput', 'compositionstart', 'compositionupdate', 'compositionend', 'paste', 'copy', 'cut'];
+
 function numberElementAt(x: number, y: number, host: Element): Element | null {
   for (const element of document.elementsFromPoint(x, y)) {
     if (element === host || host.contains(element)) continue;
@@ -56,6 +58,9 @@ function start(): void {
   bar.setAttribute('aria-label', 'Pin a number');
   bar.textContent = 'Click the number to pin. Esc cancels.';
   root.append(style, box, bar);
+  // Key and input events are composed: from the name's input they would reach the page's
+  // listeners (document, window) with every key typed. They end at the shadow root.
+  for (const type of TYPING_EVENTS) root.addEventListener(type, (event) => event.stopPropagation());
   document.documentElement.append(host);
 
   let current: Element | null = null;

@@ -127,7 +127,7 @@ export function App() {
         ) : connections === undefined ? null : context && !(search && !openedKey) ? (
           !connection ? (
             isPageReadable(context.connector) ? (
-              <PageModeView context={pageModeContext(context)} connections={connections} onOpen={setOpenedKey} />
+              <PageModeView context={pageModeContext(context)} connections={connections} onOpen={setOpenedKey} tabId={tab?.id ?? null} />
             ) : (
               <NotConnected connector={context.connector} />
             )

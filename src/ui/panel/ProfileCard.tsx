@@ -4,6 +4,7 @@ import type { Connection } from '../../model/health';
 import { formatDate, formatMoney, initials, lifecycleLabel, safeHttpUrl } from '../shared/format';
 import { connectorLabel } from '../shared/labels';
 import { contactPoints, type ContactPoint } from '../../identity/contact-points';
+import { mailtoHref } from '../../identity/email';
 import { FirstAndMore } from './FirstAndMore';
 import { NotKnown } from '../shared/NotKnown';
 
@@ -80,7 +81,7 @@ export function ProfileCard({ record, members, related, connection, onOpen }: Pr
       <AccountBadge record={record} connection={connection} />
       <dl class="fields">
         <Field label="Email" testId="field-emails">
-          {emails.length > 0 ? <List points={emails} own={record.connector} noun="email" plural="emails" href={(email) => `mailto:${email}`} /> : isPerson && <NotKnown />}
+          {emails.length > 0 ? <List points={emails} own={record.connector} noun="email" plural="emails" href={mailtoHref} /> : isPerson && <NotKnown />}
         </Field>
         <Field label="Phone" testId="field-phones">
           {phones.length > 0 ? <List points={phones} own={record.connector} noun="phone" plural="phones" href={(phone) => `tel:${phone.replace(/[^\d+]/g, '')}`} /> : isPerson && <NotKnown />}

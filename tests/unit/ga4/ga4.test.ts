@@ -141,6 +141,22 @@ describe('GA4 API', () => {
     const invalid = failing(400, { code: 400, message: 'Field keyEvents is not a valid metric.', status: 'INVALID_ARGUMENT' });
     await expect(new Ga4Api('312345678', 't', invalid).runReport(request, 'check')).rejects.toMatchObject({ kind: 'vendor', googleStatus: 'INVALID_ARGUMENT' });
   });
+
+  it('cuts the access token out of Google’s words, whatever the error', async () => {
+    const token = 'ya29.a0AfB_byC3xQeN7PzLk2vR9sT1uW4yZ6';
+    const echoes = [
+      failing(403, { code: 403, message: `Token ${token} lacks analytics.readonly.`, status: 'PERMISSION_DENIED' }),
+      failing(400, { code: 400, message: `Bad request for ${token}.`, status: 'INVALID_ARGUMENT' }),
+      failing(429, { code: 429, message: `Quota used by ${token.slice(0, 20)}`, status: 'RESOURCE_EXHAUSTED' }, { 'retry-after': '0' }),
+      failing(404, { code: 404, message: `No property for ${token}`, status: 'NOT_FOUND' }),
+    ];
+    for (const fetchImpl of echoes) {
+      const error = await new Ga4Api('312345678', token, fetchImpl).runReport(request, 'check').catch((e: Error) => e);
+      expect(error).toBeInstanceOf(Error);
+      expect((error as Error).message).toContain('[redacted]');
+      expect((error as Error).message).not.toContain(token.slice(5, 17));
+    }
+  });
 });
 
 describe('GA4 replica', () => {
