@@ -12,7 +12,8 @@ const { browser } = (await import('../../src/platform/browser')) as unknown as {
 const tokens = await import('../../src/secrets/tokens');
 const { getConnections } = await import('../../src/platform/connections');
 const { lookupAcrossTools } = await import('../../src/background/lookup-service');
-const { readSecret, replaceSecrets } = await import('../../src/store/secrets');
+const { readSecret, deleteSecrets } = await import('../../src/store/secrets');
+const { CONNECTOR_IDS } = await import('../../src/model/keys');
 
 const PORTAL = '4815162';
 const SITE = 'https://acme.my.salesforce.com';
@@ -25,7 +26,7 @@ beforeEach(async () => {
   vi.restoreAllMocks();
   for (const area of [browser.storage.local, browser.storage.session]) await area.remove(Object.keys(await area.get(null)));
   await Promise.all(customerDb().tables.map((table) => table.clear()));
-  await replaceSecrets([]);
+  await deleteSecrets(['vault', ...CONNECTOR_IDS.map((id) => `token:${id}`)]);
   browser.cookies.jar.clear();
   browser.permissions.granted.clear();
 });
