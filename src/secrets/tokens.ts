@@ -1,6 +1,6 @@
 import { CONNECTOR_IDS, type ConnectorId } from '../model/keys';
 import { readStorage, removeFromStorage, writeStorage } from '../platform/storage';
-import { deleteSecrets, readSecret, readSecrets, replaceSecrets, writeSecrets, type SecretRow } from '../store/secrets';
+import { deleteSecrets, readSecret, readSecrets, writeSecrets, type SecretRow } from '../store/secrets';
 import { createVault, exportKey, importKey, isSealed, open, seal, unlockVault, type SealedSecret, type VaultHeader } from './vault';
 
 /**
@@ -32,8 +32,8 @@ export async function moveLegacySecrets(): Promise<Map<string, unknown> | null> 
   if (!names.length) return null;
   const rows = names.map((name) => ({ name: name === VAULT ? VAULT : `${TOKEN_PREFIX}${name.slice('secret:'.length)}`, value: legacy[name] }));
   try {
-    // The old keys are one consistent set (a header and the tokens it sealed): it replaces the rows.
-    await replaceSecrets(rows);
+    // One transaction: a header and the tokens it sealed arrive together. Rows already moved stay.
+    await writeSecrets(rows);
   } catch {
     return new Map(rows.map(({ name, value }) => [name, value]));
   }

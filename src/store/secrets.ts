@@ -49,14 +49,3 @@ export async function writeSecrets(rows: SecretRow[]): Promise<void> {
 export async function deleteSecrets(names: string[]): Promise<void> {
   await withReopen(secretDb(), () => secretDb().secrets.bulkDelete(names));
 }
-
-/** Replaces every row at once (moving an older version's secrets in: theirs are the whole set). */
-export async function replaceSecrets(rows: SecretRow[]): Promise<void> {
-  const db = secretDb();
-  await withReopen(db, () =>
-    db.transaction('rw', db.secrets, async () => {
-      await db.secrets.clear();
-      await db.secrets.bulkPut(rows);
-    }),
-  );
-}
