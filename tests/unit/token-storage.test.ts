@@ -45,6 +45,13 @@ describe('tokens at rest', () => {
     expect(await tokens.getToken('stripe')).toBe('rk_live_old_place');
   });
 
+  it('keeps the tokens already moved when another old key turns up', async () => {
+    await tokens.storeToken('hubspot', 'pat-na1-already-here');
+    await browser.storage.local.set({ 'secret:stripe': 'rk_live_late' });
+    expect(await tokens.getToken('stripe')).toBe('rk_live_late');
+    expect(await tokens.getToken('hubspot')).toBe('pat-na1-already-here');
+  });
+
   it('moves sealed tokens with their passphrase header, still sealed, and unlocks them there', async () => {
     await tokens.storeToken('hubspot', 'pat-na1-sealed-then-moved');
     await tokens.enablePassphrase('correct horse battery');
