@@ -1,7 +1,8 @@
 import { connectorFor } from '../connectors/registry';
 import type { ConnectorId } from '../model/record';
 import type { Credentials } from '../connectors/contract';
-import { removeConnection, saveConnection } from '../platform/connections';
+import { getConnection, removeConnection, saveConnection } from '../platform/connections';
+import { releaseCookieAccess } from '../platform/cookies';
 import { forgetToken, storeToken, vaultStatus } from '../secrets/tokens';
 import { clearHealth } from '../store/health';
 import type { Reply } from '../protocol/messages';
@@ -14,7 +15,8 @@ import { sessionToken } from './credentials';
  */
 export async function connect(connectorId: ConnectorId, authMode: 'token' | 'session', credentials: Credentials): Promise<Reply<'options→background:connect'>> {
   const connector = connectorFor(connectorId);
-  if (authMode === 'token' && (await vaultStatus()) === 'locked') {
+  // Nothing is fetched while locked, not even a signed-in session's first call.
+  if ((await vaultStatus()) === 'locked') {
     return { ok: false, error: { kind: 'auth', message: 'Unlock your tokens with your passphrase before connecting another tool.' } };
   }
   let token = credentials.token;
@@ -40,7 +42,10 @@ export async function connect(connectorId: ConnectorId, authMode: 'token' | 'ses
 }
 
 export async function disconnect(connectorId: ConnectorId): Promise<Reply<'options→background:disconnect'>> {
+  const wasSession = (await getConnection(connectorId))?.authMode === 'session';
   await removeConnection(connectorId);
   await forgetToken(connectorId);
+  // Only a signed-in session needs `cookies` (one vendor offers it): given back with it.
+  if (wasSession) await releaseCookieAccess().catch(() => undefined);
   return { ok: true, data: {} };
 }

@@ -42,8 +42,8 @@ import { noteIfStorageFull, recordConnectorFailure, toErrorReply } from './error
 export async function usableCredentials(connection: Connection): Promise<{ credentials: Credentials } | { error: ErrorReply }> {
   const credentials = await credentialsFor(connection);
   if (credentials) return { credentials };
-  if (connection.authMode === 'session') return { error: { kind: 'auth', message: missingCredentialsMessage(connection) } };
   if ((await vaultStatus()) === 'locked') return { error: { kind: 'auth', message: 'Your tokens are locked with your passphrase: unlock them in Options.' } };
+  if (connection.authMode === 'session') return { error: { kind: 'auth', message: missingCredentialsMessage(connection) } };
   return { error: { kind: 'not-connected', message: missingCredentialsMessage(connection) } };
 }
 

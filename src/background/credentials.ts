@@ -3,7 +3,7 @@ import { connectorFor } from '../connectors/registry';
 import type { Connection } from '../model/health';
 import type { ConnectorId } from '../model/record';
 import { readCookie } from '../platform/cookies';
-import { getToken } from '../secrets/tokens';
+import { getToken, vaultStatus } from '../secrets/tokens';
 
 /** The signed-in console session of a vendor that allows API calls with it, or null when signed out. */
 export async function sessionToken(connectorId: ConnectorId, site: string | undefined): Promise<string | null> {
@@ -18,8 +18,12 @@ export async function sessionToken(connectorId: ConnectorId, site: string | unde
   }
 }
 
-/** What a connector needs to call its vendor for this connection; null when there is no usable secret. */
+/**
+ * What a connector needs to call its vendor for this connection; null when there is no usable
+ * secret. Locked means nothing is fetched, with a signed-in session too: the user locked the tool.
+ */
 export async function credentialsFor(connection: Connection): Promise<Credentials | null> {
+  if ((await vaultStatus()) === 'locked') return null;
   const token = connection.authMode === 'session' ? await sessionToken(connection.connector, connection.site) : await getToken(connection.connector);
   return token ? { token, site: connection.site, email: connection.email } : null;
 }

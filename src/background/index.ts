@@ -11,6 +11,7 @@ import { resumeSyncs, syncDue } from './sync-service';
 import { captureAll, dailySnapshotId } from './metrics-service';
 import { getSettings } from '../platform/settings';
 import { prunePoints } from '../store/points';
+import { moveLegacySecrets } from '../secrets/tokens';
 
 const SYNC_EVERY_MINUTES = 60;
 
@@ -27,6 +28,8 @@ onAlarm('snapshot', () => {
 void ensurePeriodicAlarm('snapshot', 24 * 60);
 // A worker stopped mid-sync starts again on any event: carry on from the saved cursor.
 void resumeSyncs();
+// Tokens an older version left in local storage (readable by content scripts) move out at once.
+void moveLegacySecrets();
 
 // First run: nothing works until a tool is connected, so start where that happens.
 onFirstInstall(() => void openOptionsPage());

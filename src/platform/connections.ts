@@ -1,5 +1,5 @@
 import type { Connection } from '../model/health';
-import { isConnectorId, type ConnectorId } from '../model/keys';
+import { CONNECTOR_IDS, isConnectorId, type ConnectorId } from '../model/keys';
 import { onStorageChanged, readStorage, removeFromStorage, writeStorage } from './storage';
 
 /**
@@ -23,12 +23,10 @@ export async function getConnection(id: ConnectorId): Promise<Connection | null>
   return isConnection(stored) ? stored : null;
 }
 
+/** Reads the connections' own keys only: whatever else local storage holds stays out of pages. */
 export async function getConnections(): Promise<Connection[]> {
-  const all = await readStorage('local', null);
-  return Object.entries(all)
-    .filter(([key]) => key.startsWith('connection:'))
-    .map(([, value]) => value)
-    .filter(isConnection);
+  const stored = await readStorage('local', CONNECTOR_IDS.map(connectionKey));
+  return Object.values(stored).filter(isConnection);
 }
 
 export async function saveConnection(connection: Connection): Promise<void> {

@@ -3,14 +3,15 @@ import { browser } from './browser';
 /**
  * The browser's extension storage areas, and nothing else: what is kept there, and how, is
  * decided by the modules that use this (connections, secrets/tokens).
- * `local` persists and is readable by every extension page (and by content scripts unless
- * restricted); `session` is memory only, cleared when the browser closes.
+ * `local` persists and is readable by every extension page and by content scripts (so no secret
+ * goes there: see store/secrets.ts); `session` is memory only, cleared when the browser closes,
+ * and hidden from content scripts.
  */
 export type StorageItems = Record<string, unknown>;
 type Area = 'local' | 'session';
 
-/** `null` reads everything in the area. */
-export function readStorage(area: Area, keys: string | string[] | null): Promise<StorageItems> {
+/** Named keys only: reading a whole area would load whatever else it holds into the caller. */
+export function readStorage(area: Area, keys: string | string[]): Promise<StorageItems> {
   return browser.storage[area].get(keys);
 }
 

@@ -78,10 +78,10 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ tabId: z.number().check(z.int(), z.nonnegative()) }),
   },
-  /** options→background: protect tokens with a passphrase (on), lock, unlock, or remove it. */
+  /** options→background: protect tokens with a passphrase (on), lock, unlock, or remove it; or only ask how they are. */
   'options→background:vault': {
     from: 'extension',
-    request: z.object({ action: z.enum(['enable', 'lock', 'unlock', 'remove']), passphrase: z.optional(z.string().check(z.maxLength(1000))) }),
+    request: z.object({ action: z.enum(['status', 'enable', 'lock', 'unlock', 'remove']), passphrase: z.optional(z.string().check(z.maxLength(1000))) }),
   },
   /** options→background: add the records of a vendor payload (JSON) or contact export (CSV) to the store. */
   'options→background:importVendorFile': {

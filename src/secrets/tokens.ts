@@ -1,22 +1,54 @@
-import type { ConnectorId } from '../model/keys';
+import { CONNECTOR_IDS, type ConnectorId } from '../model/keys';
 import { readStorage, removeFromStorage, writeStorage } from '../platform/storage';
+import { deleteSecrets, readSecret, readSecrets, writeSecrets, type SecretRow } from '../store/secrets';
 import { createVault, exportKey, importKey, isSealed, open, seal, unlockVault, type SealedSecret, type VaultHeader } from './vault';
 
 /**
  * The vendors' tokens and the optional passphrase that seals them at rest. Only the background
- * imports this: pages that show connection status never load tokens. Where the pieces are kept
- * is this module's business alone (today: `secret:<connector>` and the vault header in local
- * storage, the unlocked key in session memory only).
+ * imports this: pages that show connection status never load tokens. Tokens and the vault header
+ * are kept in the extension's own IndexedDB (store/secrets.ts), out of content scripts' reach;
+ * the unlocked key in session storage, which is memory only and hidden from content scripts.
  */
-const secretKey = (id: ConnectorId) => `secret:${id}`;
+const tokenName = (id: ConnectorId) => `token:${id}`;
+const TOKEN_PREFIX = 'token:';
 const VAULT = 'vault';
 const SESSION_KEY = 'vaultKey';
 
 export type VaultStatus = 'off' | 'locked' | 'unlocked';
 
+/**
+ * Versions before this one kept tokens (`secret:<connector>`) and the vault header in
+ * `storage.local`, which content scripts can read. Moved on every use until none is left: the
+ * copy is written first (sealed tokens stay sealed, with their header), then the old keys go.
+ * When the copy cannot be written (a full disk), the old keys stay, and are what is read.
+ */
+const legacyKey = (id: ConnectorId) => `secret:${id}`;
+const LEGACY_KEYS = [...CONNECTOR_IDS.map(legacyKey), VAULT];
+
+/** Null once nothing is left to move; else the rows that could not be moved, by new name. */
+export async function moveLegacySecrets(): Promise<Map<string, unknown> | null> {
+  const legacy = await readStorage('local', LEGACY_KEYS);
+  const names = Object.keys(legacy);
+  if (!names.length) return null;
+  const rows = names.map((name) => ({ name: name === VAULT ? VAULT : `${TOKEN_PREFIX}${name.slice('secret:'.length)}`, value: legacy[name] }));
+  try {
+    // One transaction: a header and the tokens it sealed arrive together. Rows already moved stay.
+    await writeSecrets(rows);
+  } catch {
+    return new Map(rows.map(({ name, value }) => [name, value]));
+  }
+  await removeFromStorage('local', names);
+  return null;
+}
+
+async function readValue(name: string): Promise<unknown> {
+  const stranded = await moveLegacySecrets();
+  return stranded ? stranded.get(name) : readSecret(name);
+}
+
 /** The token, or null when there is none or it is locked behind the passphrase (see vaultStatus). */
 export async function getToken(id: ConnectorId): Promise<string | null> {
-  const value = (await readStorage('local', secretKey(id)))[secretKey(id)];
+  const value = await readValue(tokenName(id));
   if (typeof value === 'string') return value || null;
   if (!isSealed(value)) return null;
   const key = await sessionKey();
@@ -30,16 +62,19 @@ export async function getToken(id: ConnectorId): Promise<string | null> {
 
 /** Keeps a verified token, sealed when a passphrase is set. Throws while the tokens are locked. */
 export async function storeToken(id: ConnectorId, token: string): Promise<void> {
-  await writeStorage('local', { [secretKey(id)]: await protect(token) });
+  await moveLegacySecrets();
+  await writeSecrets([{ name: tokenName(id), value: await protect(token) }]);
 }
 
 export async function forgetToken(id: ConnectorId): Promise<void> {
-  await removeFromStorage('local', secretKey(id));
+  await moveLegacySecrets();
+  await deleteSecrets([tokenName(id)]);
+  // Gone even when it could not be moved (a delete needs no room).
+  await removeFromStorage('local', legacyKey(id));
 }
 
 export async function vaultStatus(): Promise<VaultStatus> {
-  const header = (await readStorage('local', VAULT))[VAULT];
-  if (!header) return 'off';
+  if (!(await readValue(VAULT))) return 'off';
   return (await sessionKey()) ? 'unlocked' : 'locked';
 }
 
@@ -56,18 +91,14 @@ async function protect(token: string): Promise<string | SealedSecret> {
   return seal(key, token);
 }
 
-async function allSecrets(): Promise<Array<[string, unknown]>> {
-  return Object.entries(await readStorage('local', null)).filter(([name]) => name.startsWith('secret:'));
-}
-
 /** Seals every stored token with a key from the passphrase; the vault starts unlocked. */
 export async function enablePassphrase(passphrase: string): Promise<void> {
   if ((await vaultStatus()) !== 'off') throw new Error('A passphrase is already set.');
   const { header, key } = await createVault(passphrase);
-  const sealed: Record<string, SealedSecret> = {};
-  for (const [name, value] of await allSecrets()) if (typeof value === 'string' && value) sealed[name] = await seal(key, value);
+  const sealed: SecretRow[] = [];
+  for (const { name, value } of await readSecrets(TOKEN_PREFIX)) if (typeof value === 'string' && value) sealed.push({ name, value: await seal(key, value) });
   await writeStorage('session', { [SESSION_KEY]: await exportKey(key) });
-  await writeStorage('local', { ...sealed, [VAULT]: header });
+  await writeSecrets([...sealed, { name: VAULT, value: header }]);
 }
 
 export async function lockTokens(): Promise<void> {
@@ -76,7 +107,7 @@ export async function lockTokens(): Promise<void> {
 
 /** False when the passphrase is wrong. */
 export async function unlockTokens(passphrase: string): Promise<boolean> {
-  const header = (await readStorage('local', VAULT))[VAULT] as VaultHeader | undefined;
+  const header = (await readValue(VAULT)) as VaultHeader | undefined;
   if (!header) return true;
   const key = await unlockVault(header, passphrase);
   if (!key) return false;
@@ -88,9 +119,9 @@ export async function unlockTokens(passphrase: string): Promise<boolean> {
 export async function removePassphrase(): Promise<void> {
   const key = await sessionKey();
   if (!key) throw new Error('Unlock the tokens first.');
-  const plain: Record<string, string> = {};
-  for (const [name, value] of await allSecrets()) if (isSealed(value)) plain[name] = await open(key, value);
-  await writeStorage('local', plain);
-  await removeFromStorage('local', VAULT);
+  const plain: SecretRow[] = [];
+  for (const { name, value } of await readSecrets(TOKEN_PREFIX)) if (isSealed(value)) plain.push({ name, value: await open(key, value) });
+  await writeSecrets(plain);
+  await deleteSecrets([VAULT]);
   await removeFromStorage('session', SESSION_KEY);
 }

@@ -1,5 +1,4 @@
 import Dexie from 'dexie';
-import type { CustomerDb } from './db';
 
 /**
  * Every write of the store goes through here. A service worker woken from sleep, or a schema
@@ -7,7 +6,7 @@ import type { CustomerDb } from './db';
  * database is reopened once and the write tried again. A write is all or nothing (one
  * transaction), so trying it twice never writes it twice.
  */
-export async function withReopen<T>(db: CustomerDb, run: () => Promise<T>): Promise<T> {
+export async function withReopen<T>(db: Dexie, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

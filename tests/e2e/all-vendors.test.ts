@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { layoutShiftScore, SIDE_PANEL, startEnvironment, type Environment } from './environment';
+import { layoutShiftScore, SIDE_PANEL, startEnvironment, storedSecrets, type Environment } from './environment';
 import { SALESFORCE_ANN } from '../replica/salesforce.mjs';
 import { INTERCOM_ANN } from '../replica/intercom.mjs';
 import { MAILCHIMP_ANN } from '../replica/mailchimp.mjs';
@@ -51,12 +51,19 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     const signIn = await env.context.newPage();
     await signIn.goto(env.replica.salesforceLogin.site);
     const card = options.getByTestId('connector-salesforce');
+    // `cookies` is optional: not granted at install, asked for by this click.
+    const hasCookies = () => options.evaluate(() => chrome.permissions.contains({ permissions: ['cookies'] }));
+    await expect(hasCookies()).resolves.toBe(false);
     await card.getByTestId('site-input').fill(env.replica.salesforceLogin.site);
     await card.getByTestId('connect-session').click();
     await expect(card.getByTestId('connected-account').textContent({ timeout: 15_000 })).resolves.toContain('signed-in session');
     const stored = await (await env.worker()).evaluate(() => chrome.storage.local.get(null));
     expect(Object.keys(stored)).not.toContain('secret:salesforce');
     expect(JSON.stringify(stored)).not.toContain(env.replica.salesforceLogin.session);
+    const secrets = await storedSecrets(env);
+    expect(Object.keys(secrets)).not.toContain('token:salesforce');
+    expect(JSON.stringify(secrets)).not.toContain(env.replica.salesforceLogin.session);
+    await expect(hasCookies()).resolves.toBe(true);
     await options.close();
   });
 

@@ -133,3 +133,42 @@ export function layoutShiftScore(page: Page): Promise<number> {
       }),
   );
 }
+
+/**
+ * Runs code in our content script's own isolated world on a page, through DevTools: it can read
+ * and send exactly what our content script can (no test hook in the product).
+ */
+export async function inContentScriptWorld<T>(env: Environment, page: Page, expression: string): Promise<T> {
+  const cdp = await env.context.newCDPSession(page);
+  const worlds: Array<{ id: number; origin: string; auxData?: { type?: string } }> = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+  await cdp.send('Runtime.enable');
+  const ours = () => worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.includes(env.extensionId));
+  await expect.poll(() => !!ours(), { timeout: 10_000 }).toBe(true);
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: ours()!.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+  return result.value as T;
+}
+
+/** The tokens' own database (src/store/secrets.ts) as the worker sees it, name → value; {} when there is none yet. */
+export async function storedSecrets(env: Environment): Promise<Record<string, unknown>> {
+  return (await env.worker()).evaluate(
+    () =>
+      new Promise<Record<string, unknown>>((resolve, reject) => {
+        const open = indexedDB.open('customer-view-secrets');
+        // Not created yet: leave it to the extension to create.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => resolve({});
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('secrets', 'readonly').objectStore('secrets').getAll();
+          request.onsuccess = () => {
+            db.close();
+            resolve(Object.fromEntries((request.result as Array<{ name: string; value: unknown }>).map((row) => [row.name, row.value])));
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
+}

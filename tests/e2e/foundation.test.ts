@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { contactUrl, DEMO_TOKEN, PORTAL, startEnvironment, type Environment } from './environment';
+import { contactUrl, DEMO_TOKEN, PORTAL, startEnvironment, storedSecrets, type Environment } from './environment';
 
 let env: Environment;
 
@@ -34,6 +34,7 @@ describe('HubSpot end to end in real Chromium against the replica', () => {
     const worker = await env.worker();
     const stored = await worker.evaluate(() => chrome.storage.local.get(null));
     expect(Object.keys(stored)).toEqual([]);
+    expect(await storedSecrets(env)).toEqual({});
     await options.close();
   });
 
@@ -212,6 +213,7 @@ describe('HubSpot end to end in real Chromium against the replica', () => {
     await hubspot.getByTestId('token-input').waitFor();
     const stored = await (await env.worker()).evaluate(() => chrome.storage.local.get(null));
     expect(JSON.stringify(stored)).not.toContain(DEMO_TOKEN);
+    expect(JSON.stringify(await storedSecrets(env))).not.toContain(DEMO_TOKEN);
     await panel.getByTestId('not-connected').waitFor();
     env.replica.hubspot.state.tokens.add(DEMO_TOKEN);
     await Promise.all([page.close(), panel.close(), options.close()]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactUrl, DEMO_TOKEN, startEnvironment, type Environment } from './environment';
+import { contactUrl, DEMO_TOKEN, startEnvironment, storedSecrets, type Environment } from './environment';
 
 let env: Environment;
 
@@ -43,7 +43,10 @@ describe('hostile vendor data', () => {
     await options.getByTestId('vault-lock').waitFor();
     const stored = await (await env.worker()).evaluate(() => chrome.storage.local.get(null));
     expect(JSON.stringify(stored)).not.toContain(DEMO_TOKEN);
-    expect(stored['secret:hubspot']).toMatchObject({ iv: expect.any(String), data: expect.any(String) });
+    // Tokens live in their own database (out of content scripts' reach), sealed.
+    const secrets = await storedSecrets(env);
+    expect(JSON.stringify(secrets)).not.toContain(DEMO_TOKEN);
+    expect(secrets['token:hubspot']).toMatchObject({ iv: expect.any(String), data: expect.any(String) });
 
     await options.getByTestId('vault-lock').click();
     const page = await env.context.newPage();

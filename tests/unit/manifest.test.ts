@@ -11,6 +11,7 @@ const manifest = withVendorHosts(JSON.parse(readFileSync(resolve(import.meta.dir
   content_scripts: Array<{ matches: string[] }>;
   permissions: string[];
   content_security_policy: { extension_pages: string };
+  optional_permissions?: string[];
 };
 
 /** The sources of one directive of a CSP. */
@@ -32,6 +33,11 @@ describe('manifest.json as built', () => {
     expect(manifest.host_permissions.filter((p) => !allowed.has(p))).toEqual([]);
     expect(manifest.permissions).not.toContain('tabs');
     expect(manifest.permissions).not.toContain('<all_urls>');
+  });
+
+  it('asks for cookies only when the user picks a signed-in session: optional, not at install', () => {
+    expect(manifest.permissions).not.toContain('cookies');
+    expect(manifest.optional_permissions).toContain('cookies');
   });
 
   it('leaves the vendors’ hosts to their metas: the source manifest.json names none', () => {

@@ -1,4 +1,4 @@
-/** Just enough of `browser` for background services in unit tests: storage areas in memory. */
+/** Just enough of `browser` for background services in unit tests: storage areas, cookies and permissions in memory. */
 type Listener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
 
 function area(name: string, listeners: Set<Listener>) {
@@ -30,11 +30,31 @@ function area(name: string, listeners: Set<Listener>) {
 
 export function memoryBrowser() {
   const listeners = new Set<Listener>();
+  // Cookies by `url name`, and the optional permissions granted so far (tests set both).
+  const jar = new Map<string, string>();
+  const granted = new Set<string>();
   return {
     storage: {
       local: area('local', listeners),
       session: area('session', listeners),
       onChanged: { addListener: (listener: Listener) => listeners.add(listener), removeListener: (listener: Listener) => listeners.delete(listener) },
+    },
+    cookies: {
+      jar,
+      async get({ url, name }: { url: string; name: string }) {
+        const value = jar.get(`${url} ${name}`);
+        return value === undefined ? null : { name, value };
+      },
+    },
+    permissions: {
+      granted,
+      async contains({ permissions = [] }: { permissions?: string[] }) {
+        return permissions.every((permission) => granted.has(permission));
+      },
+      async remove({ permissions = [] }: { permissions?: string[] }) {
+        for (const permission of permissions) granted.delete(permission);
+        return true;
+      },
     },
   };
 }

@@ -56,6 +56,27 @@ describe('source safety', () => {
     expect(outside.filter(({ text }) => touches.test(text)).map((f) => f.path)).toEqual([]);
   });
 
+  it('keeps the tokens’ storage out of the pages and content scripts, even through other modules', () => {
+    const texts = new Map(files.map(({ path, text }) => [path, text]));
+    const SECRETS = /src\/(secrets\/tokens|store\/secrets)\.ts$/;
+    const entries = files.map((f) => f.path).filter((path) => /src\/(ui|content)\//.test(path));
+    const offenders = entries.flatMap((entry) => {
+      const seen = new Set([entry]);
+      const reached: string[] = [];
+      for (const queue = [entry]; queue.length > 0; ) {
+        const path = queue.shift()!;
+        if (SECRETS.test(path)) reached.push(`${relative(SRC, entry)} → ${relative(SRC, path)}`);
+        for (const next of importsOf(path, texts.get(path) ?? '').filter((file) => !seen.has(file))) {
+          seen.add(next);
+          queue.push(next);
+        }
+      }
+      return reached;
+    });
+    expect(entries.length).toBeGreaterThan(20);
+    expect(offenders).toEqual([]);
+  });
+
   it('ships a strict CSP for extension pages', () => {
     const manifest = JSON.parse(readFileSync(resolve(SRC, '../manifest.json'), 'utf8')) as { content_security_policy: { extension_pages: string } };
     expect(manifest.content_security_policy.extension_pages).toMatch(/script-src 'self';/);

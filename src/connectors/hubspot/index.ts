@@ -16,6 +16,7 @@ import {
 import type { HubspotObject, HubspotOwner } from './schemas';
 import { toMinorUnits } from '../kit/money';
 import { hubspotMeta } from './meta';
+import { HUBSPOT_CONSOLE_HOSTS, isHubspotConsoleHost } from './pages';
 
 /** Owners rarely change; remembering them for the worker's life saves a call per record. */
 const ownerCache = new Map<string, HubspotOwner>();
@@ -209,7 +210,8 @@ export const hubspot: Connector = {
       authMode: 'token',
       account,
       accountLabel: `Portal ${account}${isSandbox ? ' (sandbox)' : ''}`,
-      consoleHost: info.uiDomain,
+      // The console links and page reading trust this host: only HubSpot's own consoles are kept.
+      consoleHost: isHubspotConsoleHost(info.uiDomain) ? info.uiDomain : HUBSPOT_CONSOLE_HOSTS[0]!,
       isSandbox,
       currency: info.companyCurrency,
     };

@@ -7,6 +7,7 @@ import { formatDate } from '../shared/format';
 import { HealthDetails } from './HealthDetails';
 import { SyncProgress } from '../shared/SyncProgress';
 import { setupOf } from './setups';
+import { requestCookieAccess } from '../../platform/cookies';
 
 interface ConnectorCardProps {
   connector: Pick<VendorMeta<ConnectorId>, 'id' | 'label' | 'auth'>;
@@ -39,6 +40,15 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
     setBusy(false);
     if (reply.ok) setToken('');
     else setError(reply.error.message);
+  };
+
+  // The permission prompt needs the click's gesture: asked before anything is awaited.
+  const onUseSession = () => {
+    const asked = requestCookieAccess(site);
+    void asked.then(
+      (granted) => (granted ? connectWith('session') : setError(`Without access to cookies, the signed-in ${connector.label} session cannot be used; paste a token instead.`)),
+      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+    );
   };
 
   const onConnect = (event: Event) => {
@@ -106,7 +116,7 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
               {busy ? 'Checking…' : `Connect ${connector.label}`}
             </button>
             {offersSession && (
-              <button type="button" disabled={busy || !site} onClick={() => void connectWith('session')} data-testid="connect-session" title={setup.sessionHelp}>
+              <button type="button" disabled={busy || !site} onClick={onUseSession} data-testid="connect-session" title={setup.sessionHelp}>
                 Use my signed-in {connector.label} session
               </button>
             )}

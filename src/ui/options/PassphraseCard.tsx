@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { vaultStatus } from '../../secrets/tokens';
 import { send } from '../../protocol/client';
 
 /** Optional passphrase: tokens are stored encrypted and can be locked until it is entered again. */
@@ -7,7 +6,9 @@ export function PassphraseCard() {
   const [status, setStatus] = useState<'off' | 'locked' | 'unlocked' | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => void vaultStatus().then(setStatus), []);
+  const [justEncrypted, setJustEncrypted] = useState(false);
+  // Asked of the background: this page never loads the tokens' storage.
+  useEffect(() => void send('options→background:vault', { action: 'status' }).then((reply) => reply.ok && setStatus(reply.data.status)), []);
   const act = async (action: 'enable' | 'lock' | 'unlock' | 'remove', event?: Event) => {
     event?.preventDefault();
     setError(null);
@@ -15,6 +16,7 @@ export function PassphraseCard() {
     setPassphrase('');
     if (reply.ok) setStatus(reply.data.status);
     else setError(reply.error.message);
+    setJustEncrypted(reply.ok && action === 'enable');
   };
   if (status === null) return null;
   const form = (action: 'enable' | 'unlock', label: string) => (
@@ -32,6 +34,12 @@ export function PassphraseCard() {
         {status === 'unlocked' && 'Tokens are encrypted with your passphrase (AES-GCM) and unlocked until the browser closes.'}
         {status === 'locked' && 'Tokens are encrypted and locked: nothing is fetched until you unlock them.'}
       </p>
+      {justEncrypted && (
+        <p class="notice" role="status" data-testid="vault-rotate-advice">
+          Copies of the tokens from before they were encrypted may stay in the browser’s files on this computer until it compacts its storage. To be sure no readable copy is left, create new
+          tokens in each tool (revoking the old ones) and reconnect them here.
+        </p>
+      )}
       {status === 'off' && form('enable', 'Encrypt tokens with a passphrase')}
       {status === 'locked' && form('unlock', 'Unlock')}
       {status === 'unlocked' && (
