@@ -4,24 +4,31 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import os from 'node:os';
 import { buildExtension } from './lib/build-extension.mjs';
-import { bundleKB, panelEntry } from './lib/bundle-size.mjs';
-import { connectThroughOptions, launchWithExtension, openPanel } from './lib/browser.mjs';
+import { bundleKB, entryFiles } from './lib/bundle-size.mjs';
+import { connectThroughOptions, launchWithExtension, openPanel, stopServiceWorker } from './lib/browser.mjs';
+import { bootstrapMedianCI, p95, p95ChartSvg } from './lib/bench-stats.mjs';
 import { startReplica } from '../tests/replica/server.mjs';
+import { STRIPE_DEMO_KEY } from '../tests/replica/stripe.mjs';
 
 const args = process.argv.slice(2);
 const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : null;
-const sizes = [10_000, 100_000, ...(args.includes('--large') ? [1_000_000] : [])];
+// `--quick`: small sizes only, to see that every part runs (its figures are not the budgets' sizes).
+const quick = args.includes('--quick');
+const sizes = quick ? [2_000] : [10_000, 100_000, ...(args.includes('--large') ? [1_000_000] : [])];
 const root = resolve(import.meta.dirname, '..');
 const benchDir = resolve(root, 'dist/bench');
 const DEMO_TOKEN = 'pat-na1-00000000-demo-4815-1623-000000000042';
 
 const BUDGETS = {
+  syncRecordsPerSecMin: 2000,
   ingestRatio: 2.5,
   lookupP95Ms: 5,
   searchP95Ms: 20,
-  cachedProfileMs: 100,
+  cachedProfileMs: 50,
+  cachedProfileColdMs: 100,
+  workerFirstMessageP95Ms: 50,
   freshProfileMs: 300,
-  hostPageOverheadRatio: 1.01,
+  hostPageOverheadRatio: 1.03,
   panelHeapMB: 30,
   bundleGzipKB: { panel: 60, background: 90, content: 15 },
 };
@@ -38,13 +45,27 @@ function writeBlankExtension(dir) {
 
 log('building the extension with the benchmark page');
 await buildExtension({ chromeDir: benchDir, firefoxDir: null, bench: true });
-const replica = await startReplica();
+// 100,000 more HubSpot contacts for the sync throughput (Stripe's replica makes a customer of every other one).
+const SYNC_RECORDS = quick ? 2_000 : 100_000;
+const replica = await startReplica({ bulkContacts: SYNC_RECORDS });
 const { context, extensionId } = await launchWithExtension({ resolverRules: replica.resolverRules, extensionDir: benchDir });
 await (await connectThroughOptions(context, extensionId, 'hubspot', DEMO_TOKEN)).close();
+await (await connectThroughOptions(context, extensionId, 'stripe', STRIPE_DEMO_KEY)).close();
 const benchPage = await context.newPage();
 await benchPage.goto(`chrome-extension://${extensionId}/bench.html`);
 await benchPage.waitForFunction(() => document.title === 'bench ready');
 const call = (method, ...params) => benchPage.evaluate(([m, p]) => globalThis.customerViewBench[m](...p), [method, params]);
+
+log(`sync throughput: ${SYNC_RECORDS.toLocaleString()} HubSpot contacts, then Stripe customers, unpaced`);
+// The replica's own limit would answer 429s to an unpaced client; the vendor's pace is not what is measured.
+replica.hubspot.state.rateLimit = { max: 1e9, windowMs: 10_000 };
+const syncByKind = {};
+for (const [kind, connector, token] of [['hubspot-contacts', 'hubspot', DEMO_TOKEN], ['stripe-customers', 'stripe', STRIPE_DEMO_KEY]]) {
+  await call('reset');
+  syncByKind[kind] = await call('syncThroughput', connector, token, SYNC_RECORDS);
+  log(`${kind}: ${Math.round(syncByKind[kind].recordsPerSec)} records/s over ${syncByKind[kind].records.toLocaleString()} records`);
+}
+replica.hubspot.state.rateLimit = { max: 100, windowMs: 10_000 };
 
 const perSize = {};
 for (const records of sizes) {
@@ -56,8 +77,8 @@ for (const records of sizes) {
   const search = await call('search', 400);
   perSize[records] = { records, ingestRatio: ingest.ratio, ingestStoreMs: ingest.storeMs, ingestRawMs: ingest.rawMs, lookupP95Ms: lookup.p95Ms, searchP95Ms: search.p95Ms, searchP95ByKind: search.p95ByKind };
   log(`search p95 by kind of query: ${JSON.stringify(search.p95ByKind)}`);
-  if (records === 100_000) {
-    log('panel heap after a search at 100,000 records');
+  if (records === sizes.at(-1)) {
+    log(`panel heap after a search at ${records.toLocaleString()} records`);
     // Extension pages share one renderer: close the bench page (and its generated records) first.
     await benchPage.goto('about:blank');
     const panel = await openPanel(context, extensionId);
@@ -88,8 +109,48 @@ async function timeProfile(contact) {
 }
 const fresh = [];
 for (const contact of contacts) fresh.push(await timeProfile(contact));
+
+// Where a cached profile's time goes, from the panel's marks: the panel noticing the tab's new
+// URL and asking the worker, the profile showing (from the store, not waiting for the answer),
+// and the worker's answer (which includes waking it when it was asleep).
+const panelMarks = () => panel.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('record-fetch:')).map((m) => [m.name, m.startTime])));
+async function timeCachedProfile(contact, parts) {
+  await panel.evaluate(() => performance.clearMarks());
+  const navigationStart = await panel.evaluate(() => performance.now());
+  const ms = await timeProfile(contact);
+  const shownAt = await panel.evaluate(() => performance.now());
+  await panel.waitForFunction(() => performance.getEntriesByName('record-fetch:answered').length > 0, null, { timeout: 15_000 }).catch(() => {});
+  const marks = await panelMarks();
+  const sent = marks['record-fetch:sent'];
+  const answered = marks['record-fetch:answered'];
+  if (sent !== undefined) parts.panelAskedMs.push(sent - navigationStart);
+  if (sent !== undefined) parts.shownAfterAskingMs.push(shownAt - sent);
+  if (sent !== undefined && answered !== undefined) parts.workerAnsweredMs.push(answered - sent);
+  return ms;
+}
+const newParts = () => ({ panelAskedMs: [], shownAfterAskingMs: [], workerAnsweredMs: [] });
+const medians = (parts) => Object.fromEntries(Object.entries(parts).map(([part, values]) => [part, values.length ? Math.round(median(values) * 10) / 10 : null]));
 const cached = [];
-for (const contact of contacts) cached.push(await timeProfile(contact));
+const warmParts = newParts();
+for (const contact of contacts) cached.push(await timeCachedProfile(contact, warmParts));
+
+// The asleep worker: Chrome stops it after 30 s idle, so most profile views start with it stopped.
+log('profile from cache with the worker stopped first, and a woken worker\'s first answer');
+const cachedCold = [];
+const coldParts = newParts();
+for (const contact of contacts) {
+  await stopServiceWorker(context, panel);
+  cachedCold.push(await timeCachedProfile(contact, coldParts));
+}
+const firstMessage = [];
+for (let i = 0; i < 20; i++) {
+  await stopServiceWorker(context, panel);
+  firstMessage.push(await panel.evaluate(async () => {
+    const start = performance.now();
+    await chrome.runtime.sendMessage({ type: 'options→background:vault', request: { action: 'status' } });
+    return performance.now() - start;
+  }));
+}
 
 log('host page load with and without the extension');
 await context.close();
@@ -112,10 +173,13 @@ for (const oursFirst of [true, false]) {
   const [ours, blank] = oursFirst ? [first, second] : [second, first];
   const [oursPage, blankPage] = await Promise.all([ours.context.newPage(), blank.context.newPage()]);
   // Alternate one load each, swapping who goes first, so drift on a busy machine hits both alike.
-  for (let round = 0; round < 16; round++) {
-    if (round % 2) withExt.push(await loadTime(oursPage));
-    withoutExt.push(await loadTime(blankPage));
-    if (!(round % 2)) withExt.push(await loadTime(oursPage));
+  for (let round = 0; round < (quick ? 4 : 16); round++) {
+    let ours;
+    if (round % 2) ours = await loadTime(oursPage);
+    const blank = await loadTime(blankPage);
+    if (!(round % 2)) ours = await loadTime(oursPage);
+    withExt.push(ours);
+    withoutExt.push(blank);
   }
   await Promise.all([ours.context.close(), blank.context.close()]);
 }
@@ -124,14 +188,23 @@ await replica.close();
 const big = perSize[100_000] ?? perSize[sizes.at(-1)];
 const result = {
   records: big.records,
+  // The slower kind of page is what a user's sync meets.
+  syncRecordsPerSec: Math.min(...Object.values(syncByKind).map((k) => k.recordsPerSec)),
+  syncByKind,
   ingestRatio: big.ingestRatio,
   lookupP95Ms: big.lookupP95Ms,
   searchP95Ms: big.searchP95Ms,
   cachedProfileMs: median(cached),
+  cachedProfileColdMs: median(cachedCold),
+  // Medians of the parts named in timeCachedProfile.
+  cachedProfileBreakdownMs: { workerRunning: medians(warmParts), workerStopped: medians(coldParts) },
+  workerFirstMessageP95Ms: p95(firstMessage),
   freshProfileMs: median(fresh),
-  hostPageOverheadRatio: median(withExt) / median(withoutExt),
-  bundleGzipKB: { panel: bundleKB(panelEntry(benchDir)), background: bundleKB(join(benchDir, 'background.js')), content: bundleKB(join(benchDir, 'content.js')) },
-  panelHeapMB: big.panelHeapMB,
+  // Per alternating pair: our browser's load time over the blank one's.
+  hostPageOverheadRatio: median(withExt.map((ours, i) => ours / withoutExt[i])),
+  hostPageOverheadCI: bootstrapMedianCI(withExt.map((ours, i) => ours / withoutExt[i])),
+  bundleGzipKB: Object.fromEntries(Object.entries(entryFiles(benchDir)).map(([entry, file]) => [entry, bundleKB(file)])),
+  panelHeapMB: perSize[sizes.at(-1)].panelHeapMB,
   perSize,
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version },
   takenAt: new Date().toISOString(),
@@ -148,19 +221,37 @@ for (const [key, budget] of Object.entries(BUDGETS)) {
       rows.push({ metric: `${key}.${part}`, value: round2(value), budget: limit, ok: value <= limit ? 'yes' : 'NO' });
     }
   } else {
+    // A floor, not a ceiling.
+    if (key.endsWith('Min')) {
+      const value = result[key.slice(0, -3)];
+      const ok = value >= budget;
+      if (!ok) misses.push(key.slice(0, -3));
+      rows.push({ metric: key.slice(0, -3), value: round2(value), budget: `≥ ${budget}`, ok: ok ? 'yes' : 'NO' });
+      continue;
+    }
     const value = result[key];
-    if (!(value <= budget)) misses.push(key);
-    rows.push({ metric: key, value: round2(value), budget, ok: value <= budget ? 'yes' : 'NO' });
+    // Host page: noise on a shared machine is larger than the budget, so the budget holds when the
+    // pairs' 95% interval includes 1.00 (no overhead shown) and the median stays within it.
+    const ok = key === 'hostPageOverheadRatio' ? value <= budget && result.hostPageOverheadCI[0] <= 1 && result.hostPageOverheadCI[1] >= 1 : value <= budget;
+    if (!ok) misses.push(key);
+    rows.push({ metric: key, value: key === 'hostPageOverheadRatio' ? `${round2(value)} [${result.hostPageOverheadCI.map(round2).join(', ')}]` : round2(value), budget, ok: ok ? 'yes' : 'NO' });
   }
 }
+// At one million records (`--large`) search has its own budget, for every kind of query.
+const million = perSize[1_000_000];
+if (million && !(million.searchP95Ms <= 50)) misses.push('perSize.1000000.searchP95Ms');
+if (million && !(million.lookupP95Ms <= 5)) misses.push('perSize.1000000.lookupP95Ms');
 for (const size of Object.values(perSize)) {
   rows.push({ metric: `@${size.records.toLocaleString()}: ingest / lookup p95 / search p95`, value: `${round2(size.ingestRatio)} / ${round2(size.lookupP95Ms)} ms / ${round2(size.searchP95Ms)} ms`, budget: size.records >= 1_000_000 ? 'search ≤ 50 ms' : '', ok: '' });
 }
 console.table(rows);
 console.log(`machine: ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGB} GB, ${result.machine.platform}`);
+console.log(`cached profile, median parts (ms): ${JSON.stringify(result.cachedProfileBreakdownMs)}`);
 if (jsonFile) {
   writeFileSync(jsonFile, JSON.stringify(result, null, 2));
-  console.log(`wrote ${jsonFile}`);
+  const chartFile = jsonFile.replace(/\.json$/, '') + '.svg';
+  writeFileSync(chartFile, p95ChartSvg(perSize));
+  console.log(`wrote ${jsonFile} and ${chartFile}`);
 }
 if (args.includes('--check') && misses.length) {
   console.error(`Budgets missed: ${misses.join(', ')}`);

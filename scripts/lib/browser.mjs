@@ -118,3 +118,30 @@ export async function connectThroughOptions(context, extensionId, connector, tok
   await card.getByTestId('connected-account').or(card.getByTestId('connect-error')).waitFor({ timeout: 15_000 });
   return options;
 }
+
+/**
+ * Stops the extension's service worker as Chrome does when it idles out, through the DevTools
+ * protocol of one of our own pages (same origin as the worker). Resolves once it has stopped.
+ */
+export async function stopServiceWorker(context, extensionPage) {
+  const cdp = await context.newCDPSession(extensionPage);
+  const status = new Map();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) status.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  const until = async (done, what, timeoutMs) => {
+    for (const start = Date.now(); !done(); ) {
+      if (Date.now() - start > timeoutMs) throw new Error(`The service worker ${what} within ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  try {
+    await until(() => [...status.values()].includes('running'), 'was not seen running', 5_000);
+    const running = [...status].filter(([, s]) => s === 'running').map(([id]) => id);
+    for (const versionId of running) await cdp.send('ServiceWorker.stopWorker', { versionId });
+    await until(() => running.every((id) => status.get(id) === 'stopped'), 'did not stop', 10_000);
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -27,7 +27,10 @@ export function watchTab(fixedTabId: number | null, onChange: (tab: TabInfo | nu
     }
   };
   const onUpdated = (tabId: number, change: { url?: string; status?: string }) => {
-    if (tabId === currentId && (change.url || change.status === 'complete')) void report();
+    if (tabId !== currentId) return;
+    // The new URL is in the event: no round trip to ask for the tab again (the profile waits on it).
+    if (change.url) onChange({ id: tabId, url: change.url });
+    else if (change.status === 'complete') void report();
   };
   let windowId: number | undefined;
   void browser.windows.getCurrent().then((w) => (windowId = w.id)).catch(() => undefined);

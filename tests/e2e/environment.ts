@@ -1,7 +1,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { expect } from 'vitest';
 // Plain-JS helpers shared with the demo and the benchmark.
-import { connectThroughOptions, launchWithExtension, openPanel, serviceWorker, tabIdOf as tabIdOfPage } from '../../scripts/lib/browser.mjs';
+import { connectThroughOptions, launchWithExtension, openPanel, serviceWorker, stopServiceWorker as stopWorker, tabIdOf as tabIdOfPage } from '../../scripts/lib/browser.mjs';
 import { startReplica } from '../replica/server.mjs';
 
 export const DEMO_TOKEN = 'pat-na1-00000000-demo-4815-1623-000000000042';
@@ -50,22 +50,9 @@ export async function startEnvironment({ otherExtensionDirs = [], extensionDir }
   return env;
 }
 
-/**
- * Stops the extension's service worker as Chrome does when it idles out, through the
- * DevTools protocol of one of our own pages (same origin as the worker).
- */
+/** Stops the extension's service worker as Chrome does when it idles out. */
 export async function stopServiceWorker(env: Environment, extensionPage: Page): Promise<void> {
-  const cdp = await env.context.newCDPSession(extensionPage);
-  const status = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions) status.set(v.versionId, v.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
-  await expect.poll(() => [...status.values()].includes('running'), { timeout: 5_000 }).toBe(true);
-  const running = [...status].filter(([, s]) => s === 'running').map(([id]) => id);
-  for (const versionId of running) await cdp.send('ServiceWorker.stopWorker', { versionId });
-  await expect.poll(() => running.every((id) => status.get(id) === 'stopped'), { timeout: 10_000 }).toBe(true);
-  await cdp.detach();
+  await stopWorker(env.context, extensionPage);
 }
 
 /**

@@ -209,3 +209,39 @@ export function companyIdOfContact(data, contactId) {
 export function contactIdsOfCompany(data, companyId) {
   return [...data.contactCompany].filter(([, c]) => c === companyId).map(([contact]) => contact);
 }
+
+/**
+ * `count` more contacts for the benchmark's sync throughput: plain, unique and spread over the
+ * seeded companies, appended after the seeded people so every other replica's data stays as it is
+ * for them (other replicas derive theirs from these contacts too).
+ */
+export function addBulkContacts(data, count) {
+  const FIRST_NAMES = ['Ada', 'Bo', 'Cyd', 'Dee', 'Eli', 'Fay', 'Gus', 'Hal', 'Ivy', 'Jo'];
+  const LAST_NAMES = ['Park', 'Quist', 'Rhee', 'Stone', 'Tull', 'Umber', 'Voss', 'Wren', 'Yeo', 'Zell'];
+  const created = iso(BASE_TIME - 30 * DAY);
+  for (let i = 0; i < count; i++) {
+    const id = String(1_000_000 + i);
+    const company = data.companies[i % data.companies.length];
+    const [first, last] = [FIRST_NAMES[i % 10], LAST_NAMES[Math.floor(i / 10) % 10]];
+    data.contacts.push({
+      id,
+      properties: {
+        firstname: first,
+        lastname: last,
+        email: `${first}.${last}.${i}@${company.properties.domain}`.toLowerCase(),
+        phone: null,
+        jobtitle: 'Marketing',
+        company: company.properties.name,
+        lifecyclestage: 'lead',
+        createdate: created,
+        lastmodifieddate: created,
+        hs_object_id: id,
+      },
+      createdAt: created,
+      updatedAt: created,
+      archived: false,
+    });
+    data.contactCompany.set(id, company.id);
+  }
+  return data;
+}

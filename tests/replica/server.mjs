@@ -3,7 +3,7 @@
 // Adding a vendor = one module exporting create<Vendor>Replica + one line in `createReplicas`.
 import { createServer } from 'node:https';
 import selfsigned from 'selfsigned';
-import { makeHubspotData } from './seed.mjs';
+import { addBulkContacts, makeHubspotData } from './seed.mjs';
 import { createHubspotReplica, HUBSPOT_DEMO_TOKEN } from './hubspot.mjs';
 import { createStripeReplica, STRIPE_DEMO_KEY } from './stripe.mjs';
 import { createZendeskReplica, ZENDESK_AGENT_EMAIL, ZENDESK_DEMO_TOKEN, ZENDESK_SUBDOMAIN } from './zendesk.mjs';
@@ -58,8 +58,9 @@ function readBody(req) {
   });
 }
 
-export async function startReplica({ port = 0, seed = 42 } = {}) {
-  const hubspotData = makeHubspotData(seed);
+/** `bulkContacts`: that many more HubSpot contacts (and what other replicas derive from them), for the benchmark. */
+export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {}) {
+  const hubspotData = bulkContacts ? addBulkContacts(makeHubspotData(seed), bulkContacts) : makeHubspotData(seed);
   const replicas = createReplicas(hubspotData);
 
   const routes = new Map();
