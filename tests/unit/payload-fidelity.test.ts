@@ -35,3 +35,46 @@ describe('HubSpot objects are read as what they are', () => {
     expect(() => normalizePayload('hubspot', readSample('hubspot', 'error.json'))).toThrow('This is a HubSpot error response, not records: VALIDATION_ERROR: Invalid input');
   });
 });
+
+describe('Stripe envelopes, payments and legacy subscriptions', () => {
+  it('reads the customers of a search result and counts the objects it skips', () => {
+    const notes: string[] = [];
+    const records = normalizePayload('stripe', fixture('stripe', 'search_result_mixed.json'), notes);
+    expect(records.map((r) => [r.type, r.title])).toEqual([['person', 'Jenny Rosen']]);
+    expect(notes).toEqual(['Skipped 2 Stripe payment_method objects: not a customer, subscription, invoice or payment.']);
+  });
+
+  it('reads an event by its data.object', () => {
+    const event = { id: 'evt_1', object: 'event', type: 'customer.created', created: 1680569016, livemode: false, data: { object: (fixture('stripe', 'search_result_mixed.json') as { data: unknown[] }).data[0] } };
+    expect(normalizePayload('stripe', event).map((r) => r.key)).toEqual(['stripe:import:person:cus_NeGfPRiPKxeBi1']);
+    const notes: string[] = [];
+    expect(normalizePayload('stripe', readSample('stripe', 'event.json'), notes)).toEqual([]);
+    expect(notes).toEqual([expect.stringContaining('Skipped 1 Stripe plan object')]);
+  });
+
+  it('reads charges and payment intents as payments of their customer, counted once in lifetime value', () => {
+    const records = normalizePayload('stripe', fixture('stripe', 'customer_with_payments_list.json'));
+    const customer = records.find((r) => r.type === 'person')!;
+    // 50 € charged less 10 € refunded, plus a 20 € intent with no charge; the failed intent and the charged intent add nothing.
+    expect(customer.fields.lifetimeValue).toEqual({ amountMinor: 6000, currency: 'EUR' });
+    const payments = records.filter((r) => r.type === 'order');
+    expect(payments.map((r) => [r.id, r.fields.amount?.amountMinor, r.fields.status])).toEqual([
+      ['ch_3MmlLrLkdIwHu7ix0snN0B15', 4000, 'succeeded'],
+      ['pi_3MtwBwLkdIwHu7ix28a3tqPa', 2000, 'succeeded'],
+      ['pi_3MtwBwLkdIwHu7ix28a3tqPb', 9900, 'requires_payment_method'],
+    ]);
+    for (const payment of payments) expect(payment.links).toEqual([customer.key]);
+    expect(normalizePayload('stripe', readSample('stripe', 'charge.json'))[0]).toMatchObject({ type: 'order', fields: { amount: { amountMinor: 100, currency: 'USD' } } });
+    expect(normalizePayload('stripe', readSample('stripe', 'payment_intent.json'))[0]).toMatchObject({ type: 'order', id: 'pi_1PgafyB7WZ01zgkWSjxsAJo3' });
+  });
+
+  it('reads a legacy subscription with a plan and no currency', () => {
+    const [subscription] = normalizePayload('stripe', fixture('stripe', 'subscription_legacy_plan.json'));
+    // £240 a year for two seats is £40 a month.
+    expect(subscription).toMatchObject({ type: 'subscription', fields: { status: 'active', mrr: { amountMinor: 4000, currency: 'GBP' } }, links: ['stripe:import:person:cus_AJ6sGz3wUyuQ3v'] });
+  });
+
+  it('says an error body is a Stripe error response', () => {
+    expect(() => normalizePayload('stripe', fixture('stripe', 'error_invalid_request.json'))).toThrow("This is a Stripe error response, not records: resource_missing: No such customer: 'cus_nope'");
+  });
+});
