@@ -78,3 +78,23 @@ describe('Stripe envelopes, payments and legacy subscriptions', () => {
     expect(() => normalizePayload('stripe', fixture('stripe', 'error_invalid_request.json'))).toThrow("This is a Stripe error response, not records: resource_missing: No such customer: 'cus_nope'");
   });
 });
+
+describe('Pipedrive search answers and v1 deals', () => {
+  it('reads a v1 person search answer, emails and phones as plain strings', () => {
+    const [person] = normalizePayload('pipedrive', fixture('pipedrive', 'persons_search_v1.json'));
+    expect(person).toMatchObject({ type: 'person', title: 'Jane Doe', fields: { emails: ['jane@acme-robotics.com', 'j.doe@example.com'], phones: ['+1 415 555 0123'], companyName: 'Acme Robotics', ownerId: '1234' }, links: ['pipedrive:import:company:1'] });
+    expect(person!.identities).toEqual(['email:jane@acme-robotics.com', 'email:j.doe@example.com', 'phone:+14155550123']);
+  });
+
+  it('reads a v2 search answer of deals and organisations as what they are', () => {
+    const records = normalizePayload('pipedrive', fixture('pipedrive', 'deals_search_v2.json'));
+    expect(records.map((r) => [r.type, r.title])).toEqual([['deal', 'Acme Robotics deal'], ['company', 'Acme Robotics']]);
+    expect(records[0]).toMatchObject({ fields: { amount: { amountMinor: 150050, currency: 'EUR' }, ownerId: '1234' }, links: ['pipedrive:import:person:1', 'pipedrive:import:company:1'] });
+    expect(records[1]!.links).toEqual([]);
+  });
+
+  it('keeps a v1 deal’s owner from user_id', () => {
+    const [deal] = normalizePayload('pipedrive', fixture('pipedrive', 'deal_v1.json'));
+    expect(deal!.fields).toMatchObject({ ownerId: '8877', ownerName: 'Olga Owner' });
+  });
+});
