@@ -98,3 +98,29 @@ describe('Pipedrive search answers and v1 deals', () => {
     expect(deal!.fields).toMatchObject({ ownerId: '8877', ownerName: 'Olga Owner' });
   });
 });
+
+describe('Zendesk wrappers', () => {
+  it('reads the plural organizations list', () => {
+    const records = normalizePayload('zendesk', fixture('zendesk', 'organizations_list.json'));
+    expect(records.map((r) => [r.type, r.title, r.fields.domain])).toEqual([
+      ['company', 'One Organization', 'example.com'],
+      ['company', 'Other Organization', undefined],
+    ]);
+  });
+
+  it('reads a ticket with its side-loaded users', () => {
+    const { ticket } = readSample('zendesk', 'ticket.json') as { ticket: unknown };
+    const { user } = readSample('zendesk', 'user.json') as { user: unknown };
+    expect(normalizePayload('zendesk', { ticket, users: [user] }).map((r) => r.type)).toEqual(['person', 'ticket']);
+  });
+
+  it('recognises ticket metrics and says why nothing is imported from them', () => {
+    const notes: string[] = [];
+    expect(normalizePayload('zendesk', readSample('zendesk', 'ticket_metrics.json'), notes)).toEqual([]);
+    expect(notes).toEqual([expect.stringMatching(/^Read 1 Zendesk ticket metric .*not records/)]);
+  });
+
+  it('says an error body is a Zendesk error response', () => {
+    expect(() => normalizePayload('zendesk', { error: 'RecordNotFound', description: 'Not found' })).toThrow('This is a Zendesk error response, not records: RecordNotFound: Not found');
+  });
+});
