@@ -124,3 +124,27 @@ describe('Zendesk wrappers', () => {
     expect(() => normalizePayload('zendesk', { error: 'RecordNotFound', description: 'Not found' })).toThrow('This is a Zendesk error response, not records: RecordNotFound: Not found');
   });
 });
+
+describe('Salesforce relationship queries', () => {
+  it('reads accounts with their contacts from a child subquery, linked both ways', () => {
+    const records = normalizePayload('salesforce', fixture('salesforce', 'accounts_with_contacts_subquery.json'));
+    expect(records.map((r) => [r.type, r.title])).toEqual([
+      ['company', 'Acme Robotics'],
+      ['person', 'Ann Lee'],
+      ['person', 'Bo Gray'],
+      ['company', 'Globex'],
+    ]);
+    const [acme, ann, bo] = records;
+    expect(acme!.links).toEqual([ann!.key, bo!.key]);
+    expect(ann!.links).toEqual([acme!.key]);
+    expect(ann!.identities).toEqual(['email:ann.lee@acme-robotics.com']);
+  });
+
+  it('fills the company, owner and links from parent fields, and makes a national phone an identity by the mailing country', () => {
+    const [lena] = normalizePayload('salesforce', fixture('salesforce', 'contacts_with_parent_fields.json'));
+    expect(lena).toMatchObject({ fields: { companyName: 'Beispiel GmbH', ownerName: 'Guy Smiley', ownerId: '005D0000001az2kIAA' }, links: ['salesforce:import:company:001D000000IRFmcIAH'] });
+    expect(lena!.identities).toEqual(['email:lena.fischer@example.de', 'phone:+4930901820']);
+    const [account] = normalizePayload('salesforce', readSample('salesforce', 'soql_query_relationship_field.json'));
+    expect(account!.fields).toMatchObject({ ownerName: 'Guy Smiley', ownerId: '005B0000008UC2PIAW' });
+  });
+});
