@@ -148,3 +148,38 @@ describe('Salesforce relationship queries', () => {
     expect(account!.fields).toMatchObject({ ownerName: 'Guy Smiley', ownerId: '005B0000008UC2PIAW' });
   });
 });
+
+describe('Older and looser shapes', () => {
+  it('reads a GA4 report whose metadata booleans are null, and says nothing is imported from it', () => {
+    const report = { ...(readSample('ga4', 'run_report_basic.json') as object), metadata: { currencyCode: 'USD', timeZone: 'Europe/Berlin', dataLossFromOtherRow: null, subjectToThresholding: null } };
+    const notes: string[] = [];
+    expect(normalizePayload('ga4', report, notes)).toEqual([]);
+    expect(notes).toEqual(['Checked a Google Analytics report of 2 rows: GA4 holds no people or companies, so nothing was imported.']);
+  });
+
+  it('recognises Intercom subscription types instead of calling them unrecognised', () => {
+    const notes: string[] = [];
+    expect(normalizePayload('intercom', readSample('intercom', 'contact_subscriptions.json'), notes)).toEqual([]);
+    expect(notes).toEqual([expect.stringMatching(/^Read \d+ Intercom subscription types \(Newsletters \(email\).*nothing was imported/)]);
+  });
+});
+
+describe('Values', () => {
+  const contact = readSample('intercom', 'contact.json') as Record<string, unknown>;
+
+  it('decodes the HTML entities Intercom writes into names, to text', () => {
+    const [person] = normalizePayload('intercom', { ...contact, name: 'Ann &amp; Bo &lt;b&gt;Lee&lt;/b&gt; &#39;Jr&#x2019;' });
+    expect(person!.title).toBe("Ann & Bo <b>Lee</b> 'Jr’");
+    const notes: string[] = [];
+    normalizePayload('intercom', { type: 'list', data: [{ type: 'subscription', id: '1', state: 'live', consent_type: 'opt_in', default_translation: { name: 'Phone &amp; SMS', locale: 'en' }, translations: [], content_types: ['sms_message'] }] }, notes);
+    expect(notes[0]).toContain('(Phone & SMS (SMS))');
+  });
+
+  it('never makes a phone identity of a North American number with too few digits', () => {
+    const [short] = normalizePayload('intercom', { ...contact, phone: '+1 555-1234' });
+    expect(short!.fields.phones).toEqual(['+1 555-1234']);
+    expect(short!.identities.some((id) => id.startsWith('phone:'))).toBe(false);
+    const [full] = normalizePayload('intercom', { ...contact, phone: '+1 415-555-0132' });
+    expect(full!.identities).toContain('phone:+14155550132');
+  });
+});
