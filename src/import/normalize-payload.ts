@@ -28,5 +28,8 @@ export const SUPPORTED_CONNECTORS = [...readers.keys()];
 export function normalizePayload(connector: string, payload: unknown, notes: string[] = []): CustomerRecord[] {
   const reader = readers.get(connector);
   if (!reader) throw new ConnectorError('schema', `No reader for “${connector}”; supported: ${SUPPORTED_CONNECTORS.join(', ')}.`, { path: '(connector)' });
-  return reader(payload, IMPORT_ACCOUNT, notes);
+  const records = reader(payload, IMPORT_ACCOUNT, notes);
+  // Zero records is never silent: a reader that had nothing to say about it read an empty list.
+  if (records.length === 0 && notes.length === 0) notes.push('The payload holds no records (an empty list).');
+  return records;
 }

@@ -25,16 +25,18 @@ const parentId = (value: unknown): string | undefined => {
  * a nested record: its name fills the company or owner field, and its id (from its url when
  * `AccountId`/`OwnerId` was not selected) the link or owner id.
  */
-export function normalizeSalesforcePayload(payload: unknown, account: string): CustomerRecord[] {
+export function normalizeSalesforcePayload(payload: unknown, account: string, notes: string[] = []): CustomerRecord[] {
   // Imports do not know the org's My Domain; login.salesforce.com redirects a signed-in user there.
   const ctx: SalesforceNormalizeContext = { org: account, consoleHost: 'login.salesforce.com', currency: 'USD', fetchedAt: Date.now() };
   const errors = salesforceErrorsSchema.safeParse(payload);
   if (errors.success && errors.data.length) {
     throw new ConnectorError('schema', `This is a Salesforce error response, not records: ${errors.data[0]!.errorCode}: ${errors.data[0]!.message.trim()}`, { path: '0.errorCode' });
   }
+  const skipped = new Map<string, number>();
   const read = (raw: unknown, where: string): CustomerRecord[] => {
     const { attributes } = parseVendorPayload('Salesforce', salesforceRecordSchema, raw, where);
     const reader = salesforceReaderFor(attributes.type);
+    if (!reader) skipped.set(attributes.type, (skipped.get(attributes.type) ?? 0) + 1);
     const fields = raw as Record<string, unknown>;
     // Ids of parents selected by relationship only: read as if their `…Id` field had been selected.
     const withParents = { ...fields };
@@ -55,7 +57,10 @@ export function normalizeSalesforcePayload(payload: unknown, account: string): C
     const page = parseVendorPayload('Salesforce', salesforceAnyPage, payload, 'query result');
     // The page schema strips fields, so each record is read again from the original payload.
     const raw = (payload as { records: unknown[] }).records;
-    return page.records.flatMap((_, i) => read(raw[i], `records.${i}`));
+    const records = page.records.flatMap((_, i) => read(raw[i], `records.${i}`));
+    for (const [type, count] of skipped) notes.push(`Skipped ${count} Salesforce ${type} record${count === 1 ? '' : 's'}: only Contact, Lead, Account, Opportunity and Case are read.`);
+    if (!page.done) notes.push(`This is one page of ${page.totalSize} records (done: false); save the pages at nextRecordsUrl to import the rest.`);
+    return records;
   }
   const records = read(payload, 'record');
   if (!records.length) {
