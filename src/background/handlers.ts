@@ -13,7 +13,7 @@ import { toErrorReply } from './errors';
 import { prunePoints } from '../store/points';
 import { scanPage } from './page-scan-service';
 import { deleteBoard, editBoard, saveBoard } from '../store/boards';
-import { peopleFromCsv } from '../import/import-csv';
+import { peopleFromRows } from '../import/import-csv';
 import { normalizePayload } from '../import/normalize-payload';
 import { saveRecords } from '../store/records';
 import { isConnectorError } from '../connectors/errors';
@@ -82,9 +82,9 @@ export const handlers: Handlers = {
     }
     return { ok: true, data: { status: await vaultStatus() } };
   },
-  'options→background:importVendorFile': async ({ connector, fileName, text }) => {
+  'options→background:importVendorFile': async ({ connector, fileName, text, rows }) => {
     try {
-      const records = /\.csv$/i.test(fileName) ? peopleFromCsv(text, connector) : normalizePayload(connector, JSON.parse(text));
+      const records = rows ? peopleFromRows(rows, connector) : normalizePayload(connector, JSON.parse(text));
       await saveRecords(records);
       return { ok: true, data: { imported: records.length } };
     } catch (error) {
