@@ -84,9 +84,10 @@ export const handlers: Handlers = {
   },
   'options→background:importVendorFile': async ({ connector, fileName, text, rows }) => {
     try {
-      const records = rows ? peopleFromRows(rows, connector) : normalizePayload(connector, JSON.parse(text));
+      const notes: string[] = [];
+      const records = rows ? peopleFromRows(rows, connector) : normalizePayload(connector, JSON.parse(text), notes);
       await saveRecords(records);
-      return { ok: true, data: { imported: records.length } };
+      return { ok: true, data: { imported: records.length, notes } };
     } catch (error) {
       if (isQuotaExceeded(error)) return { ok: false, error: toErrorReply(error) };
       const path = isConnectorError(error) && error.detail.path ? ` (at ${error.detail.path})` : '';

@@ -213,7 +213,8 @@ export interface MessageReplies {
   'panel→background:saveBoard': { id: string };
   'panel→background:scanPage': { keys: string[]; identitiesSeen: number };
   'options→background:vault': { status: 'off' | 'locked' | 'unlocked' };
-  'options→background:importVendorFile': { imported: number };
+  /** `notes`: what the reader left out on purpose, one sentence each (normalize-payload.ts). */
+  'options→background:importVendorFile': { imported: number; notes: string[] };
   'panel→background:deleteBoard': Record<string, never>;
   'panel→background:editBoard': Record<string, never>;
   'options→background:setRetention': { removedPoints: number };

@@ -17,7 +17,7 @@ export function ImportCard() {
       ? { connector, fileName: file.name, text: '', rows: await (await import('../../import/csv-file')).readCsvFile(file) }
       : { connector, fileName: file.name, text: await file.text() };
     const reply = await send('options→background:importVendorFile', request);
-    setMessage(reply.ok ? { ok: true, text: `Imported ${reply.data.imported} records from ${file.name}.` } : { ok: false, text: reply.error.message });
+    setMessage(reply.ok ? { ok: true, text: [`Imported ${reply.data.imported} records from ${file.name}.`, ...reply.data.notes].join(' ') } : { ok: false, text: reply.error.message });
     input.value = '';
   };
   return (
