@@ -20,10 +20,13 @@ try {
   } catch (error) {
     throw Object.assign(new Error(`${file} is not readable JSON: ${error.message}`), { path: '(file)' });
   }
-  for (const record of normalizePayload(connector, payload)) {
+  const notes = [];
+  for (const record of normalizePayload(connector, payload, notes)) {
     const { key, connector: source, type, id, title, identities, fields, links, url } = record;
     console.log(JSON.stringify({ key, connector: source, type, id, title, identities, fields, links, url }));
   }
+  // Objects left out on purpose (a list's unmodelled kinds): said on stderr, the records still print.
+  for (const note of notes) console.error(note);
 } catch (error) {
   console.error(`${error.message}${error.detail?.path ? ` (at ${error.detail.path})` : ''}`);
   code = 2;

@@ -13,7 +13,7 @@ import { toErrorReply } from './errors';
 import { prunePoints } from '../store/points';
 import { scanPage } from './page-scan-service';
 import { deleteBoard, editBoard, saveBoard } from '../store/boards';
-import { peopleFromCsv } from '../import/import-csv';
+import { peopleFromRows } from '../import/import-csv';
 import { normalizePayload } from '../import/normalize-payload';
 import { saveRecords } from '../store/records';
 import { isConnectorError } from '../connectors/errors';
@@ -82,11 +82,12 @@ export const handlers: Handlers = {
     }
     return { ok: true, data: { status: await vaultStatus() } };
   },
-  'options→background:importVendorFile': async ({ connector, fileName, text }) => {
+  'options→background:importVendorFile': async ({ connector, fileName, text, rows }) => {
     try {
-      const records = /\.csv$/i.test(fileName) ? peopleFromCsv(text, connector) : normalizePayload(connector, JSON.parse(text));
+      const notes: string[] = [];
+      const records = rows ? peopleFromRows(rows, connector) : normalizePayload(connector, JSON.parse(text), notes);
       await saveRecords(records);
-      return { ok: true, data: { imported: records.length } };
+      return { ok: true, data: { imported: records.length, notes } };
     } catch (error) {
       if (isQuotaExceeded(error)) return { ok: false, error: toErrorReply(error) };
       const path = isConnectorError(error) && error.detail.path ? ` (at ${error.detail.path})` : '';

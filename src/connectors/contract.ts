@@ -60,5 +60,7 @@ export interface Connector extends VendorMeta<ConnectorId> {
  * Reads a saved payload of the vendor's API (`npm run normalize`, Options import) into canonical
  * records kept under `account`: `readPayload` in `<vendor>/payload.ts`, found there by
  * src/import/normalize-payload.ts. A shape it does not know is a schema error naming the path.
+ * What it leaves out on purpose (objects we do not model inside a list) goes to `notes`, one
+ * sentence each, so the user hears of it without the whole file being refused.
  */
-export type PayloadReader = (payload: unknown, account: string) => CustomerRecord[];
+export type PayloadReader = (payload: unknown, account: string, notes?: string[]) => CustomerRecord[];

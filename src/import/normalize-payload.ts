@@ -22,10 +22,14 @@ export const SUPPORTED_CONNECTORS = [...readers.keys()];
 /**
  * Canonical records from a vendor payload file, for `npm run normalize` and imports. The shape
  * is recognised from the payload itself (wrappers, `object` fields, list envelopes); anything
- * else is a schema error naming the path that did not match.
+ * else is a schema error naming the path that did not match. What a reader skips on purpose is
+ * told in `notes` (stderr of `npm run normalize`).
  */
-export function normalizePayload(connector: string, payload: unknown): CustomerRecord[] {
+export function normalizePayload(connector: string, payload: unknown, notes: string[] = []): CustomerRecord[] {
   const reader = readers.get(connector);
   if (!reader) throw new ConnectorError('schema', `No reader for “${connector}”; supported: ${SUPPORTED_CONNECTORS.join(', ')}.`, { path: '(connector)' });
-  return reader(payload, IMPORT_ACCOUNT);
+  const records = reader(payload, IMPORT_ACCOUNT, notes);
+  // Zero records is never silent: a reader that had nothing to say about it read an empty list.
+  if (records.length === 0 && notes.length === 0) notes.push('The payload holds no records (an empty list).');
+  return records;
 }

@@ -83,10 +83,18 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ action: z.enum(['status', 'enable', 'lock', 'unlock', 'remove']), passphrase: z.optional(z.string().check(z.maxLength(1000))) }),
   },
-  /** options→background: add the records of a vendor payload (JSON) or contact export (CSV) to the store. */
+  /**
+   * options→background: add the records of a vendor payload (JSON `text`) or contact export to
+   * the store. A CSV export comes as `rows`, already parsed by Options (its parser stays out of the worker).
+   */
   'options→background:importVendorFile': {
     from: 'extension',
-    request: z.object({ connector: connectorIdSchema, fileName: z.string().check(z.maxLength(300)), text: z.string().check(z.maxLength(100_000_000)) }),
+    request: z.object({
+      connector: connectorIdSchema,
+      fileName: z.string().check(z.maxLength(300)),
+      text: z.string().check(z.maxLength(100_000_000)),
+      rows: z.optional(z.array(z.array(z.string().check(z.maxLength(100_000)))).check(z.maxLength(2_000_000))),
+    }),
   },
   /** options→background: check a token with one API call and store it if it works. */
   'options→background:connect': {
@@ -205,7 +213,8 @@ export interface MessageReplies {
   'panel→background:saveBoard': { id: string };
   'panel→background:scanPage': { keys: string[]; identitiesSeen: number };
   'options→background:vault': { status: 'off' | 'locked' | 'unlocked' };
-  'options→background:importVendorFile': { imported: number };
+  /** `notes`: what the reader left out on purpose, one sentence each (normalize-payload.ts). */
+  'options→background:importVendorFile': { imported: number; notes: string[] };
   'panel→background:deleteBoard': Record<string, never>;
   'panel→background:editBoard': Record<string, never>;
   'options→background:setRetention': { removedPoints: number };

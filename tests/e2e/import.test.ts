@@ -27,8 +27,18 @@ describe('importing vendor files in Options', () => {
     await input.setInputFiles({ name: 'user.json', mimeType: 'application/json', buffer: sample });
     await result.filter({ hasText: 'Imported 1 records from user.json.' }).waitFor();
 
+    // A German Excel save: semicolons, Windows-1252, German headers.
+    await options.getByTestId('import-connector').selectOption('mailchimp');
+    await input.setInputFiles({ name: 'Zielgruppe.csv', mimeType: 'text/csv', buffer: readFileSync(resolve(import.meta.dirname, '../fixtures/payloads/csv/mailchimp_de_semicolon_cp1252.csv')) });
+    await result.filter({ hasText: 'Imported 2 records from Zielgruppe.csv.' }).waitFor();
+
+    // An event about a plan: nothing to import, and the note says why.
     await options.getByTestId('import-connector').selectOption('stripe');
     await input.setInputFiles({ name: 'event.json', mimeType: 'application/json', buffer: readFileSync(resolve(import.meta.dirname, '../../../shared/vendor-samples/stripe/event.json')) });
+    await result.filter({ hasText: 'Imported 0 records from event.json. Skipped 1 Stripe plan object' }).waitFor();
+
+    const plan = (JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../shared/vendor-samples/stripe/event.json'), 'utf8')) as { data: { object: unknown } }).data.object;
+    await input.setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
     await expect(result.filter({ hasText: 'was not imported' }).textContent()).resolves.toContain('(at object)');
 
     const panel = await env.openPanel();

@@ -76,6 +76,10 @@ describe('normalizePhone', () => {
     ['(415) 555-0142', undefined, null], // national, and no country to infer
     ['(415) 555-0142', 'ZZ', null],
     ['020 7946', 'GB', null], // too short for the UK
+    ['+1 555-1234', undefined, null], // seven digits: a North American number needs ten
+    ['555-1234', 'US', null],
+    ['+1 415 555 01423', undefined, null], // one digit too many
+    ['030 901820', 'Germany', '+4930901820'], // a country name, as a record's mailing country says it
     ['+1 800 FLOWERS', undefined, null],
     ['n/a', 'US', null],
     ['12', 'US', null],

@@ -20,7 +20,7 @@ describe('normalizePayload', () => {
   });
 
   it('names what it does not recognise', () => {
-    expect(() => normalizePayload('stripe', readSample('stripe', 'event.json'))).toThrow(ConnectorError);
+    expect(() => normalizePayload('stripe', (readSample('stripe', 'event.json') as { data: { object: unknown } }).data.object)).toThrow(ConnectorError);
     expect(() => normalizePayload('hubspot', readSample('hubspot', 'legacy_v2_company_contacts.json'))).toThrow(/retired v2 format/);
     expect(() => normalizePayload('nope', {})).toThrow(/No reader/);
   });

@@ -39,8 +39,9 @@ export const ga4ReportSchema = z.object({
     z.object({
       currencyCode: z.optional(z.string()),
       timeZone: z.optional(z.string()),
-      dataLossFromOtherRow: z.optional(z.boolean()),
-      subjectToThresholding: z.optional(z.boolean()),
+      // Documented as booleans; real answers send null for "not applicable".
+      dataLossFromOtherRow: z.optional(z.nullable(z.boolean())),
+      subjectToThresholding: z.optional(z.nullable(z.boolean())),
     }),
   ),
   propertyQuota: z.optional(ga4PropertyQuotaSchema),

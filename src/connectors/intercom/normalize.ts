@@ -3,7 +3,7 @@ import { normalizeDomain } from '../../identity/normalize';
 import { intercomConsoleUrl } from './pages';
 import type { IntercomCompany, IntercomContact, IntercomConversation, IntercomSubscription } from './schemas';
 import { buildRecord } from '../kit/record';
-import { text } from '../kit/text';
+import { decodeEntities, text, unescapedText } from '../kit/text';
 import { secondsToMs } from '../kit/dates';
 import { moneyFromMajor } from '../kit/money';
 
@@ -54,7 +54,8 @@ export function intercomMemberships(subscriptions: IntercomSubscription[]): stri
     .filter((s) => s.consent_type === 'opt_in' && s.state !== 'archived')
     .map((s) => {
       const channels = s.content_types.map((c) => CHANNELS[c] ?? c).join(', ');
-      return channels ? `${s.default_translation.name} (${channels})` : s.default_translation.name;
+      const name = unescapedText(s.default_translation.name) ?? s.default_translation.name;
+      return channels ? `${name} (${channels})` : name;
     });
   return [...new Set(names)];
 }
@@ -66,17 +67,17 @@ export interface IntercomContactExtras {
 }
 
 export function normalizeIntercomContact(contact: IntercomContact, ctx: IntercomNormalizeContext, extras: IntercomContactExtras = {}): CustomerRecord {
-  const email = text(contact.email);
-  const phone = text(contact.phone);
-  const name = text(contact.name);
-  const tagNames = extras.tags ?? (contact.tags?.data ?? []).map((t) => text(t.name)).filter((t): t is string => !!t);
+  const email = unescapedText(contact.email);
+  const phone = unescapedText(contact.phone);
+  const name = unescapedText(contact.name);
+  const tagNames = extras.tags ?? (contact.tags?.data ?? []).map((t) => unescapedText(t.name)).filter((t): t is string => !!t);
   const fields: RecordFields = {
     name,
     emails: email ? [email] : [],
     phones: phone ? [phone] : [],
-    companyName: text(extras.companies?.[0]?.name),
-    city: text(contact.location?.city),
-    country: text(contact.location?.country),
+    companyName: unescapedText(extras.companies?.[0]?.name),
+    city: unescapedText(contact.location?.city),
+    country: unescapedText(contact.location?.country),
     // Intercom's own lifecycle: a signed-up `user` or an anonymous/unconverted `lead`.
     lifecycleStage: contact.role,
     ownerId: contact.owner_id === null || contact.owner_id === undefined ? undefined : String(contact.owner_id),
@@ -95,44 +96,39 @@ export function normalizeIntercomCompany(company: IntercomCompany, ctx: Intercom
   const domain = company.website ? normalizeDomain(company.website) : null;
   const spend = company.monthly_spend;
   const fields: RecordFields = {
-    name: text(company.name),
+    name: unescapedText(company.name),
     domain: domain ?? undefined,
-    industry: text(company.industry),
+    industry: unescapedText(company.industry),
     employees: typeof company.size === 'number' && company.size > 0 ? company.size : undefined,
     mrr: typeof spend === 'number' && spend > 0 ? moneyFromMajor(spend, ctx.currency) : undefined,
-    memberships: text(company.plan?.name) ? [company.plan!.name!] : [],
-    tags: company.tags?.tags.map((t) => t.name),
+    memberships: [unescapedText(company.plan?.name)].filter((plan): plan is string => !!plan),
+    tags: company.tags?.tags.map((t) => unescapedText(t.name) ?? t.name),
     createdAt: secondsToMs(company.remote_created_at) ?? secondsToMs(company.created_at),
     lastModifiedAt: secondsToMs(company.updated_at),
     lastActivityAt: secondsToMs(company.last_request_at),
   };
-  const title = text(company.name) ?? domain ?? `Company ${company.id}`;
+  const title = unescapedText(company.name) ?? domain ?? `Company ${company.id}`;
   return build(ctx, 'company', company.id, title, fields, [], company.updated_at);
 }
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' };
 
 /** Message bodies are HTML; a title is their first words as plain text. */
 export function intercomPlainText(html: string, max = 80): string {
   // The title needs only the start; bounding the input keeps the regexes linear on hostile bodies.
-  const textOnly = html
-    .slice(0, 4000)
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => ENTITIES[e] ?? ' ')
+  const textOnly = decodeEntities(html.slice(0, 4000).replace(/<[^>]*>/g, ' '))
     .replace(/\s+/g, ' ')
     .trim();
   return textOnly.length > max ? `${textOnly.slice(0, max - 1).trimEnd()}…` : textOnly;
 }
 
 export function normalizeIntercomConversation(conversation: IntercomConversation, ctx: IntercomNormalizeContext): CustomerRecord {
-  const subject = text(conversation.title) ?? text(conversation.source?.subject ? intercomPlainText(conversation.source.subject) : undefined);
+  const subject = unescapedText(conversation.title) ?? text(conversation.source?.subject ? intercomPlainText(conversation.source.subject) : undefined);
   const summary = subject ?? text(conversation.source?.body ? intercomPlainText(conversation.source.body) : undefined);
   const stats = conversation.statistics;
   const fields: RecordFields = {
     subject,
     status: conversation.state,
     ownerId: conversation.admin_assignee_id === null || conversation.admin_assignee_id === undefined ? undefined : String(conversation.admin_assignee_id),
-    tags: conversation.tags?.tags.map((t) => t.name),
+    tags: conversation.tags?.tags.map((t) => unescapedText(t.name) ?? t.name),
     createdAt: secondsToMs(conversation.created_at),
     lastModifiedAt: secondsToMs(conversation.updated_at),
     lastActivityAt: latest(conversation.updated_at, stats?.last_contact_reply_at, stats?.last_admin_reply_at),

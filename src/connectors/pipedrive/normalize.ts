@@ -109,8 +109,8 @@ export function normalizePipedriveDeal(deal: PipedriveDeal, ctx: PipedriveNormal
     amount: moneyFromMajor(deal.value, deal.currency),
     status: deal.status,
     companyName: refName(deal.org_id),
-    ownerId: refId(deal.owner_id)?.toString(),
-    ownerName: refName(deal.owner_id),
+    ownerId: refId(deal.owner_id ?? deal.user_id)?.toString(),
+    ownerName: refName(deal.owner_id) ?? refName(deal.user_id),
     createdAt: pipedriveTime(deal.add_time),
     lastModifiedAt: pipedriveTime(deal.update_time),
   };

@@ -70,6 +70,8 @@ export const pipedriveDealSchema = z.object({
   person_id: reference,
   org_id: reference,
   owner_id: reference,
+  /** v1 deals name their owner here (`{id, name, email, value}`), not in `owner_id`. */
+  user_id: reference,
   add_time: time,
   update_time: time,
   won_time: time,

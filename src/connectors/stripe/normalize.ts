@@ -3,7 +3,7 @@ import { buildRecord } from '../kit/record';
 import { secondsToMs } from '../kit/dates';
 import { currencyExponent, rescaleMinorUnits, type Money } from '../kit/money';
 import { stripeDashboardUrl } from './pages';
-import { expandedId, type StripeCharge, type StripeCustomer, type StripeInvoice, type StripeSubscription } from './schemas';
+import { expandedId, type StripeCharge, type StripeCustomer, type StripeInvoice, type StripePaymentIntent, type StripeSubscription } from './schemas';
 
 export interface StripeNormalizeContext {
   /** `acct_…` (with `-test` in test mode). */
@@ -100,4 +100,26 @@ export function normalizeStripeInvoice(invoice: StripeInvoice, ctx: StripeNormal
   };
   const links = customerId ? [recordKey('stripe', ctx.account, 'person', customerId)] : [];
   return record('order', invoice.id, `Invoice ${invoice.number ?? invoice.id}`, fields, links, stripeDashboardUrl('invoices', invoice.id, ctx.testMode), ctx);
+}
+
+/**
+ * One payment (a charge, or a payment intent with no charge beside it) as an order linked to its
+ * customer, the way invoices are: amount, Stripe's status, when it was made.
+ */
+export function normalizeStripePayment(payment: StripeCharge | StripePaymentIntent, ctx: StripeNormalizeContext): CustomerRecord {
+  const customerId = expandedId(payment.customer);
+  const refunded = payment.object === 'charge' ? payment.amount_refunded : 0;
+  const fields: RecordFields = {
+    amount: money(payment.amount - refunded, payment.currency),
+    status: payment.status,
+    createdAt: secondsToMs(payment.created),
+  };
+  const links = customerId ? [recordKey('stripe', ctx.account, 'person', customerId)] : [];
+  return record('order', payment.id, payment.description ?? `Payment ${payment.id}`, fields, links, stripeDashboardUrl('payments', payment.id, ctx.testMode), ctx);
+}
+
+/** A payment intent as the charge it made, for lifetime value: only succeeded ones were paid. */
+export function paymentIntentAsCharge(intent: StripePaymentIntent): StripeCharge {
+  const succeeded = intent.status === 'succeeded';
+  return { id: intent.id, object: 'charge', amount: intent.amount_received ?? (succeeded ? intent.amount : 0), amount_refunded: 0, currency: intent.currency, customer: intent.customer, paid: succeeded, status: intent.status, created: intent.created, livemode: intent.livemode };
 }

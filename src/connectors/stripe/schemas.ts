@@ -33,17 +33,57 @@ const priceSchema = z.object({
   recurring: z.nullable(z.object({ interval: z.enum(['day', 'week', 'month', 'year']), interval_count: z.number().check(z.int()) })),
 });
 
-export const stripeSubscriptionSchema = z.object({
+/** A plan (API versions before 2020-08-27, still pinned by older accounts) as the price it became. */
+const planSchema = z.object({
   id: z.string(),
-  object: z.literal('subscription'),
-  customer: expandable,
-  status: z.string(),
   currency: z.string(),
-  created: z.number().check(z.int()),
-  livemode: z.boolean(),
-  items: z.object({ data: z.array(z.object({ id: z.string(), quantity: z.optional(z.nullable(z.number().check(z.int()))), price: priceSchema })) }),
+  amount: z.nullable(z.number().check(z.int())),
+  nickname: z.optional(z.nullable(z.string())),
+  product: z.optional(z.nullable(expandable)),
+  interval: z.enum(['day', 'week', 'month', 'year']),
+  interval_count: z.number().check(z.int()),
 });
-export type StripeSubscription = z.infer<typeof stripeSubscriptionSchema>;
+const planAsPrice = (plan: z.infer<typeof planSchema>): z.infer<typeof priceSchema> => ({
+  id: plan.id,
+  currency: plan.currency,
+  unit_amount: plan.amount,
+  nickname: plan.nickname,
+  product: plan.product ?? undefined,
+  recurring: { interval: plan.interval, interval_count: plan.interval_count },
+});
+
+const subscriptionItemSchema = z.pipe(
+  z.object({ id: z.string(), quantity: z.optional(z.nullable(z.number().check(z.int()))), price: z.optional(priceSchema), plan: z.optional(z.nullable(planSchema)) }),
+  z.transform((item, ctx) => {
+    const price = item.price ?? (item.plan ? planAsPrice(item.plan) : undefined);
+    if (!price) ctx.issues.push({ code: 'custom', message: 'a subscription item with neither price nor plan', input: item, path: ['price'] });
+    return { id: item.id, quantity: item.quantity, price: price! };
+  }),
+);
+
+/**
+ * Current subscriptions carry `currency` and items with a `price`; legacy API versions send a
+ * `plan` on each item (and on the subscription) and no top-level currency: read as the same.
+ */
+export const stripeSubscriptionSchema = z.pipe(
+  z.object({
+    id: z.string(),
+    object: z.literal('subscription'),
+    customer: expandable,
+    status: z.string(),
+    currency: z.optional(z.string()),
+    plan: z.optional(z.nullable(planSchema)),
+    created: z.number().check(z.int()),
+    livemode: z.boolean(),
+    items: z.object({ data: z.array(subscriptionItemSchema) }),
+  }),
+  z.transform(({ plan, ...subscription }, ctx) => {
+    const currency = subscription.currency ?? subscription.items.data[0]?.price.currency ?? plan?.currency;
+    if (!currency) ctx.issues.push({ code: 'custom', message: 'a subscription with no currency, price or plan', input: subscription, path: ['currency'] });
+    return { ...subscription, currency: currency! };
+  }),
+);
+export type StripeSubscription = z.output<typeof stripeSubscriptionSchema>;
 
 /** Current invoices have `created` and `status`; invoices from before 2018 have `date`, `paid`, `closed`. */
 export const stripeInvoiceSchema = z.object({
@@ -74,6 +114,8 @@ export const stripeChargeSchema = z.object({
   created: z.number().check(z.int()),
   livemode: z.boolean(),
   billing_details: z.optional(z.object({ email: z.nullable(z.string()), name: z.nullable(z.string()) })),
+  payment_intent: z.optional(z.nullable(expandable)),
+  description: z.optional(z.nullable(z.string())),
 });
 export type StripeCharge = z.infer<typeof stripeChargeSchema>;
 
@@ -82,11 +124,15 @@ export const stripePaymentIntentSchema = z.object({
   object: z.literal('payment_intent'),
   amount: z.number().check(z.int()),
   currency: z.string(),
+  amount_received: z.optional(z.number().check(z.int())),
   status: z.string(),
   customer: z.nullable(expandable),
+  latest_charge: z.optional(z.nullable(expandable)),
+  description: z.optional(z.nullable(z.string())),
   created: z.number().check(z.int()),
   livemode: z.boolean(),
 });
+export type StripePaymentIntent = z.infer<typeof stripePaymentIntentSchema>;
 
 export const stripeEventSchema = z.object({
   id: z.string(),

@@ -11,14 +11,19 @@ export function ImportCard() {
     const input = event.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    const reply = await send('options→background:importVendorFile', { connector, fileName: file.name, text: await file.text() });
-    setMessage(reply.ok ? { ok: true, text: `Imported ${reply.data.imported} records from ${file.name}.` } : { ok: false, text: reply.error.message });
+    // Spreadsheet exports are parsed here, with a parser loaded only when a CSV is chosen.
+    const csv = /\.(csv|tsv|txt)$/i.test(file.name) || /^text\/(csv|tab-separated-values)/.test(file.type);
+    const request = csv
+      ? { connector, fileName: file.name, text: '', rows: await (await import('../../import/csv-file')).readCsvFile(file) }
+      : { connector, fileName: file.name, text: await file.text() };
+    const reply = await send('options→background:importVendorFile', request);
+    setMessage(reply.ok ? { ok: true, text: [`Imported ${reply.data.imported} records from ${file.name}.`, ...reply.data.notes].join(' ') } : { ok: false, text: reply.error.message });
     input.value = '';
   };
   return (
     <section class="card" aria-labelledby="import-title" data-testid="import-vendor">
       <h2 id="import-title">Import vendor data</h2>
-      <p class="muted">A payload saved from a vendor's API (JSON) or a contact export (CSV with email and name columns). The records join your search and profiles.</p>
+      <p class="muted">A payload saved from a vendor's API (JSON) or a contact export (CSV, comma, semicolon or tab separated, with email and name columns). The records join your search and profiles.</p>
       <div class="actions">
         <label>
           From{' '}
@@ -32,7 +37,7 @@ export function ImportCard() {
         </label>
         <label class="file-button">
           Choose a file…
-          <input type="file" accept=".json,.csv,application/json,text/csv" onChange={(event) => void onFile(event)} data-testid="import-vendor-file" />
+          <input type="file" accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values" onChange={(event) => void onFile(event)} data-testid="import-vendor-file" />
         </label>
       </div>
       {message && (
