@@ -5,7 +5,7 @@
 // token, 602 expired token, 606 more than 100 calls in 20 s) and its console pod
 // app-ab12.marketo.com (lead detail pages, static lists).
 // Leads derived from the HubSpot seed, every other contact; Ann Lee (101) is lead 2001 as
-// "ANN.LEE@acme-robotics.com", "Acme Robotics Inc.", lead score 72, in two static lists, with a
+// "Anne Lee", "ANN.LEE@acme-robotics.com", "Acme Robotics Inc.", lead score 72, in two static lists, with a
 // webinar invite sent, opened and clicked.
 import { randomUUID } from 'node:crypto';
 import { applyFaults, escapeHtml, replicaState, sendHtml, sendJson, windowLimiter } from './http-util.mjs';
@@ -62,7 +62,7 @@ export function makeMarketoData(hubspot, now = Date.now(), seed = 31) {
     leads.push({
       id,
       email: isAnn ? 'ANN.LEE@acme-robotics.com' : p.email,
-      firstName: p.firstname,
+      firstName: isAnn ? 'Anne' : p.firstname,
       lastName: p.lastname,
       phone: isAnn ? '(415) 555-0100' : random() < 0.5 ? p.phone : null,
       mobilePhone: null,
