@@ -122,13 +122,16 @@ function pick(lead, fields) {
 
 export function createMarketoReplica(hubspotData) {
   const data = makeMarketoData(hubspotData);
-  const state = replicaState([]);
-  /** Access tokens issued, with when each expires; `tokenLifeSeconds` is what the next one gets. */
-  state.issued = new Map();
-  state.tokenLifeSeconds = 3599;
   /** Marketo's published limit, per instance. */
   const rate = windowLimiter(100, 20_000);
-  state.resetRate = () => rate.reset();
+  const state = {
+    ...replicaState([]),
+    /** Access tokens issued, with when each expires (epoch ms). */
+    issued: new Map(),
+    /** What the next access token gets. */
+    tokenLifeSeconds: 3599,
+    resetRate: () => rate.reset(),
+  };
 
   async function handleApi(req, res, url, body) {
     const path = url.pathname;
