@@ -11,7 +11,7 @@ import { MARKETO_ANN } from '../replica/marketo.mjs';
 /** Every person-holding vendor connected at once; Ann Lee opened from four of their consoles. */
 let env: Environment;
 const destinations = new Set<string>();
-const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive'] as const;
+const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'marketo'] as const;
 
 async function connectWithToken(connector: string, login: { site?: string; email?: string } = {}): Promise<void> {
   const options = await env.connect(env.replica.demoTokens[connector as keyof typeof env.replica.demoTokens], connector, login);
@@ -141,11 +141,12 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
   it('shows Ann from a Marketo lead page: her lead score, static lists and Marketo emails beside the other tools', async () => {
     const { page, panel } = await openPage(MARKETO_ANN.consoleUrl);
     await expect(panel.getByTestId('profile-name').textContent()).resolves.toMatch(/Ann/);
-    await panel.getByTestId('tool-marketo').getByText('Anne Lee').first().waitFor({ timeout: 20_000 });
+    await panel.getByTestId('tool-hubspot').locator('button, a').filter({ hasText: /Ann/ }).first().waitFor({ timeout: 20_000 });
     await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 });
     const memberships = panel.getByTestId('fact-memberships');
     await memberships.getByTestId('memberships-more').click();
-    await memberships.filter({ hasText: 'Webinar attendees · Marketo' }).waitFor({ timeout: 20_000 });
+    for (const membership of ['Webinar attendees · Marketo', 'Lead score 72 · Marketo']) await memberships.filter({ hasText: membership }).waitFor({ timeout: 20_000 });
+    await expect(memberships.locator('a[href="https://app-ab12.marketo.com/#ST1021A1"]').count()).resolves.toBe(1);
     await panel.getByTestId('timeline-all').click();
     await panel.getByTestId('timeline').locator('li').filter({ hasText: 'Webinar Invite.Email' }).filter({ hasText: 'Marketo' }).first().waitFor({ timeout: 20_000 });
     await Promise.all([page.close(), panel.close()]);
