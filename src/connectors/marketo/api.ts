@@ -50,7 +50,7 @@ const REST_HOST = /^([a-z0-9]{3}-[a-z0-9]{3}-[a-z0-9]{3})\.mktorest\.com$/;
 /** `123-ABC-456.mktorest.com`, `https://123-abc-456.mktorest.com/rest` → `123-abc-456.mktorest.com`; anything else is refused, so the secret goes nowhere else. */
 export function marketoHost(site: string | undefined): string {
   const clean = (site ?? '').trim().toLowerCase().replace(/^https:\/\//, '').replace(/\/(rest|identity)?\/?$/, '');
-  if (!REST_HOST.test(clean)) throw new ConnectorError('auth', `“${site ?? ''}” is not a Marketo REST endpoint: copy the host from Admin → Web Services, like 123-ABC-456.mktorest.com.`);
+  if (!REST_HOST.test(clean)) throw new ConnectorError('auth', `“${site ?? ''}” is not a Marketo REST endpoint: copy the host from Admin → Integration → Web Services, like 123-ABC-456.mktorest.com.`);
   return clean;
 }
 

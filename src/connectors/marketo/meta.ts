@@ -20,8 +20,8 @@ export const setup: ConnectorSetup = {
     createAt: 'https://experienceleague.adobe.com/en/docs/marketo-developer/marketo/rest/authentication',
     scopes: ['An API-only user whose role has the API permissions Read-Only Lead, Read-Only Activity and Read-Only Assets'],
     steps:
-      'In Marketo open Admin → Users & Roles: create a role with the read-only API permissions above and an API-only user with it. Then Admin → LaunchPoint → New → New Service, type “Custom”, that API user; View Details shows the Client ID and Client Secret. ' +
-      'Enter them here as <Client ID>:<Client Secret>, with the REST endpoint host from Admin → Web Services (like 123-ABC-456.mktorest.com).',
+      'In Marketo open Admin → Users & Roles: create a role with the read-only API permissions above and an API-only user with it. Then Admin → Integration → LaunchPoint → New → New Service, type “Custom”, that API user; View Details shows the Client ID and Client Secret. ' +
+      'Enter them here as <Client ID>:<Client Secret>, with the REST endpoint host from Admin → Integration → Web Services (like 123-ABC-456.mktorest.com).',
   },
-  siteField: { label: 'Marketo REST endpoint host', placeholder: '123-ABC-456.mktorest.com (Admin → Web Services)', pattern: '(https://)?[A-Za-z0-9]{3}-[A-Za-z0-9]{3}-[A-Za-z0-9]{3}\\.mktorest\\.com(/rest)?/?' },
+  siteField: { label: 'Marketo REST endpoint host', placeholder: '123-ABC-456.mktorest.com (Admin → Integration → Web Services)', pattern: '(https://)?[A-Za-z0-9]{3}-[A-Za-z0-9]{3}-[A-Za-z0-9]{3}\\.mktorest\\.com(/rest)?/?' },
 };
