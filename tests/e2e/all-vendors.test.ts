@@ -6,11 +6,12 @@ import { INTERCOM_ANN } from '../replica/intercom.mjs';
 import { MAILCHIMP_ANN } from '../replica/mailchimp.mjs';
 import { KLAVIYO_ANN } from '../replica/klaviyo.mjs';
 import { PIPEDRIVE_ANN } from '../replica/pipedrive.mjs';
+import { MARKETO_ANN } from '../replica/marketo.mjs';
 
 /** Every person-holding vendor connected at once; Ann Lee opened from four of their consoles. */
 let env: Environment;
 const destinations = new Set<string>();
-const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive'] as const;
+const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'marketo'] as const;
 
 async function connectWithToken(connector: string, login: { site?: string; email?: string } = {}): Promise<void> {
   const options = await env.connect(env.replica.demoTokens[connector as keyof typeof env.replica.demoTokens], connector, login);
@@ -29,6 +30,7 @@ beforeAll(async () => {
   await connectWithToken('klaviyo');
   await connectWithToken('pipedrive', env.replica.pipedriveLogin);
   await connectWithToken('ga4', env.replica.ga4Login);
+  await connectWithToken('marketo', env.replica.marketoLogin);
 }, 240_000);
 afterAll(async () => {
   await env?.close();
@@ -136,6 +138,20 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('shows Ann from a Marketo lead page: her lead score, static lists and Marketo emails beside the other tools', async () => {
+    const { page, panel } = await openPage(MARKETO_ANN.consoleUrl);
+    await expect(panel.getByTestId('profile-name').textContent()).resolves.toMatch(/Ann/);
+    await panel.getByTestId('tool-hubspot').locator('button, a').filter({ hasText: /Ann/ }).first().waitFor({ timeout: 20_000 });
+    await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 });
+    const memberships = panel.getByTestId('fact-memberships');
+    await memberships.getByTestId('memberships-more').click();
+    for (const membership of ['Webinar attendees · Marketo', 'Lead score 72 · Marketo']) await memberships.filter({ hasText: membership }).waitFor({ timeout: 20_000 });
+    await expect(memberships.locator('a[href="https://app-ab12.marketo.com/#ST1021A1"]').count()).resolves.toBe(1);
+    await panel.getByTestId('timeline-all').click();
+    await panel.getByTestId('timeline').locator('li').filter({ hasText: 'Webinar Invite.Email' }).filter({ hasText: 'Marketo' }).first().waitFor({ timeout: 20_000 });
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('lists the company’s deals from HubSpot, Salesforce and Pipedrive beside its people, revenue and open tickets', async () => {
     // Pipedrive finds people by email, not organisations by domain: Ann's page brings her organisation and its deal.
     const ann = await openPage(PIPEDRIVE_ANN.consoleUrl);
@@ -169,8 +185,8 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
 
   it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
     const allowed = new Set([
-      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com'],
-      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com'],
+      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com'],
+      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com', 'app-ab12.marketo.com'],
     ].map((host) => `https://${host}`));
     allowed.add(`chrome-extension://${env.extensionId}`);
     // 'null' is the origin of about:blank, where every new tab starts.

@@ -13,6 +13,7 @@ import { createIntercomReplica, INTERCOM_DEMO_TOKEN } from './intercom.mjs';
 import { createMailchimpReplica, MAILCHIMP_DEMO_KEY } from './mailchimp.mjs';
 import { createKlaviyoReplica, KLAVIYO_DEMO_KEY } from './klaviyo.mjs';
 import { createPipedriveReplica, PIPEDRIVE_DEMO_TOKEN, PIPEDRIVE_SUBDOMAIN } from './pipedrive.mjs';
+import { createMarketoReplica, MARKETO_DEMO_KEY, MARKETO_SITE } from './marketo.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -27,6 +28,7 @@ export function createReplicas(hubspotData) {
     klaviyo: createKlaviyoReplica(hubspotData),
     pipedrive: createPipedriveReplica(hubspotData),
     ga4: createGa4Replica(hubspotData),
+    marketo: createMarketoReplica(hubspotData),
   };
 }
 
@@ -117,6 +119,7 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
       klaviyo: KLAVIYO_DEMO_KEY,
       pipedrive: PIPEDRIVE_DEMO_TOKEN,
       ga4: GA4_DEMO_TOKEN,
+      marketo: MARKETO_DEMO_KEY,
     },
     /** Zendesk signs in with subdomain + agent email + API token. */
     zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
@@ -126,6 +129,8 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     salesforceLogin: { site: SALESFORCE_SITE, session: SALESFORCE_DEMO_SESSION },
     /** Pipedrive needs the company subdomain. */
     pipedriveLogin: { site: PIPEDRIVE_SUBDOMAIN },
+    /** Marketo needs the instance's REST endpoint host. */
+    marketoLogin: { site: MARKETO_SITE },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
     close: () =>
       new Promise((resolve) => {

@@ -32,8 +32,17 @@ export function answerFromReplica(replica: ApiReplica, sentTo: string[] = []) {
           resolve(new Response(body || null, { status: this.status, headers: this.headers }));
         },
       };
-      const body = init.body ? JSON.parse(String(init.body)) : undefined;
+      // JSON bodies parsed, others (a form-encoded OAuth token request) as text, as the server's readBody does.
+      const body = init.body ? parseBody(String(init.body)) : undefined;
       void replica.handleApi({ method: init.method ?? 'GET', headers, socket: { destroy() {} } }, res, url, body);
     });
   };
+}
+
+function parseBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
