@@ -64,7 +64,7 @@ export function makeBrevoData(hubspot, seed = 29) {
       modifiedAt: iso(created + Math.floor(random() * 90) * DAY),
       listIds,
       listUnsubscribed: blacklisted ? [2] : [],
-      attributes: { FIRSTNAME: isAnn ? 'ANN' : p.firstname, LASTNAME: isAnn ? 'LEE' : p.lastname, ...(p.phone && random() < 0.5 ? { SMS: p.phone.replace(/[^\d+]/g, '') } : {}) },
+      attributes: { FIRSTNAME: isAnn ? 'ANN' : p.firstname, LASTNAME: isAnn ? 'LEE' : p.lastname, ...(p.phone && (random() < 0.5 || isAnn) ? { SMS: p.phone.replace(/[^\d+]/g, '') } : {}) },
       statistics: statisticsOf(listIds, created, isAnn, blacklisted, random),
     });
   });

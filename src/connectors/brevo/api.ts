@@ -14,8 +14,8 @@ export const BREVO_API_ORIGIN = 'https://api.brevo.com';
  * (which is also half the hourly figure), 50 an hour for the rest.
  */
 const contactsPace = new RateLimiter(5, 1_000);
-/** For the other endpoints: spacing, and the pause a 429 sets. */
-const otherPace = new RateLimiter(1, 1_000);
+/** For the other endpoints the hourly budget below is the limit; this holds the pause a 429 sets. */
+const otherPace = new RateLimiter(5, 1_000);
 
 /**
  * 50 calls an hour would make a waiting call wait up to an hour: past the budget a call is
