@@ -122,13 +122,17 @@ describe('Brevo payload reader (npm run normalize brevo <file>)', () => {
   };
 
   it.each(sampleFiles('brevo').filter((f) => !f.startsWith('error')))('reads %s', (file) => {
-    const records = normalizePayload('brevo', readSample('brevo', file));
+    const notes: string[] = [];
+    const records = normalizeBrevoPayload(readSample('brevo', file), 'org1', notes);
     for (const record of records) expect(customerRecordSchema.parse(record)).toEqual(record);
     expect(records).toHaveLength(counts[file]!);
+    // Nothing imported is never silent: the note says why.
+    expect(notes).toEqual(records.length ? [] : [expect.stringMatching(/^Checked a .*nothing was imported/)]);
+    expect(normalizePayload('brevo', readSample('brevo', file))).toHaveLength(records.length);
   });
 
   it('refuses an error body with Brevo’s own words', () => {
-    expect(() => normalizeBrevoPayload(readSample('brevo', 'error_code_message_SDK_placeholder.json'), 'org1')).toThrow('Brevo answered with an error, not records: invalid_parameter: message');
+    expect(() => normalizeBrevoPayload(readSample('brevo', 'error_code_message_SDK_placeholder.json'), 'org1')).toThrow('This is a Brevo error response, not records: invalid_parameter: message');
   });
 
   it('names a shape it does not know', () => {
