@@ -35,6 +35,7 @@ const logins = {
   pipedrive: replica.pipedriveLogin,
   ga4: replica.ga4Login,
   marketo: replica.marketoLogin,
+  brevo: {},
 };
 for (const [connector, login] of Object.entries(logins)) {
   await connectThroughOptions(context, extensionId, connector, replica.demoTokens[connector], login).then((page) => page.close());
@@ -60,7 +61,7 @@ await panel.getByTestId('tool-zendesk').getByText('Annie Lee').waitFor({ timeout
 await panel.getByTestId('tool-pipedrive').getByText('Ann Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
 // The timeline holds its place until every tool's answer is on screen.
 await panel.getByTestId('timeline').waitFor({ timeout: 20_000 }).catch(() => undefined);
-log('The side panel shows the unified profile: HubSpot, with what the seven other tools know about the same person.');
+log('The side panel shows the unified profile: HubSpot, with what the eight other tools know about the same person.');
 
 if (!hasDisplay) {
   mkdirSync(outDir, { recursive: true });

@@ -8,6 +8,7 @@ import { klaviyoMeta } from './klaviyo/meta';
 import { pipedriveMeta } from './pipedrive/meta';
 import { ga4Meta } from './ga4/meta';
 import { marketoMeta } from './marketo/meta';
+import { brevoMeta } from './brevo/meta';
 
 /**
  * Every vendor, one line each: connector ids, labels, page detection, the Options cards, the
@@ -16,7 +17,7 @@ import { marketoMeta } from './marketo/meta';
  * the content script, the panel and Options import this. The order is the Options order and the
  * order detectors are asked in.
  */
-export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, ga4Meta, marketoMeta] as const;
+export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, marketoMeta, brevoMeta, ga4Meta] as const;
 
 export type AnyVendorMeta = (typeof VENDOR_METAS)[number];
 

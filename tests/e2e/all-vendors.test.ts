@@ -7,11 +7,12 @@ import { MAILCHIMP_ANN } from '../replica/mailchimp.mjs';
 import { KLAVIYO_ANN } from '../replica/klaviyo.mjs';
 import { PIPEDRIVE_ANN } from '../replica/pipedrive.mjs';
 import { MARKETO_ANN } from '../replica/marketo.mjs';
+import { BREVO_ANN } from '../replica/brevo.mjs';
 
 /** Every person-holding vendor connected at once; Ann Lee opened from four of their consoles. */
 let env: Environment;
 const destinations = new Set<string>();
-const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'marketo'] as const;
+const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'marketo', 'brevo'] as const;
 
 async function connectWithToken(connector: string, login: { site?: string; email?: string } = {}): Promise<void> {
   const options = await env.connect(env.replica.demoTokens[connector as keyof typeof env.replica.demoTokens], connector, login);
@@ -31,6 +32,7 @@ beforeAll(async () => {
   await connectWithToken('pipedrive', env.replica.pipedriveLogin);
   await connectWithToken('ga4', env.replica.ga4Login);
   await connectWithToken('marketo', env.replica.marketoLogin);
+  await connectWithToken('brevo');
 }, 240_000);
 afterAll(async () => {
   await env?.close();
@@ -106,8 +108,8 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     const emails = panel.getByTestId('field-emails');
     await emails.getByTestId('show-more').click();
     await emails.filter({ hasText: 'annlee.home@gmail.com · Pipedrive' }).waitFor({ timeout: 20_000 });
-    // Six tools agree on her name: one line for them, one for each other spelling.
-    await expect(panel.getByTestId('conflicts').locator('li').filter({ hasText: /^Ann Lee \(/ }).textContent()).resolves.toBe('Ann Lee (Salesforce, HubSpot, Intercom, Klaviyo, Mailchimp, Pipedrive)');
+    // Seven tools agree on her name (Brevo's ANN LEE is the same name in capitals): one line for them, one for each other spelling.
+    await expect(panel.getByTestId('conflicts').locator('li').filter({ hasText: /^Ann Lee \(/ }).textContent()).resolves.toBe('Ann Lee (Salesforce, Brevo, HubSpot, Intercom, Klaviyo, Mailchimp, Pipedrive)');
     // GA4 holds numbers, not people: it is never asked about her.
     await expect(panel.getByTestId('tool-ga4').count()).resolves.toBe(0);
     expect(env.replica.ga4.state.requests.filter((r: { path: string }) => !r.path.includes('runReport'))).toEqual([]);
@@ -152,6 +154,26 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('shows Ann from a Brevo contact page: her lists, her campaign clicks and her Brevo deal beside the other tools', async () => {
+    const { page, panel } = await openPage(BREVO_ANN.consoleUrl);
+    await expect(panel.getByTestId('profile-name').textContent()).resolves.toMatch(/Ann/i);
+    await panel.getByTestId('tool-hubspot').locator('button, a').filter({ hasText: /Ann/ }).first().waitFor({ timeout: 20_000 });
+    await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 });
+    // The timeline waits for every tool's answer: after it, the lists and events are all there.
+    const timeline = panel.getByTestId('timeline');
+    await timeline.waitFor({ timeout: 20_000 });
+    const memberships = panel.getByTestId('fact-memberships');
+    if (await memberships.getByTestId('memberships-more').count()) await memberships.getByTestId('memberships-more').click();
+    await memberships.filter({ hasText: 'Webinar attendees · Brevo' }).waitFor({ timeout: 20_000 });
+    await expect(memberships.locator('a[href="https://app.brevo.com/contact/list/id/7"]').count()).resolves.toBe(1);
+    if (await panel.getByTestId('timeline-all').count()) await panel.getByTestId('timeline-all').click();
+    await timeline.locator('li').filter({ hasText: 'Clicked · Webinar follow-up' }).filter({ hasText: 'Brevo' }).waitFor({ timeout: 20_000 });
+    await timeline.locator('li').filter({ hasText: BREVO_ANN.deal }).waitFor({ timeout: 20_000 });
+    // The key went in Brevo's own header, to Brevo's API only.
+    expect(env.replica.brevo.state.requests.filter((r: { host: string; auth: boolean }) => r.host === 'api.brevo.com' && !r.auth)).toEqual([]);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('lists the company’s deals from HubSpot, Salesforce and Pipedrive beside its people, revenue and open tickets', async () => {
     // Pipedrive finds people by email, not organisations by domain: Ann's page brings her organisation and its deal.
     const ann = await openPage(PIPEDRIVE_ANN.consoleUrl);
@@ -185,8 +207,8 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
 
   it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
     const allowed = new Set([
-      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com'],
-      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com', 'app-ab12.marketo.com'],
+      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com', 'api.brevo.com'],
+      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com', 'app-ab12.marketo.com', 'app.brevo.com'],
     ].map((host) => `https://${host}`));
     allowed.add(`chrome-extension://${env.extensionId}`);
     // 'null' is the origin of about:blank, where every new tab starts.

@@ -52,7 +52,7 @@ export async function applyFaults(state, req, res, path) {
     return true;
   }
   if (fault.status === undefined) return false;
-  const credential = JSON.stringify(String(req.headers.authorization ?? req.headers['x-api-token'] ?? '')).slice(1, -1);
+  const credential = JSON.stringify(String(req.headers.authorization ?? req.headers['x-api-token'] ?? req.headers['api-key'] ?? '')).slice(1, -1);
   sendJson(res, fault.status, JSON.parse(JSON.stringify(fault.body ?? {}).replaceAll('{auth}', credential)), fault.headers ?? {});
   return true;
 }

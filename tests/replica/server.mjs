@@ -14,6 +14,7 @@ import { createMailchimpReplica, MAILCHIMP_DEMO_KEY } from './mailchimp.mjs';
 import { createKlaviyoReplica, KLAVIYO_DEMO_KEY } from './klaviyo.mjs';
 import { createPipedriveReplica, PIPEDRIVE_DEMO_TOKEN, PIPEDRIVE_SUBDOMAIN } from './pipedrive.mjs';
 import { createMarketoReplica, MARKETO_DEMO_KEY, MARKETO_SITE } from './marketo.mjs';
+import { createBrevoReplica, BREVO_DEMO_KEY } from './brevo.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -29,6 +30,7 @@ export function createReplicas(hubspotData) {
     pipedrive: createPipedriveReplica(hubspotData),
     ga4: createGa4Replica(hubspotData),
     marketo: createMarketoReplica(hubspotData),
+    brevo: createBrevoReplica(hubspotData),
   };
 }
 
@@ -87,8 +89,8 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     const route = routes.get(host);
     if (!route) return sendHtml(res, 421, 'Misdirected request', `<p>The replica does not serve ${host}.</p>`);
     const body = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' ? await readBody(req) : undefined;
-    const { authorization, 'x-api-token': apiToken, ...headers } = req.headers;
-    traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: authorization ?? apiToken, body: body === undefined ? undefined : JSON.stringify(body) });
+    const { authorization, 'x-api-token': apiToken, 'api-key': apiKey, ...headers } = req.headers;
+    traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: authorization ?? apiToken ?? apiKey, body: body === undefined ? undefined : JSON.stringify(body) });
     try {
       await route(req, res, url, body);
     } catch (error) {
@@ -120,6 +122,7 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
       pipedrive: PIPEDRIVE_DEMO_TOKEN,
       ga4: GA4_DEMO_TOKEN,
       marketo: MARKETO_DEMO_KEY,
+      brevo: BREVO_DEMO_KEY,
     },
     /** Zendesk signs in with subdomain + agent email + API token. */
     zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
