@@ -6,6 +6,7 @@ import { intercomMeta } from './intercom/meta';
 import { mailchimpMeta } from './mailchimp/meta';
 import { klaviyoMeta } from './klaviyo/meta';
 import { pipedriveMeta } from './pipedrive/meta';
+import { shopifyMeta } from './shopify/meta';
 import { ga4Meta } from './ga4/meta';
 
 /**
@@ -15,7 +16,7 @@ import { ga4Meta } from './ga4/meta';
  * the content script, the panel and Options import this. The order is the Options order and the
  * order detectors are asked in.
  */
-export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, ga4Meta] as const;
+export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, shopifyMeta, ga4Meta] as const;
 
 export type AnyVendorMeta = (typeof VENDOR_METAS)[number];
 
