@@ -13,6 +13,7 @@ import { createIntercomReplica, INTERCOM_DEMO_TOKEN } from './intercom.mjs';
 import { createMailchimpReplica, MAILCHIMP_DEMO_KEY } from './mailchimp.mjs';
 import { createKlaviyoReplica, KLAVIYO_DEMO_KEY } from './klaviyo.mjs';
 import { createPipedriveReplica, PIPEDRIVE_DEMO_TOKEN, PIPEDRIVE_SUBDOMAIN } from './pipedrive.mjs';
+import { createShopifyReplica, SHOPIFY_DEMO_TOKEN, SHOPIFY_SHOP } from './shopify.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -26,6 +27,7 @@ export function createReplicas(hubspotData) {
     mailchimp: createMailchimpReplica(hubspotData),
     klaviyo: createKlaviyoReplica(hubspotData),
     pipedrive: createPipedriveReplica(hubspotData),
+    shopify: createShopifyReplica(hubspotData),
     ga4: createGa4Replica(hubspotData),
   };
 }
@@ -84,8 +86,8 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
     const route = routes.get(host);
     if (!route) return sendHtml(res, 421, 'Misdirected request', `<p>The replica does not serve ${host}.</p>`);
     const body = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' ? await readBody(req) : undefined;
-    const { authorization, 'x-api-token': apiToken, ...headers } = req.headers;
-    traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: authorization ?? apiToken, body: body === undefined ? undefined : JSON.stringify(body) });
+    const { authorization, 'x-api-token': apiToken, 'x-shopify-access-token': shopifyToken, ...headers } = req.headers;
+    traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: authorization ?? apiToken ?? shopifyToken, body: body === undefined ? undefined : JSON.stringify(body) });
     try {
       await route(req, res, url, body);
     } catch (error) {
@@ -115,6 +117,7 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
       mailchimp: MAILCHIMP_DEMO_KEY,
       klaviyo: KLAVIYO_DEMO_KEY,
       pipedrive: PIPEDRIVE_DEMO_TOKEN,
+      shopify: SHOPIFY_DEMO_TOKEN,
       ga4: GA4_DEMO_TOKEN,
     },
     /** Zendesk signs in with subdomain + agent email + API token. */
@@ -125,6 +128,8 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
     salesforceLogin: { site: SALESFORCE_SITE, session: SALESFORCE_DEMO_SESSION },
     /** Pipedrive needs the company subdomain. */
     pipedriveLogin: { site: PIPEDRIVE_SUBDOMAIN },
+    /** Shopify needs the shop's address. */
+    shopifyLogin: { site: SHOPIFY_SHOP },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
     close: () =>
       new Promise((resolve) => {

@@ -81,7 +81,7 @@ export function shopifyErrorMessage(body: unknown): string | undefined {
 }
 
 export const shopifyGraphqlCustomerSchema = z.object({
-  id: z.string(),
+  id: z.string().check(z.regex(/^gid:\/\/shopify\/Customer\/\d+$/)),
   legacyResourceId: z.optional(z.string()),
   firstName: text,
   lastName: text,
