@@ -33,6 +33,7 @@ const logins = {
   mailchimp: {},
   klaviyo: {},
   pipedrive: replica.pipedriveLogin,
+  shopify: replica.shopifyLogin,
   ga4: replica.ga4Login,
 };
 for (const [connector, login] of Object.entries(logins)) {
@@ -57,6 +58,7 @@ await panel.getByTestId('profile-name').waitFor({ timeout: 20_000 });
 await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
 await panel.getByTestId('tool-zendesk').getByText('Annie Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
 await panel.getByTestId('tool-pipedrive').getByText('Ann Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
+await panel.getByTestId('tool-shopify').getByText('Anne Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
 // The timeline holds its place until every tool's answer is on screen.
 await panel.getByTestId('timeline').waitFor({ timeout: 20_000 }).catch(() => undefined);
 log('The side panel shows the unified profile: HubSpot, with what the seven other tools know about the same person.');

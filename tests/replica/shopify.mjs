@@ -3,7 +3,7 @@
 // bucket of 40 requests leaking 2 a second, answered with 429 and Retry-After) and the admin's pages
 // on admin.shopify.com/store/<shop>/… (the older <shop>.myshopify.com/admin/… pages redirect there).
 // Customers are derived from the HubSpot seed: about a third of the contacts, Ann Lee (101) among
-// them as "Annie Lee" with her email in capitals and her phone written the US way, with three orders.
+// them as "Anne Lee" with her email in capitals and her phone written the US way, with three orders.
 import { applyFaults, escapeHtml, replicaState, sendHtml, sendJson } from './http-util.mjs';
 import { mulberry32 } from './seed.mjs';
 
@@ -70,7 +70,7 @@ export function makeShopifyData(hubspot, seed = 17, now = Date.now()) {
       email: isAnn ? 'ANN.LEE@ACME-ROBOTICS.COM' : index % 9 === 0 ? `${p.firstname}.${p.lastname}@shopper-mail.net`.toLowerCase() : p.email,
       created_at: shopTime(created),
       updated_at: shopTime(created + 30 * DAY),
-      first_name: isAnn ? 'Annie' : p.firstname,
+      first_name: isAnn ? 'Anne' : p.firstname,
       last_name: p.lastname,
       orders_count: 0,
       state: 'enabled',

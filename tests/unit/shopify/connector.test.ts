@@ -39,7 +39,7 @@ describe('Shopify connector against the replica', () => {
     expect(warnings).toEqual([]);
     for (const record of records) customerRecordSchema.parse(record);
     const [ann, ...orders] = records;
-    expect(ann).toMatchObject({ title: 'Annie Lee', url: SHOPIFY_ANN.consoleUrl, identities: ['email:ann.lee@acme-robotics.com', 'phone:+14155550100'] });
+    expect(ann).toMatchObject({ title: 'Anne Lee', url: SHOPIFY_ANN.consoleUrl, identities: ['email:ann.lee@acme-robotics.com', 'phone:+14155550100'] });
     expect(ann!.fields).toMatchObject({ lifetimeValue: { amountMinor: 20950, currency: 'USD' }, tags: ['VIP', 'Wholesale'] });
     expect(orders.map((o) => [o.title, o.fields.status, o.fields.amount?.amountMinor])).toEqual([
       ['Order #1003', 'refunded', 0],
