@@ -6,11 +6,12 @@ import { INTERCOM_ANN } from '../replica/intercom.mjs';
 import { MAILCHIMP_ANN } from '../replica/mailchimp.mjs';
 import { KLAVIYO_ANN } from '../replica/klaviyo.mjs';
 import { PIPEDRIVE_ANN } from '../replica/pipedrive.mjs';
+import { SHOPIFY_ANN } from '../replica/shopify.mjs';
 
 /** Every person-holding vendor connected at once; Ann Lee opened from four of their consoles. */
 let env: Environment;
 const destinations = new Set<string>();
-const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive'] as const;
+const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'shopify'] as const;
 
 async function connectWithToken(connector: string, login: { site?: string; email?: string } = {}): Promise<void> {
   const options = await env.connect(env.replica.demoTokens[connector as keyof typeof env.replica.demoTokens], connector, login);
@@ -28,6 +29,7 @@ beforeAll(async () => {
   await connectWithToken('mailchimp');
   await connectWithToken('klaviyo');
   await connectWithToken('pipedrive', env.replica.pipedriveLogin);
+  await connectWithToken('shopify', env.replica.shopifyLogin);
   await connectWithToken('ga4', env.replica.ga4Login);
 }, 240_000);
 afterAll(async () => {
@@ -73,8 +75,8 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     for (const tool of PERSON_TOOLS.filter((t) => t !== 'salesforce')) {
       await panel.getByTestId(`tool-${tool}`).locator('button, a').filter({ hasText: /Ann|ann\.lee/i }).first().waitFor({ timeout: 20_000 });
     }
-    // What the marketing tools add to the facts: Stripe's billing, Zendesk's tickets.
-    await expect(panel.getByTestId('fact-ltv').textContent()).resolves.toContain('$891');
+    // What the marketing tools add to the facts: the billing tools' money (Stripe's $891 and Shopify's $209), Zendesk's tickets.
+    await panel.getByTestId('fact-ltv').filter({ hasText: '$1,100' }).waitFor({ timeout: 20_000 });
     // Seven tools answered one after another, and what the user was reading did not move for it.
     await panel.getByTestId('timeline').waitFor({ timeout: 20_000 });
     expect(await layoutShiftScore(panel)).toBeLessThan(0.1);
@@ -127,6 +129,24 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     await Promise.all([page.close(), panel.close()]);
   });
 
+  it('opens Ann from a Shopify customer page with her orders in the timeline', async () => {
+    const { page, panel } = await openPage(SHOPIFY_ANN.consoleUrl);
+    await expect(panel.getByTestId('profile-name').textContent()).resolves.toMatch(/Ann/);
+    await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 });
+    await panel.getByTestId('tool-hubspot').locator('button, a').filter({ hasText: /Ann/ }).first().waitFor({ timeout: 20_000 });
+    const timeline = panel.getByTestId('timeline');
+    await timeline.waitFor({ timeout: 20_000 });
+    const allOrders = panel.getByTestId('timeline-all');
+    if (await allOrders.count()) await allOrders.click();
+    for (const name of SHOPIFY_ANN.orderNames) {
+      await timeline.locator('li').filter({ hasText: `Order ${name}` }).filter({ hasText: 'Shopify' }).first().waitFor({ timeout: 20_000 });
+    }
+    const order = timeline.locator('li').filter({ hasText: 'Order #1002' });
+    await expect(order.textContent()).resolves.toMatch(/\$89\b.*paid|paid.*\$89\b/);
+    await expect(order.locator('a[href^="https://admin.shopify.com/store/acme/orders/"]').count()).resolves.toBe(1);
+    await Promise.all([page.close(), panel.close()]);
+  });
+
   it('shows the Mailchimp page as the person it is, at once on the next visit', async () => {
     const before = env.replica.mailchimp.state.requests.length;
     const { page, panel } = await openPage(MAILCHIMP_ANN.consoleUrl);
@@ -153,7 +173,7 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     await expect(panel.getByTestId('fact-company-open-deals').getByTestId('fact-source').textContent()).resolves.toMatch(/HubSpot/);
     await panel.getByTestId('fact-people').filter({ hasText: '1' }).waitFor({ timeout: 20_000 });
     await expect(panel.getByTestId('company-people').locator('li').count()).resolves.toBe(1);
-    await panel.getByTestId('fact-company-ltv').filter({ hasText: '$891' }).waitFor({ timeout: 20_000 });
+    await panel.getByTestId('fact-company-ltv').filter({ hasText: '$1,100' }).waitFor({ timeout: 20_000 });
     await Promise.all([page.close(), panel.close()]);
   });
 
@@ -169,8 +189,8 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
 
   it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
     const allowed = new Set([
-      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com'],
-      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com'],
+      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'acme.myshopify.com', 'analyticsdata.googleapis.com'],
+      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com', 'admin.shopify.com'],
     ].map((host) => `https://${host}`));
     allowed.add(`chrome-extension://${env.extensionId}`);
     // 'null' is the origin of about:blank, where every new tab starts.

@@ -95,7 +95,7 @@ export function makeShopifyData(hubspot, seed = 17, now = Date.now()) {
     const placed = isAnn
       ? [
           { cents: 12000, daysAgo: 2 },
-          { cents: 8950, daysAgo: 20 },
+          { cents: 8900, daysAgo: 20 },
           { cents: 4500, daysAgo: 90, refunded: true },
         ].map((o) => addOrder(customer, o))
       : Array.from({ length: Math.floor(random() * 3) }, () => addOrder(customer, { cents: 1000 + Math.floor(random() * 30000), daysAgo: Math.floor(random() * 60), cancelled: random() < 0.1 }));
