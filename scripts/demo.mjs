@@ -33,6 +33,7 @@ const logins = {
   mailchimp: {},
   klaviyo: {},
   pipedrive: replica.pipedriveLogin,
+  shopify: replica.shopifyLogin,
   ga4: replica.ga4Login,
   marketo: replica.marketoLogin,
   brevo: {},
@@ -59,6 +60,7 @@ await panel.getByTestId('profile-name').waitFor({ timeout: 20_000 });
 await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
 await panel.getByTestId('tool-zendesk').getByText('Annie Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
 await panel.getByTestId('tool-pipedrive').getByText('Ann Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
+await panel.getByTestId('tool-shopify').getByText('Anne Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
 // The timeline holds its place until every tool's answer is on screen.
 await panel.getByTestId('timeline').waitFor({ timeout: 20_000 }).catch(() => undefined);
 log('The side panel shows the unified profile: HubSpot, with what the eight other tools know about the same person.');

@@ -8,11 +8,12 @@ import { KLAVIYO_ANN } from '../replica/klaviyo.mjs';
 import { PIPEDRIVE_ANN } from '../replica/pipedrive.mjs';
 import { MARKETO_ANN } from '../replica/marketo.mjs';
 import { BREVO_ANN } from '../replica/brevo.mjs';
+import { SHOPIFY_ANN } from '../replica/shopify.mjs';
 
 /** Every person-holding vendor connected at once; Ann Lee opened from four of their consoles. */
 let env: Environment;
 const destinations = new Set<string>();
-const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'marketo', 'brevo'] as const;
+const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'marketo', 'brevo', 'shopify'] as const;
 
 async function connectWithToken(connector: string, login: { site?: string; email?: string } = {}): Promise<void> {
   const options = await env.connect(env.replica.demoTokens[connector as keyof typeof env.replica.demoTokens], connector, login);
@@ -30,6 +31,7 @@ beforeAll(async () => {
   await connectWithToken('mailchimp');
   await connectWithToken('klaviyo');
   await connectWithToken('pipedrive', env.replica.pipedriveLogin);
+  await connectWithToken('shopify', env.replica.shopifyLogin);
   await connectWithToken('ga4', env.replica.ga4Login);
   await connectWithToken('marketo', env.replica.marketoLogin);
   await connectWithToken('brevo');
@@ -46,7 +48,7 @@ async function openPage(url: string): Promise<{ page: Page; panel: Page }> {
   return { page, panel };
 }
 
-describe('one customer across eight tools (and GA4 connected beside them)', () => {
+describe('one customer across every person-holding tool (and GA4 connected beside them)', () => {
   it('connects Salesforce with the signed-in console session, storing no token', async () => {
     // Signing in to the console sets its `sid` session cookie on the instance host. The tab stays
     // open: closing a browser's last window ends its session cookies, as a real browser does.
@@ -77,8 +79,8 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     for (const tool of PERSON_TOOLS.filter((t) => t !== 'salesforce')) {
       await panel.getByTestId(`tool-${tool}`).locator('button, a').filter({ hasText: /Ann|ann\.lee/i }).first().waitFor({ timeout: 20_000 });
     }
-    // What the marketing tools add to the facts: Stripe's billing, Zendesk's tickets.
-    await expect(panel.getByTestId('fact-ltv').textContent()).resolves.toContain('$891');
+    // What the marketing tools add to the facts: the billing tools' money (Stripe's $891 and Shopify's $209), Zendesk's tickets.
+    await panel.getByTestId('fact-ltv').filter({ hasText: '$1,100' }).waitFor({ timeout: 20_000 });
     // Seven tools answered one after another, and what the user was reading did not move for it.
     await panel.getByTestId('timeline').waitFor({ timeout: 20_000 });
     expect(await layoutShiftScore(panel)).toBeLessThan(0.1);
@@ -128,6 +130,24 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     await expect(panel.getByTestId('profile-name').textContent()).resolves.toMatch(/Ann/);
     await panel.getByTestId(`tool-${otherTool}`).locator('button, a').filter({ hasText: /Ann|ann\.lee/i }).first().waitFor({ timeout: 20_000 });
     await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 });
+    await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('opens Ann from a Shopify customer page with her orders in the timeline', async () => {
+    const { page, panel } = await openPage(SHOPIFY_ANN.consoleUrl);
+    await expect(panel.getByTestId('profile-name').textContent()).resolves.toMatch(/Ann/);
+    await panel.getByTestId('tool-stripe').getByText('Ann B. Lee').waitFor({ timeout: 20_000 });
+    await panel.getByTestId('tool-hubspot').locator('button, a').filter({ hasText: /Ann/ }).first().waitFor({ timeout: 20_000 });
+    const timeline = panel.getByTestId('timeline');
+    await timeline.waitFor({ timeout: 20_000 });
+    const allOrders = panel.getByTestId('timeline-all');
+    if (await allOrders.count()) await allOrders.click();
+    for (const name of SHOPIFY_ANN.orderNames) {
+      await timeline.locator('li').filter({ hasText: `Order ${name}` }).filter({ hasText: 'Shopify' }).first().waitFor({ timeout: 20_000 });
+    }
+    const order = timeline.locator('li').filter({ hasText: 'Order #1002' });
+    await expect(order.textContent()).resolves.toMatch(/\$89\b.*paid|paid.*\$89\b/);
+    await expect(order.locator('a[href^="https://admin.shopify.com/store/acme/orders/"]').count()).resolves.toBe(1);
     await Promise.all([page.close(), panel.close()]);
   });
 
@@ -191,7 +211,7 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     await expect(panel.getByTestId('fact-company-open-deals').getByTestId('fact-source').textContent()).resolves.toMatch(/HubSpot/);
     await panel.getByTestId('fact-people').filter({ hasText: '1' }).waitFor({ timeout: 20_000 });
     await expect(panel.getByTestId('company-people').locator('li').count()).resolves.toBe(1);
-    await panel.getByTestId('fact-company-ltv').filter({ hasText: '$891' }).waitFor({ timeout: 20_000 });
+    await panel.getByTestId('fact-company-ltv').filter({ hasText: '$1,100' }).waitFor({ timeout: 20_000 });
     await Promise.all([page.close(), panel.close()]);
   });
 
@@ -207,8 +227,8 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
 
   it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
     const allowed = new Set([
-      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com', 'api.brevo.com'],
-      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com', 'app-ab12.marketo.com', 'app.brevo.com'],
+      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com', 'api.brevo.com', 'acme.myshopify.com'],
+      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com', 'app-ab12.marketo.com', 'app.brevo.com', 'admin.shopify.com'],
     ].map((host) => `https://${host}`));
     allowed.add(`chrome-extension://${env.extensionId}`);
     // 'null' is the origin of about:blank, where every new tab starts.

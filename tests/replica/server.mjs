@@ -15,6 +15,7 @@ import { createKlaviyoReplica, KLAVIYO_DEMO_KEY } from './klaviyo.mjs';
 import { createPipedriveReplica, PIPEDRIVE_DEMO_TOKEN, PIPEDRIVE_SUBDOMAIN } from './pipedrive.mjs';
 import { createMarketoReplica, MARKETO_DEMO_KEY, MARKETO_SITE } from './marketo.mjs';
 import { createBrevoReplica, BREVO_DEMO_KEY } from './brevo.mjs';
+import { createShopifyReplica, SHOPIFY_DEMO_TOKEN, SHOPIFY_SHOP } from './shopify.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -28,6 +29,7 @@ export function createReplicas(hubspotData) {
     mailchimp: createMailchimpReplica(hubspotData),
     klaviyo: createKlaviyoReplica(hubspotData),
     pipedrive: createPipedriveReplica(hubspotData),
+    shopify: createShopifyReplica(hubspotData),
     ga4: createGa4Replica(hubspotData),
     marketo: createMarketoReplica(hubspotData),
     brevo: createBrevoReplica(hubspotData),
@@ -89,8 +91,8 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     const route = routes.get(host);
     if (!route) return sendHtml(res, 421, 'Misdirected request', `<p>The replica does not serve ${host}.</p>`);
     const body = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' ? await readBody(req) : undefined;
-    const { authorization, 'x-api-token': apiToken, 'api-key': apiKey, ...headers } = req.headers;
-    traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: authorization ?? apiToken ?? apiKey, body: body === undefined ? undefined : JSON.stringify(body) });
+    const { authorization, 'x-api-token': apiToken, 'api-key': apiKey, 'x-shopify-access-token': shopifyToken, ...headers } = req.headers;
+    traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: authorization ?? apiToken ?? apiKey ?? shopifyToken, body: body === undefined ? undefined : JSON.stringify(body) });
     try {
       await route(req, res, url, body);
     } catch (error) {
@@ -120,6 +122,7 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
       mailchimp: MAILCHIMP_DEMO_KEY,
       klaviyo: KLAVIYO_DEMO_KEY,
       pipedrive: PIPEDRIVE_DEMO_TOKEN,
+      shopify: SHOPIFY_DEMO_TOKEN,
       ga4: GA4_DEMO_TOKEN,
       marketo: MARKETO_DEMO_KEY,
       brevo: BREVO_DEMO_KEY,
@@ -134,6 +137,8 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     pipedriveLogin: { site: PIPEDRIVE_SUBDOMAIN },
     /** Marketo needs the instance's REST endpoint host. */
     marketoLogin: { site: MARKETO_SITE },
+    /** Shopify needs the shop's address. */
+    shopifyLogin: { site: SHOPIFY_SHOP },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
     close: () =>
       new Promise((resolve) => {
