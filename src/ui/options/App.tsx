@@ -1,4 +1,6 @@
+import { useRef } from 'preact/hooks';
 import { VENDOR_METAS } from '../../connectors/vendors';
+import type { Connection } from '../../model/health';
 import { useConnections } from '../shared/use-connections';
 import { ConnectorCard } from './ConnectorCard';
 import { BackupCard } from './BackupCard';
@@ -8,8 +10,23 @@ import { PassphraseCard } from './PassphraseCard';
 import { ImportCard } from './ImportCard';
 import { extensionVersion } from '../../platform/manifest';
 
+/** Connected tools first, then the others in the registry's order: every vendor meta gets a row. */
+export function toolOrder(ids: readonly string[], connected: ReadonlySet<string>): string[] {
+  return [...ids.filter((id) => connected.has(id)), ...ids.filter((id) => !connected.has(id))];
+}
+
+function firstStep(connections: Connection[]): string {
+  return connections.length === 0
+    ? 'Start here: open the tool your customers live in (your CRM or help desk), paste its token, then open a contact in that tool.'
+    : 'Connect the other tools your team uses: each one you add fills in more of the same customer.';
+}
+
 export function App() {
   const connections = useConnections();
+  // The order is taken once, when the connections first load: a card that moved to the top when
+  // its token was accepted would leave the user looking at a different card.
+  const order = useRef<string[] | null>(null);
+  if (connections && !order.current) order.current = toolOrder(VENDOR_METAS.map((meta) => meta.id), new Set(connections.map((c) => c.connector)));
   return (
     <main class="options">
       <h1>Customer view · Options</h1>
@@ -19,9 +36,14 @@ export function App() {
       {connections === undefined ? (
         <p role="status">Loading…</p>
       ) : (
-        VENDOR_METAS.map((meta) => (
-          <ConnectorCard key={meta.id} connector={meta} connection={connections.find((c) => c.connector === meta.id)} />
-        ))
+        <section aria-labelledby="tools-title" data-testid="tools">
+          <h2 id="tools-title">Tools</h2>
+          <p data-testid="first-step">{firstStep(connections)}</p>
+          {(order.current ?? []).map((id) => {
+            const meta = VENDOR_METAS.find((m) => m.id === id)!;
+            return <ConnectorCard key={id} connector={meta} connection={connections.find((c) => c.connector === id)} />;
+          })}
+        </section>
       )}
       <ImportCard />
       <PassphraseCard />

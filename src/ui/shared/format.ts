@@ -55,8 +55,15 @@ export function safeHttpUrl(url: string | undefined): string | undefined {
   }
 }
 
+/**
+ * An avatar's letters: the first letter of the first and last words that have one. Vendor names
+ * carry markup and punctuation ("<Mallory>", "(Ann) Lee"), and an avatar reading "<M" looks broken.
+ */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [parts[0]?.[0]];
+  const firsts = name
+    .split(/\s+/)
+    .map((word) => word.match(/\p{L}/u)?.[0])
+    .filter((letter): letter is string => letter !== undefined);
+  const letters = firsts.length > 1 ? [firsts[0], firsts[firsts.length - 1]] : firsts;
   return letters.join('').toUpperCase() || '?';
 }
