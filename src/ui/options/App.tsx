@@ -3,17 +3,13 @@ import { VENDOR_METAS } from '../../connectors/vendors';
 import type { Connection } from '../../model/health';
 import { useConnections } from '../shared/use-connections';
 import { ConnectorCard } from './ConnectorCard';
+import { toolOrder } from './tool-order';
 import { BackupCard } from './BackupCard';
 import { StorageCard } from './StorageCard';
 import { RetentionCard } from './RetentionCard';
 import { PassphraseCard } from './PassphraseCard';
 import { ImportCard } from './ImportCard';
 import { extensionVersion } from '../../platform/manifest';
-
-/** Connected tools first, then the others in the registry's order: every vendor meta gets a row. */
-export function toolOrder(ids: readonly string[], connected: ReadonlySet<string>): string[] {
-  return [...ids.filter((id) => connected.has(id)), ...ids.filter((id) => !connected.has(id))];
-}
 
 function firstStep(connections: Connection[]): string {
   return connections.length === 0

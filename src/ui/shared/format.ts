@@ -12,8 +12,13 @@ export function timeAgo(then: number, now = Date.now()): string {
   return `${days} day${days === 1 ? '' : 's'} ago`;
 }
 
-export function formatDate(ms: number | undefined): string | undefined {
+/**
+ * A moment with its time; a date-only value (see `dateOnly` in model/record.ts, kept as midnight
+ * UTC) as the calendar day the tool gave, read in UTC so it is not the day before in America.
+ */
+export function formatDate(ms: number | undefined, { dateOnly = false }: { dateOnly?: boolean } = {}): string | undefined {
   if (ms === undefined) return undefined;
+  if (dateOnly) return new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
