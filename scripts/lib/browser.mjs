@@ -107,10 +107,17 @@ export async function tabIdOf(context, extensionId, page) {
 }
 
 /** Connects a vendor through the real Options page, as a user would. */
+/** Options lists tools not yet connected as one line each: open the card before typing into it. */
+export async function expandCard(card) {
+  const toggle = card.getByTestId('connector-toggle');
+  if ((await toggle.getAttribute('aria-expanded', { timeout: 15_000 })) !== 'true') await toggle.click();
+}
+
 export async function connectThroughOptions(context, extensionId, connector, token, { site, email } = {}) {
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const card = options.getByTestId(`connector-${connector}`);
+  await expandCard(card);
   if (site) await card.getByTestId('site-input').fill(site);
   if (email) await card.getByTestId('email-input').fill(email);
   await card.getByTestId('token-input').fill(token);

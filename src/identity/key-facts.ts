@@ -12,7 +12,8 @@ export interface KeyFacts {
   /** The count, from every tool whose tickets were counted (open or not). */
   openTickets: Sourced<number>;
   lifecycleStage?: Sourced<string>;
-  lastActivityAt?: Sourced<number>;
+  /** `dateOnly` when the tool gave the day without a time. */
+  lastActivityAt?: Sourced<number> & { dateOnly?: boolean };
   lastConversation?: LastConversation;
   memberships: Membership[];
 }
@@ -31,6 +32,11 @@ function latestDate(record: CustomerRecord): number | undefined {
   return dates.length ? Math.max(...dates) : undefined;
 }
 
+/** The record's newest date is its last activity and its tool gave that as a day, not a moment. */
+function isCalendarDate(record: CustomerRecord, at: number): boolean {
+  return record.fields.lastActivityAt === at && !!record.fields.dateOnly?.includes('lastActivityAt');
+}
+
 /** Facts computed across every tool that knows the person, each from the tool that owns it. */
 export function keyFacts(profile: ResolvedProfile): KeyFacts {
   const members = profile.members;
@@ -45,7 +51,7 @@ export function keyFacts(profile: ResolvedProfile): KeyFacts {
     mrr: billedTotal(members, (m) => m.fields.mrr),
     openTickets: { value: tickets.filter(isOpenTicket).length, from: provenanceOf(tickets) },
     lifecycleStage: stage?.fields.lifecycleStage ? { value: stage.fields.lifecycleStage, from: provenanceOf([stage]) } : undefined,
-    lastActivityAt: newest ? { value: newest.at, from: provenanceOf([newest.record]) } : undefined,
+    lastActivityAt: newest ? { value: newest.at, from: provenanceOf([newest.record]), ...(isCalendarDate(newest.record, newest.at) ? { dateOnly: true } : {}) } : undefined,
     lastConversation: lastConversation(profile),
     memberships: membershipsOf(profile),
   };

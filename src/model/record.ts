@@ -46,6 +46,11 @@ export const recordFieldsSchema = z.partial(
     lastModifiedAt: z.number(),
     /** Last activity the vendor knows of (last seen, last open, last order). */
     lastActivityAt: z.number(),
+    /**
+     * The date fields above that the vendor gives as a calendar date without a time (Salesforce's
+     * LastActivityDate, "2026-03-01"): kept as midnight UTC and shown without a time of day.
+     */
+    dateOnly: z.array(z.enum(['createdAt', 'lastModifiedAt', 'lastActivityAt'])),
   }),
 );
 export type RecordFields = z.infer<typeof recordFieldsSchema>;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { layoutShiftScore, SIDE_PANEL, startEnvironment, storedSecrets, type Environment } from './environment';
+import { expandCard } from '../../scripts/lib/browser.mjs';
 import { SALESFORCE_ANN } from '../replica/salesforce.mjs';
 import { INTERCOM_ANN } from '../replica/intercom.mjs';
 import { MAILCHIMP_ANN } from '../replica/mailchimp.mjs';
@@ -60,6 +61,7 @@ describe('one customer across every person-holding tool (and GA4 connected besid
     // `cookies` is optional: not granted at install, asked for by this click.
     const hasCookies = () => options.evaluate(() => chrome.permissions.contains({ permissions: ['cookies'] }));
     await expect(hasCookies()).resolves.toBe(false);
+    await expandCard(card);
     await card.getByTestId('site-input').fill(env.replica.salesforceLogin.site);
     await card.getByTestId('connect-session').click();
     await expect(card.getByTestId('connected-account').textContent({ timeout: 15_000 })).resolves.toContain('signed-in session');

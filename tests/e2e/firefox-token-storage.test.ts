@@ -83,7 +83,9 @@ function readFromContentWorld(options: Page, url: string): Promise<string> {
 describe('tokens out of content scripts’ reach in Firefox', () => {
   it('reads no token from any storage area in the content-script world of vendor pages', async () => {
     const options = await openExtensionPage('options.html');
-    await poll(options, () => document.querySelector('[data-testid="connector-hubspot"] [data-testid="token-input"]') !== null, undefined);
+    // Tools not yet connected are one line in Options until opened.
+    await poll(options, () => document.querySelector('[data-testid="connector-hubspot"] [data-testid="connector-toggle"]') !== null, undefined);
+    await options.click('[data-testid="connector-hubspot"] [data-testid="connector-toggle"]');
     await options.type('[data-testid="connector-hubspot"] [data-testid="token-input"]', DEMO_TOKEN);
     await options.click('[data-testid="connector-hubspot"] [data-testid="connect"]');
     await poll(options, (portal) => document.querySelector('[data-testid="connected-account"]')?.textContent?.includes(`Portal ${portal}`) ?? false, PORTAL);

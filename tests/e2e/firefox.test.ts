@@ -52,7 +52,9 @@ const text = (page: Page, testId: string) => poll(page, (id) => document.querySe
 describe('Firefox build in firefox-esr', () => {
   it('connects HubSpot through Options and shows the record of the open tab in the sidebar page', async () => {
     const options = await openExtensionPage('options.html');
-    await poll(options, () => document.querySelector('[data-testid="connector-hubspot"] [data-testid="token-input"]') !== null, undefined);
+    // Tools not yet connected are one line in Options until opened.
+    await poll(options, () => document.querySelector('[data-testid="connector-hubspot"] [data-testid="connector-toggle"]') !== null, undefined);
+    await options.click('[data-testid="connector-hubspot"] [data-testid="connector-toggle"]');
     await options.type('[data-testid="connector-hubspot"] [data-testid="token-input"]', DEMO_TOKEN);
     await options.click('[data-testid="connector-hubspot"] [data-testid="connect"]');
     await expect(text(options, 'connected-account')).resolves.toContain(`Portal ${PORTAL}`);

@@ -53,7 +53,9 @@ describe('the unpacked Firefox package in firefox-esr', () => {
   it('shows its version at the foot of Options, connects HubSpot and shows the contact of the open tab in the sidebar page', async () => {
     const options = await openExtensionPage('options.html');
     await expect(text(options, 'extension-version')).resolves.toContain(version);
-    await poll(options, () => document.querySelector('[data-testid="connector-hubspot"] [data-testid="token-input"]') !== null, undefined);
+    // Tools not yet connected are one line in Options until opened.
+    await poll(options, () => document.querySelector('[data-testid="connector-hubspot"] [data-testid="connector-toggle"]') !== null, undefined);
+    await options.click('[data-testid="connector-hubspot"] [data-testid="connector-toggle"]');
     await options.type('[data-testid="connector-hubspot"] [data-testid="token-input"]', DEMO_TOKEN);
     await options.click('[data-testid="connector-hubspot"] [data-testid="connect"]');
     await expect(text(options, 'connected-account')).resolves.toContain(`Portal ${PORTAL}`);

@@ -17,6 +17,7 @@ import {
 import { buildRecord } from '../kit/record';
 import { text } from '../kit/text';
 import { moneyFromMajor } from '../kit/money';
+import { calendarDateFields } from '../kit/dates';
 
 export interface SalesforceNormalizeContext {
   /** Org id (00D…, 18 characters): the account part of every key. */
@@ -81,6 +82,7 @@ export function normalizeSalesforceContact(contact: SalesforceContact, ctx: Sale
     createdAt: salesforceTime(contact.CreatedDate),
     lastModifiedAt: salesforceTime(contact.LastModifiedDate),
     lastActivityAt: salesforceTime(contact.LastActivityDate),
+    dateOnly: calendarDateFields({ lastActivityAt: contact.LastActivityDate }),
   };
   const links = [contact.AccountId ? salesforceKey(ctx, 'Account', contact.AccountId) : undefined];
   return build(ctx, 'Contact', id, nameOf(contact) ?? emails[0] ?? `Contact ${id}`, fields, links, contact.LastModifiedDate);
@@ -108,6 +110,7 @@ export function normalizeSalesforceLead(lead: SalesforceLead, ctx: SalesforceNor
     createdAt: salesforceTime(lead.CreatedDate),
     lastModifiedAt: salesforceTime(lead.LastModifiedDate),
     lastActivityAt: salesforceTime(lead.LastActivityDate),
+    dateOnly: calendarDateFields({ lastActivityAt: lead.LastActivityDate }),
   };
   return build(ctx, 'Lead', id, nameOf(lead) ?? emails[0] ?? `Lead ${id}`, fields, [], lead.LastModifiedDate);
 }
@@ -131,6 +134,7 @@ export function normalizeSalesforceAccount(account: SalesforceAccount, ctx: Sale
     createdAt: salesforceTime(account.CreatedDate),
     lastModifiedAt: salesforceTime(account.LastModifiedDate),
     lastActivityAt: salesforceTime(account.LastActivityDate),
+    dateOnly: calendarDateFields({ lastActivityAt: account.LastActivityDate }),
   };
   return build(ctx, 'Account', id, text(account.Name) ?? domain ?? `Account ${id}`, fields, [], account.LastModifiedDate);
 }

@@ -1,6 +1,9 @@
+import { useRef } from 'preact/hooks';
 import { VENDOR_METAS } from '../../connectors/vendors';
+import type { Connection } from '../../model/health';
 import { useConnections } from '../shared/use-connections';
 import { ConnectorCard } from './ConnectorCard';
+import { toolOrder } from './tool-order';
 import { BackupCard } from './BackupCard';
 import { StorageCard } from './StorageCard';
 import { RetentionCard } from './RetentionCard';
@@ -8,8 +11,18 @@ import { PassphraseCard } from './PassphraseCard';
 import { ImportCard } from './ImportCard';
 import { extensionVersion } from '../../platform/manifest';
 
+function firstStep(connections: Connection[]): string {
+  return connections.length === 0
+    ? 'Start here: open the tool your customers live in (your CRM or help desk), paste its token, then open a contact in that tool.'
+    : 'Connect the other tools your team uses: each one you add fills in more of the same customer.';
+}
+
 export function App() {
   const connections = useConnections();
+  // The order is taken once, when the connections first load: a card that moved to the top when
+  // its token was accepted would leave the user looking at a different card.
+  const order = useRef<string[] | null>(null);
+  if (connections && !order.current) order.current = toolOrder(VENDOR_METAS.map((meta) => meta.id), new Set(connections.map((c) => c.connector)));
   return (
     <main class="options">
       <h1>Customer view · Options</h1>
@@ -19,9 +32,14 @@ export function App() {
       {connections === undefined ? (
         <p role="status">Loading…</p>
       ) : (
-        VENDOR_METAS.map((meta) => (
-          <ConnectorCard key={meta.id} connector={meta} connection={connections.find((c) => c.connector === meta.id)} />
-        ))
+        <section aria-labelledby="tools-title" data-testid="tools">
+          <h2 id="tools-title">Tools</h2>
+          <p data-testid="first-step">{firstStep(connections)}</p>
+          {(order.current ?? []).map((id) => {
+            const meta = VENDOR_METAS.find((m) => m.id === id)!;
+            return <ConnectorCard key={id} connector={meta} connection={connections.find((c) => c.connector === id)} />;
+          })}
+        </section>
       )}
       <ImportCard />
       <PassphraseCard />

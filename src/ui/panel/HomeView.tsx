@@ -4,6 +4,7 @@ import type { CustomerRecord } from '../../model/record';
 import { useLiveQuery } from '../shared/use-live-query';
 import { initials } from '../shared/format';
 import { PageScan } from './PageScan';
+import { openOptionsPage } from '../../platform/tabs';
 
 function ResultList({ records, onOpen, label, testId }: { records: CustomerRecord[]; onOpen: (key: string) => void; label: string; testId: string }) {
   const listRef = useRef<HTMLUListElement>(null);
@@ -93,11 +94,18 @@ export function HomeView({ onOpen, hasConnections, initialQuery = '', tabId = nu
           {recent && recent.length > 0 ? (
             <ResultList records={recent} onOpen={onOpen} label="Recently viewed" testId="recent-list" />
           ) : (
-            <p class="empty" data-testid="recent-empty">
-              {hasConnections
-                ? 'Open a contact or company in a connected tool and it will appear here.'
-                : 'Nothing cached yet. Connect a tool in Options, then open a contact in it.'}
-            </p>
+            <div class="empty" data-testid="recent-empty">
+              <p>
+                {hasConnections
+                  ? 'Open a contact or company in a connected tool and it will appear here.'
+                  : 'Nothing cached yet. Connect a tool in Options, then open a contact in it.'}
+              </p>
+              {!hasConnections && (
+                <button type="button" onClick={() => void openOptionsPage()} data-testid="open-options">
+                  Connect a tool
+                </button>
+              )}
+            </div>
           )}
         </>
       )}

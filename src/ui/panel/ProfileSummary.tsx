@@ -22,7 +22,7 @@ export function ProfileSummary({ profile, pending, onOpen }: { profile: Resolved
           { id: 'mrr', label: 'MRR', value: facts.mrr ? formatMoney(facts.mrr.value) : unknown, from: facts.mrr?.from },
           { id: 'open-tickets', label: 'Open tickets', value: String(facts.openTickets.value), from: facts.openTickets.from },
           { id: 'lifecycle', label: 'Lifecycle', value: facts.lifecycleStage ? lifecycleLabel(facts.lifecycleStage.value) : unknown, from: facts.lifecycleStage?.from },
-          { id: 'last-activity', label: 'Last activity', value: facts.lastActivityAt ? formatDate(facts.lastActivityAt.value) : unknown, from: facts.lastActivityAt?.from },
+          { id: 'last-activity', label: 'Last activity', value: facts.lastActivityAt ? formatDate(facts.lastActivityAt.value, { dateOnly: facts.lastActivityAt.dateOnly }) : unknown, from: facts.lastActivityAt?.from },
           {
             id: 'last-conversation',
             label: 'Last conversation',

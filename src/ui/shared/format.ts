@@ -12,8 +12,13 @@ export function timeAgo(then: number, now = Date.now()): string {
   return `${days} day${days === 1 ? '' : 's'} ago`;
 }
 
-export function formatDate(ms: number | undefined): string | undefined {
+/**
+ * A moment with its time; a date-only value (see `dateOnly` in model/record.ts, kept as midnight
+ * UTC) as the calendar day the tool gave, read in UTC so it is not the day before in America.
+ */
+export function formatDate(ms: number | undefined, { dateOnly = false }: { dateOnly?: boolean } = {}): string | undefined {
   if (ms === undefined) return undefined;
+  if (dateOnly) return new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
   return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
@@ -55,8 +60,15 @@ export function safeHttpUrl(url: string | undefined): string | undefined {
   }
 }
 
+/**
+ * An avatar's letters: the first letter of the first and last words that have one. Vendor names
+ * carry markup and punctuation ("<Mallory>", "(Ann) Lee"), and an avatar reading "<M" looks broken.
+ */
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0]![0], parts[parts.length - 1]![0]] : [parts[0]?.[0]];
+  const firsts = name
+    .split(/\s+/)
+    .map((word) => word.match(/\p{L}/u)?.[0])
+    .filter((letter): letter is string => letter !== undefined);
+  const letters = firsts.length > 1 ? [firsts[0], firsts[firsts.length - 1]] : firsts;
   return letters.join('').toUpperCase() || '?';
 }

@@ -13,6 +13,7 @@ import { Sparkline } from './Sparkline';
 import { MetricChart } from './MetricChart';
 import { metricsCsv, metricsJson } from './export';
 import { download } from '../../shared/download';
+import { groupByTool, toolOf } from './group-metrics';
 
 function Delta({ label, latest, earlier, unit, testId }: { label: string; latest: number; earlier: number | undefined; unit: string; testId: string }) {
   const delta = formatDelta(latest, earlier, unit);
@@ -37,7 +38,11 @@ function MetricCard({ summary, pin, board }: { summary: MetricSummary; pin?: Pin
   return (
     <li class="metric" data-testid="metric" data-metric-id={definition.id}>
       <button type="button" class="metric-head" aria-expanded={open} onClick={() => setOpen(!open)}>
-        <span class="metric-label">{definition.label}</span>
+        <span class="metric-name">
+          <span class="metric-label">{definition.label}</span>
+          {/* On a board, metrics of several tools sit together: each says whose it is. */}
+          {board && <span class="muted metric-tool"> · {toolOf(summary)}</span>}
+        </span>
         <span class="metric-value" data-testid="metric-value">{formatMetricValue(latest.value, definition.unit)}</span>
         <Sparkline values={points.map((p) => p.value)} label={`Trend of ${definition.label}`} />
       </button>
@@ -124,16 +129,29 @@ export function MetricsView() {
         </p>
       ) : (
         <>
-          <ul class="metric-list">
-            {shown.map((summary) => (
-              <MetricCard
-                key={summary.definition.id}
-                summary={summary}
-                pin={pins?.find((p) => p.id === summary.definition.id)}
-                board={board && { up: () => editing.move(summary.definition.id, -1), down: () => editing.move(summary.definition.id, 1), remove: () => editing.remove(summary.definition.id) }}
-              />
-            ))}
-          </ul>
+          {board ? (
+            <ul class="metric-list">
+              {shown.map((summary) => (
+                <MetricCard
+                  key={summary.definition.id}
+                  summary={summary}
+                  pin={pins?.find((p) => p.id === summary.definition.id)}
+                  board={{ up: () => editing.move(summary.definition.id, -1), down: () => editing.move(summary.definition.id, 1), remove: () => editing.remove(summary.definition.id) }}
+                />
+              ))}
+            </ul>
+          ) : (
+            groupByTool(shown).map((group) => (
+              <section class="metric-group" key={group.key} aria-labelledby={`metric-group-${group.key.replace(/[^\w-]/g, '-')}`} data-testid="metric-group">
+                <h2 id={`metric-group-${group.key.replace(/[^\w-]/g, '-')}`}>{group.label}</h2>
+                <ul class="metric-list">
+                  {group.summaries.map((summary) => (
+                    <MetricCard key={summary.definition.id} summary={summary} pin={pins?.find((p) => p.id === summary.definition.id)} />
+                  ))}
+                </ul>
+              </section>
+            ))
+          )}
           <div class="actions">
             <button type="button" class="link" onClick={() => download(`metrics-${stamp}.csv`, metricsCsv(shown), 'text/csv')} data-testid="export-csv">
               Export CSV
