@@ -7,6 +7,7 @@ import { mailchimpMeta } from './mailchimp/meta';
 import { klaviyoMeta } from './klaviyo/meta';
 import { pipedriveMeta } from './pipedrive/meta';
 import { ga4Meta } from './ga4/meta';
+import { activecampaignMeta } from './activecampaign/meta';
 
 /**
  * Every vendor, one line each: connector ids, labels, page detection, the Options cards, the
@@ -15,7 +16,7 @@ import { ga4Meta } from './ga4/meta';
  * the content script, the panel and Options import this. The order is the Options order and the
  * order detectors are asked in.
  */
-export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, ga4Meta] as const;
+export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, ga4Meta, activecampaignMeta] as const;
 
 export type AnyVendorMeta = (typeof VENDOR_METAS)[number];
 
