@@ -34,6 +34,7 @@ const logins = {
   klaviyo: {},
   pipedrive: replica.pipedriveLogin,
   ga4: replica.ga4Login,
+  activecampaign: replica.activecampaignLogin,
 };
 for (const [connector, login] of Object.entries(logins)) {
   await connectThroughOptions(context, extensionId, connector, replica.demoTokens[connector], login).then((page) => page.close());

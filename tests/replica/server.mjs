@@ -13,6 +13,7 @@ import { createIntercomReplica, INTERCOM_DEMO_TOKEN } from './intercom.mjs';
 import { createMailchimpReplica, MAILCHIMP_DEMO_KEY } from './mailchimp.mjs';
 import { createKlaviyoReplica, KLAVIYO_DEMO_KEY } from './klaviyo.mjs';
 import { createPipedriveReplica, PIPEDRIVE_DEMO_TOKEN, PIPEDRIVE_SUBDOMAIN } from './pipedrive.mjs';
+import { createActiveCampaignReplica, ACTIVECAMPAIGN_ACCOUNT, ACTIVECAMPAIGN_DEMO_TOKEN } from './activecampaign.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -27,6 +28,7 @@ export function createReplicas(hubspotData) {
     klaviyo: createKlaviyoReplica(hubspotData),
     pipedrive: createPipedriveReplica(hubspotData),
     ga4: createGa4Replica(hubspotData),
+    activecampaign: createActiveCampaignReplica(hubspotData),
   };
 }
 
@@ -116,6 +118,7 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
       klaviyo: KLAVIYO_DEMO_KEY,
       pipedrive: PIPEDRIVE_DEMO_TOKEN,
       ga4: GA4_DEMO_TOKEN,
+      activecampaign: ACTIVECAMPAIGN_DEMO_TOKEN,
     },
     /** Zendesk signs in with subdomain + agent email + API token. */
     zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
@@ -125,6 +128,8 @@ export async function startReplica({ port = 0, seed = 42 } = {}) {
     salesforceLogin: { site: SALESFORCE_SITE, session: SALESFORCE_DEMO_SESSION },
     /** Pipedrive needs the company subdomain. */
     pipedriveLogin: { site: PIPEDRIVE_SUBDOMAIN },
+    /** ActiveCampaign needs the account URL. */
+    activecampaignLogin: { site: `https://${ACTIVECAMPAIGN_ACCOUNT}.api-us1.com` },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
     close: () =>
       new Promise((resolve) => {

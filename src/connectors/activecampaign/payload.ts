@@ -3,7 +3,7 @@ import type { CustomerRecord } from '../../model/record';
 import type { PayloadReader } from '../contract';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import { normalizeAcContact, normalizeAcDeal, normalizeAcList, type AcNormalizeContext } from './normalize';
-import { acContactListsPage, acContactsPage, acContactSync, acContactWithRelations, acDealsPage, acErrorMessage, acListsPage } from './schemas';
+import { acCampaignsPage, acContactListsPage, acContactsPage, acContactSync, acContactWithRelations, acDealsPage, acErrorMessage, acListsPage } from './schemas';
 
 /**
  * Canonical records from a saved ActiveCampaign v3 response (contacts page, one contact with its
@@ -26,6 +26,11 @@ export function normalizeActiveCampaignPayload(payload: unknown, account: string
   if ('contactLists' in body) {
     read(acContactListsPage, 'list memberships');
     // Memberships alone name no person we could show; nothing to import.
+    return [];
+  }
+  if ('campaigns' in body) {
+    read(acCampaignsPage, 'campaigns page');
+    // Campaigns are metrics (open and click rates), not records of a person.
     return [];
   }
   const said = acErrorMessage(payload);
