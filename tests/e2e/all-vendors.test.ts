@@ -10,7 +10,7 @@ import { PIPEDRIVE_ANN } from '../replica/pipedrive.mjs';
 /** Every person-holding vendor connected at once; Ann Lee opened from four of their consoles. */
 let env: Environment;
 const destinations = new Set<string>();
-const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive'] as const;
+const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'activecampaign'] as const;
 
 async function connectWithToken(connector: string, login: { site?: string; email?: string } = {}): Promise<void> {
   const options = await env.connect(env.replica.demoTokens[connector as keyof typeof env.replica.demoTokens], connector, login);
@@ -29,6 +29,7 @@ beforeAll(async () => {
   await connectWithToken('klaviyo');
   await connectWithToken('pipedrive', env.replica.pipedriveLogin);
   await connectWithToken('ga4', env.replica.ga4Login);
+  await connectWithToken('activecampaign', env.replica.activecampaignLogin);
 }, 240_000);
 afterAll(async () => {
   await env?.close();
@@ -169,7 +170,7 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
 
   it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
     const allowed = new Set([
-      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com'],
+      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', 'acme.api-us1.com'],
       ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com'],
     ].map((host) => `https://${host}`));
     allowed.add(`chrome-extension://${env.extensionId}`);
