@@ -37,6 +37,7 @@ const logins = {
   ga4: replica.ga4Login,
   marketo: replica.marketoLogin,
   brevo: {},
+  activecampaign: replica.activecampaignLogin,
 };
 for (const [connector, login] of Object.entries(logins)) {
   await connectThroughOptions(context, extensionId, connector, replica.demoTokens[connector], login).then((page) => page.close());
@@ -63,7 +64,7 @@ await panel.getByTestId('tool-pipedrive').getByText('Ann Lee').waitFor({ timeout
 await panel.getByTestId('tool-shopify').getByText('Anne Lee').waitFor({ timeout: 20_000 }).catch(() => undefined);
 // The timeline holds its place until every tool's answer is on screen.
 await panel.getByTestId('timeline').waitFor({ timeout: 20_000 }).catch(() => undefined);
-log('The side panel shows the unified profile: HubSpot, with what the eight other tools know about the same person.');
+log('The side panel shows the unified profile: HubSpot, with what the other connected tools know about the same person.');
 
 if (!hasDisplay) {
   mkdirSync(outDir, { recursive: true });

@@ -10,6 +10,7 @@ import { shopifyMeta } from './shopify/meta';
 import { ga4Meta } from './ga4/meta';
 import { marketoMeta } from './marketo/meta';
 import { brevoMeta } from './brevo/meta';
+import { activecampaignMeta } from './activecampaign/meta';
 
 /**
  * Every vendor, one line each: connector ids, labels, page detection, the Options cards, the
@@ -18,7 +19,7 @@ import { brevoMeta } from './brevo/meta';
  * the content script, the panel and Options import this. The order is the Options order and the
  * order detectors are asked in.
  */
-export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, marketoMeta, brevoMeta, shopifyMeta, ga4Meta] as const;
+export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, marketoMeta, brevoMeta, shopifyMeta, activecampaignMeta, ga4Meta] as const;
 
 export type AnyVendorMeta = (typeof VENDOR_METAS)[number];
 

@@ -14,7 +14,7 @@ import { SHOPIFY_ANN } from '../replica/shopify.mjs';
 /** Every person-holding vendor connected at once; Ann Lee opened from four of their consoles. */
 let env: Environment;
 const destinations = new Set<string>();
-const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'marketo', 'brevo', 'shopify'] as const;
+const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'marketo', 'brevo', 'shopify', 'activecampaign'] as const;
 
 async function connectWithToken(connector: string, login: { site?: string; email?: string } = {}): Promise<void> {
   const options = await env.connect(env.replica.demoTokens[connector as keyof typeof env.replica.demoTokens], connector, login);
@@ -36,6 +36,7 @@ beforeAll(async () => {
   await connectWithToken('ga4', env.replica.ga4Login);
   await connectWithToken('marketo', env.replica.marketoLogin);
   await connectWithToken('brevo');
+  await connectWithToken('activecampaign', env.replica.activecampaignLogin);
 }, 240_000);
 afterAll(async () => {
   await env?.close();
@@ -112,8 +113,8 @@ describe('one customer across every person-holding tool (and GA4 connected besid
     const emails = panel.getByTestId('field-emails');
     await emails.getByTestId('show-more').click();
     await emails.filter({ hasText: 'annlee.home@gmail.com · Pipedrive' }).waitFor({ timeout: 20_000 });
-    // Seven tools agree on her name (Brevo's ANN LEE is the same name in capitals): one line for them, one for each other spelling.
-    await expect(panel.getByTestId('conflicts').locator('li').filter({ hasText: /^Ann Lee \(/ }).textContent()).resolves.toBe('Ann Lee (Salesforce, Brevo, HubSpot, Intercom, Klaviyo, Mailchimp, Pipedrive)');
+    // Eight tools agree on her name (Brevo's and ActiveCampaign's ANN LEE only differ in case): one line for them, one for each other spelling.
+    await expect(panel.getByTestId('conflicts').locator('li').filter({ hasText: /^Ann Lee \(/ }).textContent()).resolves.toBe('Ann Lee (Salesforce, Brevo, ActiveCampaign, HubSpot, Intercom, Klaviyo, Mailchimp, Pipedrive)');
     // GA4 holds numbers, not people: it is never asked about her.
     await expect(panel.getByTestId('tool-ga4').count()).resolves.toBe(0);
     expect(env.replica.ga4.state.requests.filter((r: { path: string }) => !r.path.includes('runReport'))).toEqual([]);
@@ -229,7 +230,7 @@ describe('one customer across every person-holding tool (and GA4 connected besid
 
   it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
     const allowed = new Set([
-      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com', 'api.brevo.com', 'acme.myshopify.com'],
+      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com', 'api.brevo.com', 'acme.myshopify.com', 'acme.api-us1.com'],
       ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com', 'app-ab12.marketo.com', 'app.brevo.com', 'admin.shopify.com'],
     ].map((host) => `https://${host}`));
     allowed.add(`chrome-extension://${env.extensionId}`);

@@ -16,6 +16,7 @@ import { createPipedriveReplica, PIPEDRIVE_DEMO_TOKEN, PIPEDRIVE_SUBDOMAIN } fro
 import { createMarketoReplica, MARKETO_DEMO_KEY, MARKETO_SITE } from './marketo.mjs';
 import { createBrevoReplica, BREVO_DEMO_KEY } from './brevo.mjs';
 import { createShopifyReplica, SHOPIFY_DEMO_TOKEN, SHOPIFY_SHOP } from './shopify.mjs';
+import { createActiveCampaignReplica, ACTIVECAMPAIGN_ACCOUNT, ACTIVECAMPAIGN_DEMO_TOKEN } from './activecampaign.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -33,6 +34,7 @@ export function createReplicas(hubspotData) {
     ga4: createGa4Replica(hubspotData),
     marketo: createMarketoReplica(hubspotData),
     brevo: createBrevoReplica(hubspotData),
+    activecampaign: createActiveCampaignReplica(hubspotData),
   };
 }
 
@@ -126,6 +128,7 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
       ga4: GA4_DEMO_TOKEN,
       marketo: MARKETO_DEMO_KEY,
       brevo: BREVO_DEMO_KEY,
+      activecampaign: ACTIVECAMPAIGN_DEMO_TOKEN,
     },
     /** Zendesk signs in with subdomain + agent email + API token. */
     zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
@@ -139,6 +142,8 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     marketoLogin: { site: MARKETO_SITE },
     /** Shopify needs the shop's address. */
     shopifyLogin: { site: SHOPIFY_SHOP },
+    /** ActiveCampaign needs the account URL. */
+    activecampaignLogin: { site: `https://${ACTIVECAMPAIGN_ACCOUNT}.api-us1.com` },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
     close: () =>
       new Promise((resolve) => {
