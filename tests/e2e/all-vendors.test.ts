@@ -114,7 +114,7 @@ describe('one customer across every person-holding tool (and GA4 connected besid
     await emails.getByTestId('show-more').click();
     await emails.filter({ hasText: 'annlee.home@gmail.com · Pipedrive' }).waitFor({ timeout: 20_000 });
     // Eight tools agree on her name (Brevo's and ActiveCampaign's ANN LEE only differ in case): one line for them, one for each other spelling.
-    await expect(panel.getByTestId('conflicts').locator('li').filter({ hasText: /^Ann Lee \(/ }).textContent()).resolves.toBe('Ann Lee (Salesforce, Brevo, ActiveCampaign, HubSpot, Intercom, Klaviyo, Mailchimp, Pipedrive)');
+    await expect(panel.getByTestId('conflicts').locator('li').filter({ hasText: /^Ann Lee \(/ }).textContent()).resolves.toBe('Ann Lee (Salesforce, ActiveCampaign, Brevo, HubSpot, Intercom, Klaviyo, Mailchimp, Pipedrive)');
     // GA4 holds numbers, not people: it is never asked about her.
     await expect(panel.getByTestId('tool-ga4').count()).resolves.toBe(0);
     expect(env.replica.ga4.state.requests.filter((r: { path: string }) => !r.path.includes('runReport'))).toEqual([]);

@@ -92,7 +92,8 @@ describe('metric snapshots', () => {
     await options.getByTestId('retention-select').selectOption({ label: '90 days' });
     await expect(options.getByTestId('retention-result').textContent()).resolves.toBe('Saved.');
     await options.reload();
-    await expect(options.getByTestId('retention-select').inputValue()).resolves.toBe('90');
+    // The saved setting arrives after the page's first paint.
+    await expect.poll(() => options.getByTestId('retention-select').inputValue(), { timeout: 10_000 }).toBe('90');
     await options.close();
   });
 });
