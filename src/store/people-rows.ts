@@ -36,10 +36,15 @@ const MAX_PROFILES = 12;
 
 const looksLikeEmail = (text: string) => /^[^\s@]+@[^\s@]+$/.test(text.trim());
 
-/** The fullest name the tools give: a real name over an email used as one, then the longest. */
+/**
+ * The name most of the tools give (six tools' "Ann Lee" over one's "Ann B. Lee"), a real name
+ * over an address used as one; on a tie the fullest.
+ */
 function bestName(members: CustomerRecord[]): string {
-  const names = members.map((m) => m.title.trim()).filter((title) => title && !looksLikeEmail(title));
-  return names.sort((a, b) => b.length - a.length)[0] ?? members[0]!.title;
+  const counts = new Map<string, number>();
+  for (const title of members.map((m) => m.title.trim()).filter((t) => t && !looksLikeEmail(t))) counts.set(title, (counts.get(title) ?? 0) + 1);
+  const ranked = [...counts].sort(([a, x], [b, y]) => y - x || b.length - a.length);
+  return ranked[0]?.[0] ?? members[0]!.title;
 }
 
 function profileRow(root: CustomerRecord, members: CustomerRecord[]): ProfileRow {

@@ -13,7 +13,7 @@ function ToolLabels({ tools }: { tools: string[] }) {
   const more = labels.length - TOOLS_SHOWN;
   return (
     <>
-      <span class="result-tools" aria-hidden="true" title={labels.join(', ')}>
+      <span class="result-tools" aria-hidden="true" data-testid="result-tools" title={labels.join(', ')}>
         {labels.slice(0, TOOLS_SHOWN).join(' · ')}
         {more > 0 && ` +${more}`}
       </span>
@@ -47,13 +47,13 @@ export function PeopleList({ rows, onOpen, label, testId }: { rows: ListRow[]; o
             <span class="avatar small" aria-hidden="true">{initials(row.name)}</span>
             {row.kind === 'profile' ? (
               <span class="result-text">
-                <span class="result-title">{row.name}</span>
+                <span class="result-title" data-testid="result-name">{row.name}</span>
                 <span class="muted">{[row.contact ?? (row.type === 'company' ? 'Company' : undefined), row.company].filter(Boolean).join(' · ')}</span>
                 <ToolLabels tools={row.tools} />
               </span>
             ) : (
               <span class="result-text">
-                <span class="result-title">{row.name}</span>
+                <span class="result-title" data-testid="result-name">{row.name}</span>
                 <span class="muted" data-testid="result-kind">
                   {capitalised(RECORD_TYPE_WORDS[row.type] ?? row.type)} · {connectorLabel(row.tool)}
                 </span>
