@@ -82,6 +82,27 @@ function joiningIdentities(record: CustomerRecord): string[] {
  * companies, people and activity around them without merging those into the profile.
  */
 export async function resolveProfile(root: CustomerRecord, source: ResolveSource, overrides: IdentityOverrides = { splits: [], merges: [] }): Promise<ResolvedProfile> {
+  const { members: memberList, sharedIdentities } = await resolveMembers(root, source, overrides);
+  const kind = root.type === 'company' ? 'company' : root.type === 'person' ? 'person' : null;
+  const members = new Map(memberList.map((m) => [m.key, m]));
+  const linkedKeys = [...new Set(memberList.flatMap((m) => m.links))].filter((key) => !members.has(key));
+  const around = [...(await source.byKeys(linkedKeys)), ...(await Promise.all(memberList.map((m) => source.linking(m.key)))).flat()];
+  const aroundByKey = new Map(around.filter((r) => !members.has(r.key)).map((r) => [r.key, r]));
+  const otherKind = kind === 'company' ? 'person' : 'company';
+  const associated = [...aroundByKey.values()].filter((r) => r.type === otherKind);
+  const activity = [...aroundByKey.values()].filter((r) => r.type !== 'person' && r.type !== 'company');
+  return { root, members: memberList, associated, activity, sharedIdentities, overrides };
+}
+
+/**
+ * The same person or company across tools, root first: the first half of a profile, without
+ * what links to it. Lists of people (search, recently viewed) group their rows by this.
+ */
+export async function resolveMembers(
+  root: CustomerRecord,
+  source: Pick<ResolveSource, 'byIdentity' | 'byKeys'>,
+  overrides: IdentityOverrides = { splits: [], merges: [] },
+): Promise<{ members: CustomerRecord[]; sharedIdentities: string[] }> {
   const splits = new Set(overrides.splits.map(([a, b]) => pairKey(a, b)));
   const mergesOf = (key: string) => overrides.merges.flatMap(([a, b]) => (a === key ? [b] : b === key ? [a] : []));
   const kind = root.type === 'company' ? 'company' : root.type === 'person' ? 'person' : null;
@@ -111,14 +132,7 @@ export async function resolveProfile(root: CustomerRecord, source: ResolveSource
     frontier = next;
   }
 
-  const memberList = [...members.values()];
-  const linkedKeys = [...new Set(memberList.flatMap((m) => m.links))].filter((key) => !members.has(key));
-  const around = [...(await source.byKeys(linkedKeys)), ...(await Promise.all(memberList.map((m) => source.linking(m.key)))).flat()];
-  const aroundByKey = new Map(around.filter((r) => !members.has(r.key)).map((r) => [r.key, r]));
-  const otherKind = kind === 'company' ? 'person' : 'company';
-  const associated = [...aroundByKey.values()].filter((r) => r.type === otherKind);
-  const activity = [...aroundByKey.values()].filter((r) => r.type !== 'person' && r.type !== 'company');
-  return { root, members: memberList, associated, activity, sharedIdentities: [...sharedIdentities], overrides };
+  return { members: [...members.values()], sharedIdentities: [...sharedIdentities] };
 }
 
 export interface FieldConflict {

@@ -1,11 +1,11 @@
 import type { RecordFields } from '../model/record';
+import { fold } from './fold';
 import { normalizeDomain } from './normalize';
 
-/** Lower-case words, split where names and addresses split, punctuation trimmed. */
+/** Folded words (lower case, no accents), split where names and addresses split, punctuation trimmed. */
 function words(text: string | undefined): string[] {
   if (!text) return [];
-  return text
-    .toLowerCase()
+  return fold(text)
     .split(/[^\p{L}\p{N}@._+-]+/u)
     .map((word) => word.replace(/^[._+-]+|[._+-]+$/g, ''))
     .filter(Boolean);

@@ -71,6 +71,14 @@ const versions: Array<{ version: number; stores: Record<string, string>; upgrade
     stores: {},
     upgrade: async (tx) => (await Dexie.waitFor(import('./upgrades/renormalize-identities'))).renormalizeIdentities(tx),
   },
+  {
+    // Search words folded (lower case, accents dropped, ß → ss, ł → l ...), so "dvorak" finds
+    // "Dvořák". Every record's tokens are recomputed and the vocabulary is rebuilt from them:
+    // the accented words left in it would only be typo candidates that match nothing.
+    version: 4,
+    stores: {},
+    upgrade: async (tx) => (await Dexie.waitFor(import('./upgrades/fold-search-words'))).foldSearchWords(tx),
+  },
 ];
 
 export function openCustomerDb(name = DB_NAME): CustomerDb {

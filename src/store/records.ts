@@ -5,6 +5,7 @@ import { withReopen } from './reopen';
 import type { CustomerRecord } from '../model/record';
 import type { ConnectorId } from '../model/record';
 import { queryTerms } from '../identity/query-terms';
+import { fold } from '../identity/fold';
 import { emailIdentity } from '../identity/email';
 import { allowedTypos, editDistanceWithin } from '../identity/edit-distance';
 import { linkTerm, toStored, tokenTerm, vocabularyOf } from './terms';
@@ -114,7 +115,7 @@ export async function searchRecords(query: string, limit = 20, db: CustomerDb = 
     }
   }
   const records = await getRecords([...keys].slice(0, want), db);
-  const startsName = (record: CustomerRecord) => Number(record.title.toLowerCase().startsWith(phrase));
+  const startsName = (record: CustomerRecord) => Number(fold(record.title).startsWith(phrase));
   return records
     .sort((a, b) => startsName(b) - startsName(a) || Number(b.type === 'person') - Number(a.type === 'person') || b.fetchedAt - a.fetchedAt)
     .slice(0, limit);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { layoutShiftScore, SIDE_PANEL, startEnvironment, storedSecrets, type Environment } from './environment';
+import { contactUrl, layoutShiftScore, SIDE_PANEL, startEnvironment, storedSecrets, type Environment } from './environment';
 import { expandCard } from '../../scripts/lib/browser.mjs';
+import { DVORAK_ID } from '../replica/seed.mjs';
 import { SALESFORCE_ANN } from '../replica/salesforce.mjs';
 import { INTERCOM_ANN } from '../replica/intercom.mjs';
 import { MAILCHIMP_ANN } from '../replica/mailchimp.mjs';
@@ -152,6 +153,32 @@ describe('one customer across every person-holding tool (and GA4 connected besid
     await expect(order.textContent()).resolves.toMatch(/\$89\b.*paid|paid.*\$89\b/);
     await expect(order.locator('a[href^="https://admin.shopify.com/store/acme/orders/"]').count()).resolves.toBe(1);
     await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('searches people, not tool records: "ann" is one Ann Lee naming every tool that knows her, "dvorak" finds Dvořák', async () => {
+    const dvorak = await openPage(contactUrl(DVORAK_ID));
+    await Promise.all([dvorak.page.close(), dvorak.panel.close()]);
+    const home = await env.openPanel(undefined, { viewport: SIDE_PANEL });
+    await home.getByTestId('search-input').fill('ann');
+    const results = home.getByTestId('search-results');
+    const ann = results.locator('li[data-kind="person"]').filter({ has: home.getByTestId('result-name').getByText('Ann Lee', { exact: true }) });
+    await ann.first().waitFor({ timeout: 10_000 });
+    await expect(ann.count()).resolves.toBe(1);
+    // Three tools by name, the rest counted: every person-holding tool knows her.
+    await expect(ann.getByTestId('result-tools').textContent()).resolves.toMatch(new RegExp(`^\\S.* · .* · .* \\+${PERSON_TOOLS.length - 3}$`));
+    const spoken = (await ann.locator('.visually-hidden').textContent())!;
+    for (const tool of ['HubSpot', 'Salesforce', 'Stripe', 'Zendesk', 'Intercom', 'Mailchimp', 'Klaviyo', 'Pipedrive', 'Marketo', 'Brevo', 'Shopify', 'ActiveCampaign']) expect(spoken).toContain(tool);
+    // People first; her deals, tickets and conversations after, each saying what it is and its tool.
+    const kinds = await results.locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')));
+    const firstOther = kinds.findIndex((kind) => kind !== 'person' && kind !== 'company');
+    if (firstOther >= 0) expect(kinds.slice(firstOther).every((kind) => kind !== 'person' && kind !== 'company')).toBe(true);
+    for (const kind of await results.getByTestId('result-kind').allTextContents()) expect(kind).toMatch(/^[A-Z][a-z]+ · \S/);
+    await home.getByTestId('search-input').press('Enter');
+    await expect(home.getByTestId('profile-name').textContent({ timeout: 10_000 })).resolves.toMatch(/Ann/);
+    await home.getByTestId('back').click();
+    await home.getByTestId('search-input').fill('dvorak');
+    await results.getByTestId('result-name').getByText('Antonín Dvořák', { exact: true }).waitFor({ timeout: 10_000 });
+    await home.close();
   });
 
   it('shows the Mailchimp page as the person it is, at once on the next visit', async () => {

@@ -57,7 +57,7 @@ describe('lookups from outside the panel', () => {
     await panel.getByTestId('scan-page').click();
     const results = panel.getByTestId('scan-results');
     await results.waitFor({ timeout: 15_000 });
-    await expect(results.getByRole('button').allTextContents()).resolves.toEqual(expect.arrayContaining(['Ann Lee']));
+    await expect(results.getByTestId('result-name').allTextContents()).resolves.toEqual(expect.arrayContaining(['Ann Lee']));
     await expect(results.textContent()).resolves.toMatch(/2 known of \d+ emails and domains on this page/);
     await Promise.all([page.close(), panel.close()]);
   });

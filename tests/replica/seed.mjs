@@ -9,8 +9,11 @@
 //   contact (`dealContacts`); Ann gets Acme Robotics' deals "7005", "7008" (won) and "7041" (open).
 // - tickets "9001".."9012" (`tickets`, `ticketContact`): Ann has "9001" (open, Waiting on us) and
 //   "9002" (closed). Tickets were added after everything else, so nothing above changed.
+// - contact "111": Antonín Dvořák (`DVORAK_ID`), spelled with diacritics, his address without.
 // Contact ids are "101".."340", company ids "5001".."5060".
 import { isValidPhoneNumber } from 'libphonenumber-js';
+
+export const DVORAK_ID = '111';
 
 /** NANP area codes from 200 to 899 that libphonenumber knows to be in service. */
 const AREA_CODES = Array.from({ length: 700 }, (_, i) => 200 + i).filter((area) => isValidPhoneNumber(`+1 ${area}-555-0100`));
@@ -105,6 +108,8 @@ export function makeHubspotData(seed = 42) {
     seen.add(email);
     // A few people typed their address with capitals; HubSpot keeps it as entered.
     if (id !== '101' && random() < 0.05) email = `${first}.${last}@${domain.replace(/^./, (c) => c.toUpperCase())}`;
+    // A name with diacritics, set after the draws so every other contact stays as it was.
+    if (id === DVORAK_ID) [first, last, email] = ['Antonín', 'Dvořák', `antonin.dvorak@${domain}`];
     const created = BASE_TIME - Math.floor(random() * 500) * DAY;
     contacts.push({
       id,

@@ -139,3 +139,33 @@ describe('typo-tolerant search', () => {
     expect((await searchRecords('zoltna', 20, db)).map((r) => r.title)).toEqual(['Zoltan Kovacs']);
   });
 });
+
+describe('search that forgives accents and case', () => {
+  const people = [
+    person('11', 'Antonín', 'Dvořák', 'antonin@nelahozeves.cz'),
+    person('12', 'Jürgen', 'Müller', 'jm@bau.de'),
+    person('13', 'Renata', 'Łódź', 'renata@lodzkie.pl'),
+    person('14', 'Greta', 'Straße', 'greta@beispiel.de'),
+    person('15', 'Søren', 'Kierkegaard', 'soren@aeble.dk'),
+    person('16', 'Maria', 'São Paulo', 'maria@cafes.com.br'),
+  ];
+  const titles = async (q: string) => (await searchRecords(q, 20, db)).map((r) => r.title);
+
+  it('finds accented names typed without accents, in any case, and with their accents', async () => {
+    await saveRecords(people, db);
+    expect(await titles('dvorak')).toEqual(['Antonín Dvořák']);
+    expect(await titles('DVOŘÁK')).toEqual(['Antonín Dvořák']);
+    expect(await titles('antonin dvo')).toEqual(['Antonín Dvořák']);
+    expect(await titles('muller')).toEqual(['Jürgen Müller']);
+    expect(await titles('lodz')).toEqual(['Renata Łódź']);
+    expect(await titles('strasse')).toEqual(['Greta Straße']);
+    expect(await titles('soren')).toEqual(['Søren Kierkegaard']);
+    expect(await titles('sao paulo')).toEqual(['Maria São Paulo']);
+  });
+
+  it('allows a typo in the folded word', async () => {
+    await saveRecords(people, db);
+    expect(await titles('dvorka')).toEqual(['Antonín Dvořák']);
+    expect(await titles('mullr')).toEqual(['Jürgen Müller']);
+  });
+});

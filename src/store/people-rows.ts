@@ -1,0 +1,111 @@
+import { customerDb, type CustomerDb } from './db';
+import { getRecords, recentRecords, recordsByIdentity, searchRecords } from './records';
+import { identityOverrides } from './profiles';
+import { resolveMembers } from '../identity/resolve';
+import type { ConnectorId, CustomerRecord, RecordType } from '../model/record';
+
+/** One person or company across every tool that knows them, as lists show it. */
+export interface ProfileRow {
+  kind: 'profile';
+  /** The record the row opens: the profile is resolved around it. */
+  key: string;
+  type: 'person' | 'company';
+  name: string;
+  /** Main email (a person) or domain (a company). */
+  contact?: string;
+  company?: string;
+  /** The tools that know them, in the order their records came. */
+  tools: ConnectorId[];
+  /** Every record of the profile, for lists that show the records one click deeper. */
+  keys: string[];
+}
+
+/** A deal, ticket, conversation, campaign ...: one tool's record, said as what it is. */
+export interface RecordRow {
+  kind: 'record';
+  key: string;
+  type: RecordType;
+  name: string;
+  tool: ConnectorId;
+}
+
+export type ListRow = ProfileRow | RecordRow;
+
+/** Grouping resolves a profile per row; more rows than this would cost a keystroke too much. */
+const MAX_PROFILES = 12;
+
+const looksLikeEmail = (text: string) => /^[^\s@]+@[^\s@]+$/.test(text.trim());
+
+/**
+ * The name most of the tools give (six tools' "Ann Lee" over one's "Ann B. Lee"), a real name
+ * over an address used as one; on a tie the fullest.
+ */
+function bestName(members: CustomerRecord[]): string {
+  const counts = new Map<string, number>();
+  for (const title of members.map((m) => m.title.trim()).filter((t) => t && !looksLikeEmail(t))) counts.set(title, (counts.get(title) ?? 0) + 1);
+  const ranked = [...counts].sort(([a, x], [b, y]) => y - x || b.length - a.length);
+  return ranked[0]?.[0] ?? members[0]!.title;
+}
+
+function profileRow(root: CustomerRecord, members: CustomerRecord[]): ProfileRow {
+  const first = <T>(pick: (r: CustomerRecord) => T | undefined) => members.map(pick).find((v) => v !== undefined && v !== '');
+  const type = root.type === 'company' ? 'company' : 'person';
+  return {
+    kind: 'profile',
+    key: root.key,
+    type,
+    name: bestName(members),
+    contact: type === 'company' ? first((r) => r.fields.domain) : first((r) => r.fields.emails?.[0]),
+    company: type === 'person' ? first((r) => r.fields.companyName) : undefined,
+    tools: [...new Set(members.map((m) => m.connector))],
+    keys: members.map((m) => m.key),
+  };
+}
+
+/**
+ * Records as a list of people: the records of one person or company become one row (grouped
+ * by the profile resolution the profile view uses, the user's splits and merges included),
+ * people and companies first in the order they came; other records after them, one row each.
+ * Identity lookups are shared across the rows, so records of one person cost one walk.
+ */
+export async function groupRecords(records: CustomerRecord[], db: CustomerDb = customerDb()): Promise<ListRow[]> {
+  const overrides = await identityOverrides(db);
+  const cache = new Map<string, Promise<CustomerRecord[]>>();
+  const source = {
+    byIdentity: (identity: string) => {
+      let found = cache.get(identity);
+      if (!found) cache.set(identity, (found = recordsByIdentity(identity, db)));
+      return found;
+    },
+    byKeys: (keys: string[]) => (keys.length ? getRecords(keys, db) : Promise.resolve([])),
+  };
+  const profiles: ProfileRow[] = [];
+  const others: RecordRow[] = [];
+  const placed = new Set<string>();
+  for (const record of records) {
+    if (placed.has(record.key)) continue;
+    if (record.type !== 'person' && record.type !== 'company') {
+      others.push({ kind: 'record', key: record.key, type: record.type, name: record.title, tool: record.connector });
+      continue;
+    }
+    const members = profiles.length < MAX_PROFILES ? (await resolveMembers(record, source, overrides)).members : [record];
+    for (const member of members) placed.add(member.key);
+    profiles.push(profileRow(record, members));
+  }
+  return [...profiles, ...others];
+}
+
+/** Type-ahead as people: see searchRecords for matching, groupRecords for the rows. */
+export async function searchPeople(query: string, limit = 20, db: CustomerDb = customerDb()): Promise<ListRow[]> {
+  return (await groupRecords(await searchRecords(query, limit, db), db)).slice(0, limit);
+}
+
+/** Recently viewed, each person once however many of their tools' records were opened. */
+export async function recentPeople(limit = 10, db: CustomerDb = customerDb()): Promise<ListRow[]> {
+  return (await groupRecords(await recentRecords(limit * 3, db), db)).slice(0, limit);
+}
+
+/** Records by key (a page's known customers) as people. */
+export async function peopleOfKeys(keys: string[], db: CustomerDb = customerDb()): Promise<ListRow[]> {
+  return groupRecords(await getRecords(keys, db), db);
+}
