@@ -10,7 +10,10 @@ const ACTIVITY_LABELS: Record<string, string> = { sent: 'Sent', open: 'Opened', 
 
 function labelOf(event: CustomerRecord): string {
   const activity = event.fields.activity;
-  return activity ? `${ACTIVITY_LABELS[activity] ?? activity} ·` : (TYPE_LABELS[event.type] ?? event.type);
+  if (activity) return `${ACTIVITY_LABELS[activity] ?? activity} ·`;
+  // A charge is money taken, not a bill: lifetime value adds these up, so they must read as payments.
+  if (event.type === 'order' && event.fields.orderKind === 'payment') return 'Payment';
+  return TYPE_LABELS[event.type] ?? event.type;
 }
 
 /** Enough to see what happened lately without scrolling past it to the tools. */
@@ -36,7 +39,7 @@ export function Timeline({ events, pending, onOpen }: { events: CustomerRecord[]
         </div>
       ) : events.length === 0 ? (
         <p class="empty" data-testid="timeline-empty">
-          No tickets, invoices, conversations, deals or campaign emails in your connected tools yet.
+          No tickets, invoices, payments, conversations, deals or campaign emails in your connected tools yet.
         </p>
       ) : (
         <ol data-testid="timeline">

@@ -33,14 +33,18 @@ export function lifecycleLabel(stage: string | undefined): string | undefined {
   return STAGES[stage] ?? stage;
 }
 
-/** Whole units of the currency ("¥1,000", "€12"): minor units divided by the currency's ISO 4217 exponent. */
+/**
+ * Whole units when the amount is whole ("¥1,000", "€12"), cents when it has them ("€12.50"): minor
+ * units divided by the currency's ISO 4217 exponent. Rounding €12.50 to "€13" would make sums not add up.
+ */
 export function formatMoney(money: Money | undefined): string | undefined {
   if (!money) return undefined;
   const amount = fromMinorUnits(money.amountMinor, money.currency);
+  const whole = Number.isInteger(amount);
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, maximumFractionDigits: 0 }).format(amount);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, ...(whole ? { maximumFractionDigits: 0 } : { minimumFractionDigits: 2 }) }).format(amount);
   } catch {
-    return `${amount.toFixed(0)} ${money.currency}`;
+    return `${whole ? amount.toFixed(0) : amount.toFixed(2)} ${money.currency}`;
   }
 }
 
