@@ -42,7 +42,7 @@ export function formatMoney(money: Money | undefined): string | undefined {
   const amount = fromMinorUnits(money.amountMinor, money.currency);
   const whole = Number.isInteger(amount);
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, ...(whole ? { maximumFractionDigits: 0 } : { minimumFractionDigits: 2 }) }).format(amount);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, ...(whole && { maximumFractionDigits: 0 }) }).format(amount);
   } catch {
     return `${whole ? amount.toFixed(0) : amount.toFixed(2)} ${money.currency}`;
   }
