@@ -74,7 +74,7 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
       await panel.getByTestId(`tool-${tool}`).locator('button, a').filter({ hasText: /Ann|ann\.lee/i }).first().waitFor({ timeout: 20_000 });
     }
     // What the marketing tools add to the facts: Stripe's billing, Zendesk's tickets.
-    await expect(panel.getByTestId('fact-ltv').textContent()).resolves.toContain('$891');
+    await expect(panel.getByTestId('fact-ltv').textContent()).resolves.toContain('$940.50');
     // Seven tools answered one after another, and what the user was reading did not move for it.
     await panel.getByTestId('timeline').waitFor({ timeout: 20_000 });
     expect(await layoutShiftScore(panel)).toBeLessThan(0.1);
@@ -153,7 +153,7 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     await expect(panel.getByTestId('fact-company-open-deals').getByTestId('fact-source').textContent()).resolves.toMatch(/HubSpot/);
     await panel.getByTestId('fact-people').filter({ hasText: '1' }).waitFor({ timeout: 20_000 });
     await expect(panel.getByTestId('company-people').locator('li').count()).resolves.toBe(1);
-    await panel.getByTestId('fact-company-ltv').filter({ hasText: '$891' }).waitFor({ timeout: 20_000 });
+    await panel.getByTestId('fact-company-ltv').filter({ hasText: '$940.50' }).waitFor({ timeout: 20_000 });
     await Promise.all([page.close(), panel.close()]);
   });
 

@@ -8,12 +8,14 @@ const TYPE_LABELS: Record<string, string> = { order: 'Invoice', subscription: 'S
 /** What a campaign event says happened (CAMPAIGN_ACTIVITIES), as the timeline reads it: "Opened · Spring sale". */
 const ACTIVITY_LABELS: Record<string, string> = { sent: 'Sent', open: 'Opened', click: 'Clicked', bounce: 'Bounced', unsubscribe: 'Unsubscribed' };
 
+/** What the row is, ready to stand before its title ("Opened · ", "Ticket "), or nothing when the title says it. */
 function labelOf(event: CustomerRecord): string {
   const activity = event.fields.activity;
-  if (activity) return `${ACTIVITY_LABELS[activity] ?? activity} ·`;
+  if (activity) return `${ACTIVITY_LABELS[activity] ?? activity} · `;
   // A charge is money taken, not a bill: lifetime value adds these up, so they must read as payments.
-  if (event.type === 'order' && event.fields.orderKind === 'payment') return 'Payment';
-  return TYPE_LABELS[event.type] ?? event.type;
+  const label = event.type === 'order' && event.fields.orderKind === 'payment' ? 'Payment' : (TYPE_LABELS[event.type] ?? event.type);
+  // "Invoice DEMO-1" says what it is already: no "Invoice Invoice DEMO-1".
+  return event.title.toLowerCase().startsWith(label.toLowerCase()) ? '' : `${label} `;
 }
 
 /** Enough to see what happened lately without scrolling past it to the tools. */
@@ -47,7 +49,7 @@ export function Timeline({ events, pending, onOpen }: { events: CustomerRecord[]
             <li key={event.key}>
               <span class="muted">{formatDate(event.fields.createdAt ?? event.updatedAt)}</span>
               <span>
-                {labelOf(event)}{' '}
+                {labelOf(event)}
                 <button type="button" class="link" onClick={() => onOpen(event.key)}>
                   {event.title}
                 </button>
