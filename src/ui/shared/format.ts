@@ -1,4 +1,4 @@
-import { fromMinorUnits, type Money } from '../../connectors/kit/money';
+import { currencyExponent, fromMinorUnits, type Money } from '../../connectors/kit/money';
 
 /** "just now", "3 minutes ago", "2 hours ago", "5 days ago". */
 export function timeAgo(then: number, now = Date.now()): string {
@@ -40,11 +40,12 @@ export function lifecycleLabel(stage: string | undefined): string | undefined {
 export function formatMoney(money: Money | undefined): string | undefined {
   if (!money) return undefined;
   const amount = fromMinorUnits(money.amountMinor, money.currency);
-  const whole = Number.isInteger(amount);
+  // ISO 4217's decimals, not the browser's: Intl shows the Iraqi dinar without its fils.
+  const digits = Number.isInteger(amount) ? 0 : currencyExponent(money.currency);
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, ...(whole && { maximumFractionDigits: 0 }) }).format(amount);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
   } catch {
-    return `${whole ? amount.toFixed(0) : amount.toFixed(2)} ${money.currency}`;
+    return `${amount.toFixed(digits)} ${money.currency}`;
   }
 }
 
