@@ -4,12 +4,12 @@ import { billedTotal, type Money } from './billing';
 import { lastConversation, type LastConversation } from './last-conversation';
 import { membershipsOf, type Membership } from './memberships';
 import { provenanceOf, type Sourced } from './provenance';
-import { isOpenTicket } from './tickets';
+import { openTicketsOf } from './tickets';
 
 export interface KeyFacts {
   lifetimeValue?: Sourced<Money>;
   mrr?: Sourced<Money>;
-  /** The count, from every tool whose tickets were counted (open or not). */
+  /** The count, from the tools with open tickets (or, with none open, every tool whose tickets were read). */
   openTickets: Sourced<number>;
   lifecycleStage?: Sourced<string>;
   /** `dateOnly` when the tool gave the day without a time. */
@@ -49,7 +49,7 @@ export function keyFacts(profile: ResolvedProfile): KeyFacts {
   return {
     lifetimeValue: billedTotal(members, (m) => m.fields.lifetimeValue),
     mrr: billedTotal(members, (m) => m.fields.mrr),
-    openTickets: { value: tickets.filter(isOpenTicket).length, from: provenanceOf(tickets) },
+    openTickets: openTicketsOf(tickets),
     lifecycleStage: stage?.fields.lifecycleStage ? { value: stage.fields.lifecycleStage, from: provenanceOf([stage]) } : undefined,
     lastActivityAt: newest ? { value: newest.at, from: provenanceOf([newest.record]), ...(isCalendarDate(newest.record, newest.at) ? { dateOnly: true } : {}) } : undefined,
     lastConversation: lastConversation(profile),

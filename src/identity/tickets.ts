@@ -1,4 +1,5 @@
 import type { CustomerRecord } from '../model/record';
+import { provenanceOf, type Sourced } from './provenance';
 
 /**
  * Closed in any tool's words (Zendesk solved/closed, HubSpot closed, Salesforce Closed or
@@ -13,4 +14,13 @@ const UNKNOWN = /^\d+$/;
 export function isOpenTicket(record: CustomerRecord): boolean {
   const status = record.fields.status?.trim();
   return record.type === 'ticket' && !!status && !CLOSED.test(status) && !UNKNOWN.test(status);
+}
+
+/**
+ * Open tickets across tools, credited to the tools that have open ones: a tool whose tickets are
+ * all solved did not contribute to the count. With none open, every tool read vouches for the 0.
+ */
+export function openTicketsOf(tickets: CustomerRecord[]): Sourced<number> {
+  const open = tickets.filter(isOpenTicket);
+  return { value: open.length, from: provenanceOf(open.length ? open : tickets) };
 }

@@ -39,6 +39,8 @@ export const recordFieldsSchema = z.partial(
     subject: z.string(),
     /** What happened in a campaign event, in our words (see CAMPAIGN_ACTIVITIES in keys.ts): sent, open, click... */
     activity: z.string(),
+    /** What an `order` is: a bill (`invoice`) or money taken (`payment`, a charge), so the two read apart. */
+    orderKind: z.enum(['invoice', 'payment']),
     /** Subscription / list / campaign membership names. */
     memberships: z.array(z.string()),
     tags: z.array(z.string()),

@@ -6,7 +6,7 @@ import type { CustomerRecord } from '../model/record';
 import { billedTotal, type Money } from '../identity/billing';
 import { distinctPeople } from '../identity/company-people';
 import { provenanceOf, type Sourced } from '../identity/provenance';
-import { isOpenTicket } from '../identity/tickets';
+import { openTicketsOf } from '../identity/tickets';
 
 export async function identityOverrides(db: CustomerDb = customerDb()): Promise<IdentityOverrides> {
   const all = await db.overrides.toArray();
@@ -57,6 +57,6 @@ export async function companyFacts(profile: ResolvedProfile, db: CustomerDb = cu
     people: { value: distinctPeople(people, profile.overrides).length, from: provenanceOf(people) },
     lifetimeValue: billedTotal(billing, (r) => r.fields.lifetimeValue),
     mrr: billedTotal(billing, (r) => r.fields.mrr),
-    openTickets: { value: tickets.filter(isOpenTicket).length, from: provenanceOf(tickets) },
+    openTickets: openTicketsOf(tickets),
   };
 }

@@ -83,8 +83,8 @@ describe('one customer across every person-holding tool (and GA4 connected besid
     for (const tool of PERSON_TOOLS.filter((t) => t !== 'salesforce')) {
       await panel.getByTestId(`tool-${tool}`).locator('button, a').filter({ hasText: /Ann|ann\.lee/i }).first().waitFor({ timeout: 20_000 });
     }
-    // What the marketing tools add to the facts: the billing tools' money (Stripe's $891 and Shopify's $209), Zendesk's tickets.
-    await panel.getByTestId('fact-ltv').filter({ hasText: '$1,100' }).waitFor({ timeout: 20_000 });
+    // What the marketing tools add to the facts: the billing tools' money (Stripe's $940.50 with her one-off payment, Shopify's $209), Zendesk's tickets.
+    await panel.getByTestId('fact-ltv').filter({ hasText: '$1,149.50' }).waitFor({ timeout: 20_000 });
     // Seven tools answered one after another, and what the user was reading did not move for it.
     await panel.getByTestId('timeline').waitFor({ timeout: 20_000 });
     expect(await layoutShiftScore(panel)).toBeLessThan(0.1);
@@ -241,7 +241,7 @@ describe('one customer across every person-holding tool (and GA4 connected besid
     await expect(panel.getByTestId('fact-company-open-deals').getByTestId('fact-source').textContent()).resolves.toMatch(/HubSpot/);
     await panel.getByTestId('fact-people').filter({ hasText: '1' }).waitFor({ timeout: 20_000 });
     await expect(panel.getByTestId('company-people').locator('li').count()).resolves.toBe(1);
-    await panel.getByTestId('fact-company-ltv').filter({ hasText: '$1,100' }).waitFor({ timeout: 20_000 });
+    await panel.getByTestId('fact-company-ltv').filter({ hasText: '$1,149.50' }).waitFor({ timeout: 20_000 });
     await Promise.all([page.close(), panel.close()]);
   });
 

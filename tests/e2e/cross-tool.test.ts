@@ -34,16 +34,28 @@ describe('one customer across tools', () => {
     const { page, panel } = await openContact('101');
     const stripe = panel.getByTestId('tool-stripe');
     await stripe.getByText('Ann B. Lee').waitFor({ timeout: 15_000 });
-    // Four charges of $297 with one refunded; $99 × 3 seats monthly plus $990 yearly.
-    await expect(stripe.textContent()).resolves.toMatch(/LTV \$891 · MRR \$380/);
+    // Four charges of $297 with one refunded, and a one-off $49.50; $99 × 3 seats monthly plus $990 yearly ($379.50 a month, cents kept).
+    await expect(stripe.textContent()).resolves.toMatch(/LTV \$940\.50 · MRR \$379\.50/);
     await expect(stripe.locator('a[href^="https://dashboard.stripe.com/test/customers/cus_Demo101"]').count()).resolves.toBe(1);
-    await expect(panel.getByTestId('fact-ltv').textContent()).resolves.toContain('$891');
-    await expect(panel.getByTestId('fact-mrr').textContent()).resolves.toContain('$380');
+    await expect(panel.getByTestId('fact-ltv').textContent()).resolves.toContain('$940.50');
+    await expect(panel.getByTestId('fact-mrr').textContent()).resolves.toContain('$379.50');
     const zendesk = panel.getByTestId('tool-zendesk');
     await zendesk.getByText('Annie Lee').waitFor({ timeout: 15_000 });
     // Two open Zendesk tickets and one open HubSpot ticket.
     await panel.getByTestId('fact-open-tickets').filter({ hasText: '3' }).waitFor();
-    await expect(panel.getByTestId('timeline').textContent()).resolves.toContain('Refund please');
+    // Her whole history, and in it the one-off charge as a payment: the payments shown add up to the lifetime value.
+    const timeline = panel.getByTestId('timeline');
+    await panel.getByTestId('timeline-all').click();
+    await expect(timeline.textContent()).resolves.toContain('Refund please');
+    const oneOff = timeline.locator('li').filter({ hasText: 'Payment ch_DemoAnnOneOff' });
+    await expect(oneOff.textContent()).resolves.toMatch(/\$49\.50 · paid/);
+    const payments = await timeline.locator('li').filter({ hasText: /Payment ch_/ }).allTextContents();
+    expect(payments).toHaveLength(5);
+    const cents = payments.map((row) => Math.round(Number(/· \$([\d,.]+) ·/.exec(row)![1]!.replace(/,/g, '')) * 100));
+    expect(cents.reduce((sum, c) => sum + c, 0)).toBe(94_050);
+    // Invoices stay invoices; no subscription repeats its status.
+    await expect(timeline.locator('li').filter({ hasText: 'Invoice Invoice' }).count()).resolves.toBe(0);
+    await expect(timeline.textContent()).resolves.not.toMatch(/\(active\) · active/);
     // Each fact says where it comes from.
     await expect(panel.getByTestId('fact-ltv').getByTestId('fact-source').textContent()).resolves.toMatch(/^Stripe · /);
     await expect(panel.getByTestId('fact-open-tickets').getByTestId('fact-source').textContent()).resolves.toMatch(/HubSpot.*Zendesk|Zendesk.*HubSpot/);
@@ -84,7 +96,7 @@ describe('one customer across tools', () => {
     const panel = await env.openPanel(page);
     await expect(panel.getByTestId('profile-name').textContent({ timeout: 15_000 })).resolves.toBe('Acme Robotics');
     await panel.locator('.related').getByText('Ann Lee').waitFor({ timeout: 15_000 });
-    await panel.getByTestId('fact-company-ltv').filter({ hasText: '$891' }).waitFor({ timeout: 15_000 });
+    await panel.getByTestId('fact-company-ltv').filter({ hasText: '$940.50' }).waitFor({ timeout: 15_000 });
     await panel.getByTestId('fact-company-open-tickets').filter({ hasText: '3' }).waitFor({ timeout: 15_000 });
     await panel.getByTestId('tool-zendesk').getByText('Acme Robotics').waitFor({ timeout: 15_000 });
     // HubSpot and Zendesk both know Ann: one person, listed once with both tools.

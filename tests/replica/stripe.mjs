@@ -76,6 +76,8 @@ export function makeStripeData(hubspot, seed = 7) {
       });
       invoices.push({ id: `in_Demo${contact.id}x${c}`, object: 'invoice', customer: id, number: `DEMO-${contact.id}-${c + 1}`, currency: 'usd', total: amount, amount_paid: amount, status: 'paid', created: NOW - c * 30 * DAY, livemode: false });
     }
+    // A one-off purchase with no invoice: lifetime value counts it, so the timeline must show it.
+    if (isAnn) charges.push({ id: 'ch_DemoAnnOneOff', object: 'charge', amount: 4950, amount_refunded: 0, currency: 'usd', customer: id, paid: true, status: 'succeeded', created: NOW - 2 * DAY, livemode: false, billing_details: { email: null, name: null } });
   });
   // People only Stripe knows: bought online, never in the CRM.
   for (let i = 0; i < 5; i++) customers.push({ id: `cus_Online${i}`, object: 'customer', email: `buyer${i}@shop-customer.net`, name: null, phone: null, created: NOW - i * DAY, currency: 'usd', delinquent: false, livemode: false, address: null, balance: 0, description: null, metadata: {} });

@@ -3,7 +3,7 @@ import { recordKey, type CustomerRecord } from '../../src/model/record';
 import { hubspotObjectSchema } from '../../src/connectors/hubspot/schemas';
 import { normalizeHubspotCompany, normalizeHubspotContact, normalizeHubspotDeal, normalizeHubspotTicket, stagesFromPipelines } from '../../src/connectors/hubspot/normalize';
 import { stripeChargeSchema, stripeCustomerSchema, stripeInvoiceSchema, stripeSubscriptionSchema } from '../../src/connectors/stripe/schemas';
-import { normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscription } from '../../src/connectors/stripe/normalize';
+import { normalizeStripeCharge, normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscription } from '../../src/connectors/stripe/normalize';
 import { zendeskOrganizationSchema, zendeskTicketSchema, zendeskUserSchema } from '../../src/connectors/zendesk/schemas';
 import { normalizeZendeskOrganization, normalizeZendeskTicket, normalizeZendeskUser } from '../../src/connectors/zendesk/normalize';
 import { intercomCompanySchema, intercomContactSchema, intercomConversationSchema, intercomSubscriptionSchema } from '../../src/connectors/intercom/schemas';
@@ -64,6 +64,7 @@ function stripeRecords(): CustomerRecord[] {
     normalizeStripeCustomer(customer, ctx, { subscriptions, charges }),
     ...subscriptions.map((s) => normalizeStripeSubscription(s, ctx)),
     ...mine(data.invoices).map((i) => normalizeStripeInvoice(stripeInvoiceSchema.parse(i), ctx)),
+    ...charges.map((c) => normalizeStripeCharge(c, ctx)),
   ];
 }
 

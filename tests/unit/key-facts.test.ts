@@ -35,6 +35,13 @@ describe('key facts across tools', () => {
     });
   });
 
+  it('credits open tickets only to the tools that have open ones; with none open, to every tool read', () => {
+    const withHubspot = { ...profile, activity: [...profile.activity, rec('hubspot', 'ticket', 'h1', { status: 'closed', createdAt: 500 })] };
+    expect(keyFacts(withHubspot).openTickets).toEqual({ value: 1, from: [{ connector: 'zendesk', fetchedAt: 0 }] });
+    const allClosed = { ...withHubspot, activity: withHubspot.activity.filter((r) => r.id !== 't1') };
+    expect(keyFacts(allClosed).openTickets).toEqual({ value: 0, from: [{ connector: 'zendesk', fetchedAt: 0 }, { connector: 'hubspot', fetchedAt: 0 }] });
+  });
+
   it('orders the timeline newest first, without the lists the person is in (memberships, not events)', () => {
     expect(timeline(profile).map((r) => r.id)).toEqual(['t1', 'in_1', 't2']);
   });
@@ -57,7 +64,7 @@ describe('key facts of the demo Ann Lee, as her eight tools describe her', async
 
   it('takes lifetime value and MRR from Stripe only: Klaviyo’s $1,188 from shop orders are the same payments', () => {
     expect(profile.members.find((m) => m.connector === 'klaviyo')!.fields.lifetimeValue).toEqual({ amountMinor: 118800, currency: 'USD' });
-    expect(facts.lifetimeValue).toEqual({ value: { amountMinor: 89100, currency: 'USD' }, from: [{ connector: 'stripe', fetchedAt: FETCHED.stripe }] });
+    expect(facts.lifetimeValue).toEqual({ value: { amountMinor: 94050, currency: 'USD' }, from: [{ connector: 'stripe', fetchedAt: FETCHED.stripe }] });
     expect(facts.mrr).toEqual({ value: { amountMinor: 37950, currency: 'USD' }, from: [{ connector: 'stripe', fetchedAt: FETCHED.stripe }] });
   });
 
@@ -96,6 +103,18 @@ describe('key facts of the demo Ann Lee, as her eight tools describe her', async
     expect(keyFacts(without('salesforce')).lastConversation).toMatchObject({ connector: 'intercom', subject: 'Refund for the annual plan Thanks, Ann', status: 'open', url: expect.stringContaining('https://app.intercom.com/') });
     const zendeskOnly = { ...profile, activity: profile.activity.filter((r) => r.connector === 'zendesk') };
     expect(keyFacts(zendeskOnly).lastConversation).toMatchObject({ connector: 'zendesk', subject: 'Export to CSV fails', status: 'pending', url: expect.stringMatching(/^https:\/\/acme\.zendesk\.com\/agent\/tickets\/2$/) });
+  });
+
+  it('shows her one-off payment in the timeline, and her payments there add up to her lifetime value', () => {
+    const payments = timeline(profile).filter((r) => r.fields.orderKind === 'payment');
+    expect(payments.map((p) => p.id)).toContain('ch_DemoAnnOneOff');
+    expect(timeline(profile).some((r) => r.id === 'ch_DemoAnnOneOff' && r.type === 'order')).toBe(true);
+    expect(payments.reduce((sum, p) => sum + p.fields.amount!.amountMinor, 0)).toBe(facts.lifetimeValue!.value.amountMinor);
+  });
+
+  it('names a subscription without repeating its status, which is its own field', () => {
+    const subscriptions = timeline(profile).filter((r) => r.type === 'subscription');
+    expect(subscriptions.map((s) => [s.title, s.fields.status])).toEqual(expect.arrayContaining([['Growth monthly', 'active'], ['Scale yearly', 'active']]));
   });
 
   it('lists her lists and campaigns in Mailchimp, Klaviyo and Intercom, linked to the list where the tool has one, never Stripe’s plans', () => {

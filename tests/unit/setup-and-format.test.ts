@@ -22,4 +22,11 @@ describe('formatMoney', () => {
     expect(formatMoney({ amountMinor: 12_000, currency: 'BHD' })).toMatch(/\b12\b/);
     expect(formatMoney(undefined)).toBeUndefined();
   });
+
+  it('keeps the cents when the amount has them, and shows none when it is whole', () => {
+    expect(formatMoney({ amountMinor: 94_050, currency: 'USD' })).toMatch(/940\.50/);
+    expect(formatMoney({ amountMinor: 1_250, currency: 'EUR' })).toMatch(/12\.50/);
+    expect(formatMoney({ amountMinor: 0, currency: 'EUR' })).toMatch(/^€0$/);
+    expect(formatMoney({ amountMinor: 1_500, currency: 'BHD' })).toMatch(/1\.500/);
+  });
 });

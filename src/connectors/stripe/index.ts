@@ -4,17 +4,17 @@ import type { MetricPoint } from '../../model/metric';
 import { ConnectorError } from '../errors';
 import { StripeApi } from './api';
 import { STRIPE_CONSOLE_HOST } from './pages';
-import { monthlyAmount, stripeMinorUnits, normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscription, type StripeNormalizeContext } from './normalize';
+import { monthlyAmount, stripeMinorUnits, normalizeStripeCharge, normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscription, type StripeNormalizeContext } from './normalize';
 import type { StripeCustomer } from './schemas';
 import { stripeMeta } from './meta';
 
 const isTestKey = (key: string) => /^(sk|rk)_test_/.test(key);
 
 function context(connection: Connection): StripeNormalizeContext {
-  return { account: connection.account, testMode: connection.isSandbox, fetchedAt: Date.now() };
+  return { account: connection.account, testMode: connection.isSandbox, fetchedAt: Date.now(), currency: connection.currency };
 }
 
-/** A customer with what billing knows about them: subscriptions (MRR), charges (lifetime value), invoices. */
+/** A customer with what billing knows about them: subscriptions (MRR), charges (lifetime value, and each as a payment), invoices. */
 async function customerWithBilling(api: StripeApi, customer: StripeCustomer, connection: Connection): Promise<FetchResult> {
   const [subscriptions, charges, invoices] = await Promise.all([api.subscriptionsOf(customer.id), api.chargesOf(customer.id), api.invoicesOf(customer.id)]);
   const ctx = context(connection);
@@ -23,6 +23,7 @@ async function customerWithBilling(api: StripeApi, customer: StripeCustomer, con
       normalizeStripeCustomer(customer, ctx, { subscriptions: subscriptions.data, charges: charges.data }),
       ...subscriptions.data.map((s) => normalizeStripeSubscription(s, ctx)),
       ...invoices.data.map((i) => normalizeStripeInvoice(i, ctx)),
+      ...charges.data.map((c) => normalizeStripeCharge(c, ctx)),
     ],
   };
 }

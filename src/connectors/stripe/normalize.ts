@@ -11,6 +11,8 @@ export interface StripeNormalizeContext {
   testMode: boolean;
   fetchedAt: number;
   defaultCountry?: string;
+  /** The account's default currency: a customer with no payments is worth 0 of it, not unknown. */
+  currency?: string;
 }
 
 /**
@@ -41,10 +43,15 @@ export function monthlyAmount(subscription: StripeSubscription): number {
   }, 0);
 }
 
-/** Paid minus refunded, over the charges seen, in the currency most of them are in. */
-export function lifetimeValue(charges: StripeCharge[]): Money | undefined {
-  const paid = charges.filter((c) => c.paid && c.status === 'succeeded');
-  if (paid.length === 0) return undefined;
+const isPaid = (charge: StripeCharge) => charge.paid && charge.status === 'succeeded';
+
+/**
+ * Paid minus refunded, over the charges seen, in the currency most of them are in. No payment
+ * at all is 0 in the customer's (or else the account's) currency: Stripe knows them and they paid nothing.
+ */
+export function lifetimeValue(charges: StripeCharge[], fallbackCurrency?: string): Money | undefined {
+  const paid = charges.filter(isPaid);
+  if (paid.length === 0) return fallbackCurrency ? money(0, fallbackCurrency) : undefined;
   const byCurrency = new Map<string, number>();
   for (const c of paid) byCurrency.set(c.currency, (byCurrency.get(c.currency) ?? 0) + c.amount - c.amount_refunded);
   const [currency, amount] = [...byCurrency].sort((a, b) => b[1] - a[1])[0]!;
@@ -67,7 +74,7 @@ export function normalizeStripeCustomer(customer: StripeCustomer, ctx: StripeNor
     country: customer.address?.country ?? undefined,
     status: customer.delinquent ? 'delinquent' : undefined,
     mrr: mrrCurrency && subscriptions.length ? money(mrr, mrrCurrency) : undefined,
-    lifetimeValue: related.charges ? lifetimeValue(related.charges) : undefined,
+    lifetimeValue: related.charges ? lifetimeValue(related.charges, customer.currency ?? ctx.currency) : undefined,
     memberships: subscriptions.filter((s) => BILLING_STATUSES.has(s.status)).map((s) => subscriptionTitle(s)),
     createdAt: secondsToMs(customer.created),
   };
@@ -88,7 +95,8 @@ export function normalizeStripeSubscription(subscription: StripeSubscription, ct
     createdAt: secondsToMs(subscription.created),
   };
   const links = customerId ? [recordKey('stripe', ctx.account, 'person', customerId)] : [];
-  return record('subscription', subscription.id, `${subscriptionTitle(subscription)} (${subscription.status})`, fields, links, stripeDashboardUrl('subscriptions', subscription.id, ctx.testMode), ctx);
+  // The status is its own field, shown beside the title: not repeated in it.
+  return record('subscription', subscription.id, subscriptionTitle(subscription), fields, links, stripeDashboardUrl('subscriptions', subscription.id, ctx.testMode), ctx);
 }
 
 export function normalizeStripeInvoice(invoice: StripeInvoice, ctx: StripeNormalizeContext): CustomerRecord {
@@ -96,26 +104,42 @@ export function normalizeStripeInvoice(invoice: StripeInvoice, ctx: StripeNormal
   const fields: RecordFields = {
     amount: money(invoice.total, invoice.currency),
     status: invoice.status ?? (invoice.paid ? 'paid' : 'open'),
+    orderKind: 'invoice',
     createdAt: secondsToMs(invoice.created ?? invoice.date),
   };
   const links = customerId ? [recordKey('stripe', ctx.account, 'person', customerId)] : [];
   return record('order', invoice.id, `Invoice ${invoice.number ?? invoice.id}`, fields, links, stripeDashboardUrl('invoices', invoice.id, ctx.testMode), ctx);
 }
 
+/** How a charge ended, in the words the timeline shows beside its amount. */
+function chargeStatus(charge: StripeCharge): string {
+  if (!isPaid(charge)) return charge.status;
+  if (charge.amount_refunded === 0) return 'paid';
+  return charge.amount_refunded >= charge.amount ? 'refunded' : 'partly refunded';
+}
+
 /**
- * One payment (a charge, or a payment intent with no charge beside it) as an order linked to its
- * customer, the way invoices are: amount, Stripe's status, when it was made.
+ * A charge as a payment in the timeline. Its amount is what was kept (paid minus refunded, 0 when
+ * it failed), the same figure lifetime value adds up, so the payments shown sum to it.
  */
-export function normalizeStripePayment(payment: StripeCharge | StripePaymentIntent, ctx: StripeNormalizeContext): CustomerRecord {
-  const customerId = expandedId(payment.customer);
-  const refunded = payment.object === 'charge' ? payment.amount_refunded : 0;
+export function normalizeStripeCharge(charge: StripeCharge, ctx: StripeNormalizeContext): CustomerRecord {
+  const customerId = expandedId(charge.customer);
   const fields: RecordFields = {
-    amount: money(payment.amount - refunded, payment.currency),
-    status: payment.status,
-    createdAt: secondsToMs(payment.created),
+    amount: money(isPaid(charge) ? charge.amount - charge.amount_refunded : 0, charge.currency),
+    status: chargeStatus(charge),
+    orderKind: 'payment',
+    createdAt: secondsToMs(charge.created),
   };
   const links = customerId ? [recordKey('stripe', ctx.account, 'person', customerId)] : [];
-  return record('order', payment.id, payment.description ?? `Payment ${payment.id}`, fields, links, stripeDashboardUrl('payments', payment.id, ctx.testMode), ctx);
+  return record('order', charge.id, `Payment ${charge.id}`, fields, links, stripeDashboardUrl('payments', charge.id, ctx.testMode), ctx);
+}
+
+/**
+ * One payment as read from a saved payload: a charge, or a payment intent with no charge beside
+ * it (read as the charge it made), as the same payment record the connector makes.
+ */
+export function normalizeStripePayment(payment: StripeCharge | StripePaymentIntent, ctx: StripeNormalizeContext): CustomerRecord {
+  return normalizeStripeCharge(payment.object === 'charge' ? payment : paymentIntentAsCharge(payment), ctx);
 }
 
 /** A payment intent as the charge it made, for lifetime value: only succeeded ones were paid. */

@@ -8,9 +8,14 @@ const TYPE_LABELS: Record<string, string> = { order: 'Invoice', subscription: 'S
 /** What a campaign event says happened (CAMPAIGN_ACTIVITIES), as the timeline reads it: "Opened · Spring sale". */
 const ACTIVITY_LABELS: Record<string, string> = { sent: 'Sent', open: 'Opened', click: 'Clicked', bounce: 'Bounced', unsubscribe: 'Unsubscribed' };
 
+/** What the row is, ready to stand before its title ("Opened · ", "Ticket "), or nothing when the title says it. */
 function labelOf(event: CustomerRecord): string {
   const activity = event.fields.activity;
-  return activity ? `${ACTIVITY_LABELS[activity] ?? activity} ·` : (TYPE_LABELS[event.type] ?? event.type);
+  if (activity) return `${ACTIVITY_LABELS[activity] ?? activity} · `;
+  // A charge is money taken, not a bill: lifetime value adds these up, so they must read as payments.
+  const label = event.type === 'order' && event.fields.orderKind === 'payment' ? 'Payment' : (TYPE_LABELS[event.type] ?? event.type);
+  // "Invoice DEMO-1" says what it is already: no "Invoice Invoice DEMO-1".
+  return event.title.toLowerCase().startsWith(label.toLowerCase()) ? '' : `${label} `;
 }
 
 /** Enough to see what happened lately without scrolling past it to the tools. */
@@ -36,7 +41,7 @@ export function Timeline({ events, pending, onOpen }: { events: CustomerRecord[]
         </div>
       ) : events.length === 0 ? (
         <p class="empty" data-testid="timeline-empty">
-          No tickets, invoices, conversations, deals or campaign emails in your connected tools yet.
+          No tickets, invoices, payments, conversations, deals or campaign emails in your connected tools yet.
         </p>
       ) : (
         <ol data-testid="timeline">
@@ -44,7 +49,7 @@ export function Timeline({ events, pending, onOpen }: { events: CustomerRecord[]
             <li key={event.key}>
               <span class="muted">{formatDate(event.fields.createdAt ?? event.updatedAt)}</span>
               <span>
-                {labelOf(event)}{' '}
+                {labelOf(event)}
                 <button type="button" class="link" onClick={() => onOpen(event.key)}>
                   {event.title}
                 </button>

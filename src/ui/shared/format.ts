@@ -1,4 +1,4 @@
-import { fromMinorUnits, type Money } from '../../connectors/kit/money';
+import { currencyExponent, fromMinorUnits, type Money } from '../../connectors/kit/money';
 
 /** "just now", "3 minutes ago", "2 hours ago", "5 days ago". */
 export function timeAgo(then: number, now = Date.now()): string {
@@ -38,14 +38,19 @@ export function lifecycleLabel(stage: string | undefined): string | undefined {
   return STAGES[stage] ?? stage;
 }
 
-/** Whole units of the currency ("¥1,000", "€12"): minor units divided by the currency's ISO 4217 exponent. */
+/**
+ * Whole units when the amount is whole ("¥1,000", "€12"), cents when it has them ("€12.50"): minor
+ * units divided by the currency's ISO 4217 exponent. Rounding €12.50 to "€13" would make sums not add up.
+ */
 export function formatMoney(money: Money | undefined): string | undefined {
   if (!money) return undefined;
   const amount = fromMinorUnits(money.amountMinor, money.currency);
+  // ISO 4217's decimals, not the browser's: Intl shows the Iraqi dinar without its fils.
+  const digits = Number.isInteger(amount) ? 0 : currencyExponent(money.currency);
   try {
-    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, maximumFractionDigits: 0 }).format(amount);
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency: money.currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
   } catch {
-    return `${amount.toFixed(0)} ${money.currency}`;
+    return `${amount.toFixed(digits)} ${money.currency}`;
   }
 }
 

@@ -21,8 +21,8 @@ describe('pinned money', () => {
 
   it.each([
     { text: '¥1,000', currency: 'JPY', minor: 1000, shown: '¥1,000' },
-    { text: '€12.34', currency: 'EUR', minor: 1234, shown: '€12' },
-    { text: 'KWD 1.234', currency: 'KWD', minor: 1234, shown: /^KWD\s1$/ },
+    { text: '€12.34', currency: 'EUR', minor: 1234, shown: '€12.34' },
+    { text: 'KWD 1.234', currency: 'KWD', minor: 1234, shown: /^KWD\s1\.234$/ },
   ])('$text is $minor minor units of $currency', async ({ text, currency, minor, shown }) => {
     const reply = await createPin(sender, { label: 'Revenue', selector: '#total', text });
     expect(reply.ok).toBe(true);

@@ -126,8 +126,10 @@ describe('Stripe: amounts already in minor units, by Stripe’s count of decimal
 describe('GA4 revenue and the panel’s display follow ISO 4217, not the browser’s currency data', () => {
   it('counts the Iraqi dinar in fils (three decimals) although Intl shows it without any', () => {
     expect(minorUnits(1.234, 'IQD')).toBe(1234);
-    expect(formatMoney({ amountMinor: 1234, currency: 'IQD' })).toMatch(/^IQD\s1$/);
-    expect(formatMoney({ amountMinor: 1234, currency: 'KWD' })).toMatch(/^KWD\s1$/);
-    expect(formatMoney({ amountMinor: 1234, currency: 'EUR' })).toBe('€12');
+    expect(formatMoney({ amountMinor: 1234, currency: 'IQD' })).toMatch(/^IQD\s1\.234$/);
+    expect(formatMoney({ amountMinor: 1000, currency: 'IQD' })).toMatch(/^IQD\s1$/);
+    expect(formatMoney({ amountMinor: 1234, currency: 'KWD' })).toMatch(/^KWD\s1\.234$/);
+    expect(formatMoney({ amountMinor: 1234, currency: 'EUR' })).toBe('€12.34');
+    expect(formatMoney({ amountMinor: 1200, currency: 'EUR' })).toBe('€12');
   });
 });

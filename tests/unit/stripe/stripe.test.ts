@@ -11,7 +11,7 @@ import {
   stripeSearchSchema,
   stripeSubscriptionSchema,
 } from '../../../src/connectors/stripe/schemas';
-import { lifetimeValue, monthlyAmount, normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscription } from '../../../src/connectors/stripe/normalize';
+import { lifetimeValue, monthlyAmount, normalizeStripeCharge, normalizeStripeCustomer, normalizeStripeInvoice, normalizeStripeSubscription } from '../../../src/connectors/stripe/normalize';
 import { customerRecordSchema } from '../../../src/model/record';
 import { makeHubspotData } from '../../replica/seed.mjs';
 import { makeStripeData } from '../../replica/stripe.mjs';
@@ -77,6 +77,30 @@ describe('Stripe revenue maths', () => {
     const charge = (amount: number, refunded: number, paid = true) => stripeChargeSchema.parse({ id: 'ch', object: 'charge', amount, amount_refunded: refunded, currency: 'usd', customer: 'cus_1', paid, status: paid ? 'succeeded' : 'failed', created: 1, livemode: false });
     expect(lifetimeValue([charge(10000, 0), charge(5000, 5000), charge(7000, 0, false)])).toEqual({ amountMinor: 10000, currency: 'USD' });
     expect(lifetimeValue([])).toBeUndefined();
+  });
+
+  it('gives a customer Stripe knows but who never paid a lifetime value of 0 in their currency, not unknown', () => {
+    const customer = stripeCustomerSchema.parse({ id: 'cus_2', object: 'customer', email: 'new@example.com', name: 'New', created: 1, currency: 'eur', livemode: false });
+    const ctx = { account: 'acct_1', testMode: false, fetchedAt: 1, currency: 'USD' };
+    expect(normalizeStripeCustomer(customer, ctx, { charges: [] }).fields.lifetimeValue).toEqual({ amountMinor: 0, currency: 'EUR' });
+    expect(normalizeStripeCustomer({ ...customer, currency: null }, ctx, { charges: [] }).fields.lifetimeValue).toEqual({ amountMinor: 0, currency: 'USD' });
+    // Listed by a sync, charges unread: nothing is known about the money.
+    expect(normalizeStripeCustomer(customer, ctx).fields.lifetimeValue).toBeUndefined();
+  });
+
+  it('turns each charge into a payment whose amount is what lifetime value counts of it', () => {
+    const charge = (id: string, amount: number, refunded: number, paid = true) => stripeChargeSchema.parse({ id, object: 'charge', amount, amount_refunded: refunded, currency: 'usd', customer: 'cus_1', paid, status: paid ? 'succeeded' : 'failed', created: 1, livemode: false });
+    const charges = [charge('ch_1', 4950, 0), charge('ch_2', 5000, 1000), charge('ch_3', 7000, 0, false), charge('ch_4', 3000, 3000)];
+    const payments = charges.map((c) => normalizeStripeCharge(c, { account: 'acct_1', testMode: true, fetchedAt: 1 }));
+    expect(payments.map((p) => [p.type, p.fields.orderKind, p.fields.status, p.fields.amount?.amountMinor])).toEqual([
+      ['order', 'payment', 'paid', 4950],
+      ['order', 'payment', 'partly refunded', 4000],
+      ['order', 'payment', 'failed', 0],
+      ['order', 'payment', 'refunded', 0],
+    ]);
+    expect(payments[0]!.links).toEqual(['stripe:acct_1:person:cus_1']);
+    expect(payments[0]!.url).toBe('https://dashboard.stripe.com/test/payments/ch_1');
+    expect(payments.reduce((sum, p) => sum + p.fields.amount!.amountMinor, 0)).toBe(lifetimeValue(charges)!.amountMinor);
   });
 });
 
