@@ -15,6 +15,7 @@ import { createKlaviyoReplica, KLAVIYO_DEMO_KEY } from './klaviyo.mjs';
 import { createPipedriveReplica, PIPEDRIVE_DEMO_TOKEN, PIPEDRIVE_SUBDOMAIN } from './pipedrive.mjs';
 import { createMarketoReplica, MARKETO_DEMO_KEY, MARKETO_SITE } from './marketo.mjs';
 import { createBrevoReplica, BREVO_DEMO_KEY } from './brevo.mjs';
+import { createGoogleAdsReplica, GOOGLE_ADS_CUSTOMER, GOOGLE_ADS_DEMO_TOKEN } from './google-ads.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -31,6 +32,7 @@ export function createReplicas(hubspotData) {
     ga4: createGa4Replica(hubspotData),
     marketo: createMarketoReplica(hubspotData),
     brevo: createBrevoReplica(hubspotData),
+    'google-ads': createGoogleAdsReplica(hubspotData),
   };
 }
 
@@ -89,8 +91,10 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     const route = routes.get(host);
     if (!route) return sendHtml(res, 421, 'Misdirected request', `<p>The replica does not serve ${host}.</p>`);
     const body = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' ? await readBody(req) : undefined;
-    const { authorization, 'x-api-token': apiToken, 'api-key': apiKey, ...headers } = req.headers;
-    traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: authorization ?? apiToken ?? apiKey, body: body === undefined ? undefined : JSON.stringify(body) });
+    // Google Ads sends its developer token beside the bearer token: both are its credential.
+    const { authorization, 'x-api-token': apiToken, 'api-key': apiKey, 'developer-token': developerToken, ...headers } = req.headers;
+    const bearer = authorization ?? apiToken ?? apiKey;
+    traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: developerToken ? `${developerToken} ${bearer ?? ''}` : bearer, body: body === undefined ? undefined : JSON.stringify(body) });
     try {
       await route(req, res, url, body);
     } catch (error) {
@@ -123,6 +127,7 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
       ga4: GA4_DEMO_TOKEN,
       marketo: MARKETO_DEMO_KEY,
       brevo: BREVO_DEMO_KEY,
+      'google-ads': GOOGLE_ADS_DEMO_TOKEN,
     },
     /** Zendesk signs in with subdomain + agent email + API token. */
     zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
@@ -134,6 +139,8 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     pipedriveLogin: { site: PIPEDRIVE_SUBDOMAIN },
     /** Marketo needs the instance's REST endpoint host. */
     marketoLogin: { site: MARKETO_SITE },
+    /** Google Ads needs the customer id (and, through a manager, `<id> via <manager id>`). */
+    googleAdsLogin: { site: GOOGLE_ADS_CUSTOMER },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
     close: () =>
       new Promise((resolve) => {

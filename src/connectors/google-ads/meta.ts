@@ -27,7 +27,7 @@ export const setup: ConnectorSetup = {
   },
   siteField: {
     label: 'Google Ads customer id (and manager id)',
-    placeholder: '123-456-7890, or 123-456-7890 via 987-654-3210 for a manager account',
+    placeholder: '123-456-7890 (through a manager account: 123-456-7890 via 987-654-3210)',
     pattern: '\\s*\\d{3}-?\\d{3}-?\\d{4}(\\s+via\\s+\\d{3}-?\\d{3}-?\\d{4})?\\s*',
   },
 };
