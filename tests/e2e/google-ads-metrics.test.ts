@@ -20,7 +20,7 @@ afterAll(async () => {
 
 /** Clicks over the last 7 days as the replica's own GAQL answers them, one row per day. */
 function clicks7d(): number {
-  const { rows } = runQuery(env.replica['google-ads'].data, ACCOUNT, 'SELECT segments.date, metrics.clicks FROM customer WHERE segments.date DURING LAST_7_DAYS') as { rows: Array<{ metrics: { clicks: string } }> };
+  const { rows } = runQuery(env.replica['google-ads'].data, ACCOUNT, 'SELECT segments.date, metrics.clicks FROM customer WHERE segments.date DURING LAST_7_DAYS') as unknown as { rows: Array<{ metrics: { clicks: string } }> };
   return rows.reduce((sum, row) => sum + Number(row.metrics.clicks), 0);
 }
 
