@@ -38,6 +38,7 @@ const logins = {
   marketo: replica.marketoLogin,
   brevo: {},
   activecampaign: replica.activecampaignLogin,
+  'google-ads': replica.googleAdsLogin,
 };
 for (const [connector, login] of Object.entries(logins)) {
   await connectThroughOptions(context, extensionId, connector, replica.demoTokens[connector], login).then((page) => page.close());

@@ -11,6 +11,7 @@ import { ga4Meta } from './ga4/meta';
 import { marketoMeta } from './marketo/meta';
 import { brevoMeta } from './brevo/meta';
 import { activecampaignMeta } from './activecampaign/meta';
+import { googleAdsMeta } from './google-ads/meta';
 
 /**
  * Every vendor, one line each: connector ids, labels, page detection, the Options cards, the
@@ -19,7 +20,7 @@ import { activecampaignMeta } from './activecampaign/meta';
  * the content script, the panel and Options import this. The order is the Options order and the
  * order detectors are asked in.
  */
-export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, marketoMeta, brevoMeta, shopifyMeta, activecampaignMeta, ga4Meta] as const;
+export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, marketoMeta, brevoMeta, shopifyMeta, activecampaignMeta, ga4Meta, googleAdsMeta] as const;
 
 export type AnyVendorMeta = (typeof VENDOR_METAS)[number];
 

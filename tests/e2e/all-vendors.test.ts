@@ -38,6 +38,7 @@ beforeAll(async () => {
   await connectWithToken('marketo', env.replica.marketoLogin);
   await connectWithToken('brevo');
   await connectWithToken('activecampaign', env.replica.activecampaignLogin);
+  await connectWithToken('google-ads', env.replica.googleAdsLogin);
 }, 240_000);
 afterAll(async () => {
   await env?.close();
@@ -119,6 +120,9 @@ describe('one customer across every person-holding tool (and GA4 connected besid
     // GA4 holds numbers, not people: it is never asked about her.
     await expect(panel.getByTestId('tool-ga4').count()).resolves.toBe(0);
     expect(env.replica.ga4.state.requests.filter((r: { path: string }) => !r.path.includes('runReport'))).toEqual([]);
+    // Nor is Google Ads: connecting read its account once, and nothing since.
+    await expect(panel.getByTestId('tool-google-ads').count()).resolves.toBe(0);
+    expect(env.replica['google-ads'].state.requests.map((r: { path: string }) => r.path)).toEqual(['/v22/customers/1234567890/googleAds:searchStream']);
     const calls = env.replica.salesforce.state.requests.map((r: { path: string }) => r.path);
     expect(calls.some((path: string) => path.includes('/services/data/'))).toBe(true);
     await Promise.all([page.close(), panel.close()]);
@@ -257,7 +261,7 @@ describe('one customer across every person-holding tool (and GA4 connected besid
 
   it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
     const allowed = new Set([
-      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com', 'api.brevo.com', 'acme.myshopify.com', 'acme.api-us1.com'],
+      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com', 'api.brevo.com', 'acme.myshopify.com', 'acme.api-us1.com', 'googleads.googleapis.com'],
       ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com', 'app-ab12.marketo.com', 'app.brevo.com', 'admin.shopify.com'],
     ].map((host) => `https://${host}`));
     allowed.add(`chrome-extension://${env.extensionId}`);

@@ -17,6 +17,7 @@ import { createMarketoReplica, MARKETO_DEMO_KEY, MARKETO_SITE } from './marketo.
 import { createBrevoReplica, BREVO_DEMO_KEY } from './brevo.mjs';
 import { createShopifyReplica, SHOPIFY_DEMO_TOKEN, SHOPIFY_SHOP } from './shopify.mjs';
 import { createActiveCampaignReplica, ACTIVECAMPAIGN_ACCOUNT, ACTIVECAMPAIGN_DEMO_TOKEN } from './activecampaign.mjs';
+import { createGoogleAdsReplica, GOOGLE_ADS_CUSTOMER, GOOGLE_ADS_DEMO_TOKEN } from './google-ads.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -35,6 +36,7 @@ export function createReplicas(hubspotData) {
     marketo: createMarketoReplica(hubspotData),
     brevo: createBrevoReplica(hubspotData),
     activecampaign: createActiveCampaignReplica(hubspotData),
+    'google-ads': createGoogleAdsReplica(hubspotData),
   };
 }
 
@@ -93,8 +95,10 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     const route = routes.get(host);
     if (!route) return sendHtml(res, 421, 'Misdirected request', `<p>The replica does not serve ${host}.</p>`);
     const body = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH' ? await readBody(req) : undefined;
-    const { authorization, 'x-api-token': apiToken, 'api-key': apiKey, 'x-shopify-access-token': shopifyToken, ...headers } = req.headers;
-    traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: authorization ?? apiToken ?? apiKey ?? shopifyToken, body: body === undefined ? undefined : JSON.stringify(body) });
+    // Google Ads sends its developer token beside the bearer token: both are its credential.
+    const { authorization, 'x-api-token': apiToken, 'api-key': apiKey, 'x-shopify-access-token': shopifyToken, 'developer-token': developerToken, ...headers } = req.headers;
+    const bearer = authorization ?? apiToken ?? apiKey ?? shopifyToken;
+    traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: developerToken ? `${developerToken} ${bearer ?? ''}` : bearer, body: body === undefined ? undefined : JSON.stringify(body) });
     try {
       await route(req, res, url, body);
     } catch (error) {
@@ -129,6 +133,7 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
       marketo: MARKETO_DEMO_KEY,
       brevo: BREVO_DEMO_KEY,
       activecampaign: ACTIVECAMPAIGN_DEMO_TOKEN,
+      'google-ads': GOOGLE_ADS_DEMO_TOKEN,
     },
     /** Zendesk signs in with subdomain + agent email + API token. */
     zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
@@ -144,6 +149,8 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     shopifyLogin: { site: SHOPIFY_SHOP },
     /** ActiveCampaign needs the account URL. */
     activecampaignLogin: { site: `https://${ACTIVECAMPAIGN_ACCOUNT}.api-us1.com` },
+    /** Google Ads needs the customer id (and, through a manager, `<id> via <manager id>`). */
+    googleAdsLogin: { site: GOOGLE_ADS_CUSTOMER },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
     close: () =>
       new Promise((resolve) => {

@@ -1,0 +1,62 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEnvironment, type Environment } from './environment';
+import { parseCsv } from '../../src/metrics/csv';
+import { runQuery } from '../replica/google-ads.mjs';
+
+let env: Environment;
+const ACCOUNT = '1234567890';
+const metricId = (metric: string) => `google-ads:${ACCOUNT}:${metric}`;
+
+beforeAll(async () => {
+  env = await startEnvironment();
+  const options = await env.connect(env.replica.demoTokens['google-ads'], 'google-ads', env.replica.googleAdsLogin);
+  await expect(options.getByTestId('connector-google-ads').getByTestId('connected-account').textContent({ timeout: 15_000 })).resolves.toContain('Demo Store – Search (123-456-7890, EUR, Europe/Berlin)');
+  await options.close();
+}, 60_000);
+afterAll(async () => {
+  await env?.close();
+});
+
+/** Clicks over the last 7 days as the replica's own GAQL answers them, one row per day. */
+function clicks7d(): number {
+  const { rows } = runQuery(env.replica['google-ads'].data, ACCOUNT, 'SELECT segments.date, metrics.clicks FROM customer WHERE segments.date DURING LAST_7_DAYS') as unknown as { rows: Array<{ metrics: { clicks: string } }> };
+  return rows.reduce((sum, row) => sum + Number(row.metrics.clicks), 0);
+}
+
+describe('Google Ads metrics', () => {
+  it('connects through Options, captures spend and conversions per account and campaign, shows the change after a second capture and exports CSV that parses back', async () => {
+    const panel = await env.openPanel();
+    await panel.getByTestId('view-metrics').click();
+    await panel.getByTestId('metrics-empty').waitFor();
+
+    await panel.getByTestId('capture-all').click();
+    const clicks = panel.locator(`[data-testid="metric"][data-metric-id="${metricId('clicks-7d')}"]`);
+    const before = clicks7d();
+    await expect(clicks.getByTestId('metric-value').textContent({ timeout: 20_000 })).resolves.toBe(before.toLocaleString('en-US'));
+    await expect(clicks.locator('.metric-label').textContent()).resolves.toBe('Google Ads clicks (7 days)');
+    // Cost is in the account's currency (EUR), per account and per campaign, over 7 and 30 days.
+    for (const metric of ['cost-7d', 'cost-30d', 'conversions-30d', 'cost-per-conversion-7d', 'conversion-value-30d', 'impressions-30d', 'campaign-cost-7d:Brand – Search']) {
+      await expect(panel.locator(`[data-testid="metric"][data-metric-id="${metricId(metric)}"]`).count(), metric).resolves.toBe(1);
+    }
+    await expect(panel.locator(`[data-testid="metric"][data-metric-id="${metricId('cost-7d')}"]`).getByTestId('metric-value').textContent()).resolves.toMatch(/€/);
+
+    // Late clicks and conversions arrive for yesterday on the brand campaign; the next capture shows them.
+    env.replica['google-ads'].data.record('20001', 1, { clicks: 120, impressions: 900, costMicros: 60_000_000, conversions: 4, conversionsValue: 320 });
+    await panel.getByTestId('capture-all').click();
+    const after = before + 120;
+    await expect(clicks.getByTestId('metric-value').filter({ hasText: after.toLocaleString('en-US') }).textContent({ timeout: 20_000 })).resolves.toBe(after.toLocaleString('en-US'));
+    await expect(clicks.getByTestId('delta-previous').textContent()).resolves.toMatch(/^since last \+120 \(\+\d+(\.\d)?%\)$/);
+    await expect(clicks.textContent()).resolves.toContain('2 points');
+
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-csv').click()]);
+    const rows = parseCsv(await readFile((await download.path())!, 'utf8'));
+    expect(rows[0]).toEqual(['metric_id', 'metric', 'unit', 'captured_at', 'value']);
+    expect(rows.filter((r) => r[0] === metricId('clicks-7d')).map((r) => Number(r[4]))).toEqual([before, after]);
+    const cost = rows.filter((r) => r[0] === metricId('cost-7d'));
+    expect(cost.map((r) => r[2])).toEqual(['EUR', 'EUR']);
+    // Raw minor units, as every money metric exports: 60,000,000 micros are 6,000 cents more.
+    expect(Number(cost[1]![4]) - Number(cost[0]![4])).toBe(6000);
+    await panel.close();
+  });
+});
