@@ -58,10 +58,11 @@ describe('Stripe envelopes, payments and legacy subscriptions', () => {
     // 50 € charged less 10 € refunded, plus a 20 € intent with no charge; the failed intent and the charged intent add nothing.
     expect(customer.fields.lifetimeValue).toEqual({ amountMinor: 6000, currency: 'EUR' });
     const payments = records.filter((r) => r.type === 'order');
-    expect(payments.map((r) => [r.id, r.fields.amount?.amountMinor, r.fields.status])).toEqual([
-      ['ch_3MmlLrLkdIwHu7ix0snN0B15', 4000, 'succeeded'],
-      ['pi_3MtwBwLkdIwHu7ix28a3tqPa', 2000, 'succeeded'],
-      ['pi_3MtwBwLkdIwHu7ix28a3tqPb', 9900, 'requires_payment_method'],
+    // The same payment records the connector makes: the amount kept (0 when not paid), how it ended.
+    expect(payments.map((r) => [r.id, r.fields.amount?.amountMinor, r.fields.status, r.fields.orderKind])).toEqual([
+      ['ch_3MmlLrLkdIwHu7ix0snN0B15', 4000, 'partly refunded', 'payment'],
+      ['pi_3MtwBwLkdIwHu7ix28a3tqPa', 2000, 'paid', 'payment'],
+      ['pi_3MtwBwLkdIwHu7ix28a3tqPb', 0, 'requires_payment_method', 'payment'],
     ]);
     for (const payment of payments) expect(payment.links).toEqual([customer.key]);
     expect(normalizePayload('stripe', readSample('stripe', 'charge.json'))[0]).toMatchObject({ type: 'order', fields: { amount: { amountMinor: 100, currency: 'USD' } } });
