@@ -15,6 +15,7 @@ import { createKlaviyoReplica, KLAVIYO_DEMO_KEY } from './klaviyo.mjs';
 import { createPipedriveReplica, PIPEDRIVE_DEMO_TOKEN, PIPEDRIVE_SUBDOMAIN } from './pipedrive.mjs';
 import { createMarketoReplica, MARKETO_DEMO_KEY, MARKETO_SITE } from './marketo.mjs';
 import { createBrevoReplica, BREVO_DEMO_KEY } from './brevo.mjs';
+import { createMetaReplica, META_AD_ACCOUNT, META_DEMO_TOKEN } from './meta.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -31,6 +32,7 @@ export function createReplicas(hubspotData) {
     ga4: createGa4Replica(hubspotData),
     marketo: createMarketoReplica(hubspotData),
     brevo: createBrevoReplica(hubspotData),
+    meta: createMetaReplica(hubspotData),
   };
 }
 
@@ -123,11 +125,14 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
       ga4: GA4_DEMO_TOKEN,
       marketo: MARKETO_DEMO_KEY,
       brevo: BREVO_DEMO_KEY,
+      meta: META_DEMO_TOKEN,
     },
     /** Zendesk signs in with subdomain + agent email + API token. */
     zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
     /** GA4 needs the property id. */
     ga4Login: { site: GA4_PROPERTY },
+    /** Meta Ads needs the ad account id. */
+    metaLogin: { site: META_AD_ACCOUNT },
     /** Salesforce: the instance URL, and the `sid` session cookie its console sets. */
     salesforceLogin: { site: SALESFORCE_SITE, session: SALESFORCE_DEMO_SESSION },
     /** Pipedrive needs the company subdomain. */
