@@ -35,9 +35,13 @@ function dayValues(offset) {
   return { impressions, clicks, spendCents, purchases, purchaseValueCents: purchases * (6400 + Math.floor(random() * 3000)), leads, landing: Math.round(clicks * 0.8), addToCart: purchases * 3 };
 }
 
+/** Added to yesterday's numbers (tests: "late conversions arrived"), so both ranges change between captures. */
+const late = { spendCents: 0, clicks: 0, purchases: 0, purchaseValueCents: 0 };
+
 function totals(start, end, share = 1) {
   const sum = { impressions: 0, clicks: 0, spendCents: 0, purchases: 0, purchaseValueCents: 0, leads: 0, landing: 0, addToCart: 0 };
   for (let d = end; d <= start; d++) for (const [k, v] of Object.entries(dayValues(d))) sum[k] += v;
+  if (end <= 1 && start >= 1) for (const [k, v] of Object.entries(late)) sum[k] += v;
   for (const k of Object.keys(sum)) sum[k] = Math.round(sum[k] * share);
   return sum;
 }
@@ -108,7 +112,7 @@ export function createMetaReplica(hubspotData) {
   const calls = [];
   /** Tests set `extraPercent` to start usage higher than the calls alone make it. */
   const usage = { extraPercent: 0, callsPerHour: META_CALLS_PER_HOUR };
-  const data = { account: ACCOUNT, campaigns: CAMPAIGNS, usage };
+  const data = { account: ACCOUNT, campaigns: CAMPAIGNS, usage, late };
 
   /** This hour's usage in percent after one more call, and the headers Meta sends with it. */
   function usageHeaders(type) {
