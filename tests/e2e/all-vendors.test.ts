@@ -31,6 +31,7 @@ beforeAll(async () => {
   await connectWithToken('klaviyo');
   await connectWithToken('pipedrive', env.replica.pipedriveLogin);
   await connectWithToken('ga4', env.replica.ga4Login);
+  await connectWithToken('meta', env.replica.metaLogin);
   await connectWithToken('marketo', env.replica.marketoLogin);
   await connectWithToken('brevo');
 }, 240_000);
@@ -113,6 +114,9 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
     // GA4 holds numbers, not people: it is never asked about her.
     await expect(panel.getByTestId('tool-ga4').count()).resolves.toBe(0);
     expect(env.replica.ga4.state.requests.filter((r: { path: string }) => !r.path.includes('runReport'))).toEqual([]);
+    // Meta Ads likewise: only the ad account was read, on connect.
+    await expect(panel.getByTestId('tool-meta').count()).resolves.toBe(0);
+    expect(env.replica.meta.state.requests.map((r: { path: string }) => r.path.split('?')[0])).toEqual([`/v25.0/${env.replica.metaLogin.site}`]);
     const calls = env.replica.salesforce.state.requests.map((r: { path: string }) => r.path);
     expect(calls.some((path: string) => path.includes('/services/data/'))).toBe(true);
     await Promise.all([page.close(), panel.close()]);
@@ -207,7 +211,7 @@ describe('one customer across eight tools (and GA4 connected beside them)', () =
 
   it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
     const allowed = new Set([
-      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com', 'api.brevo.com'],
+      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com', 'api.brevo.com', 'graph.facebook.com'],
       ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com', 'app-ab12.marketo.com', 'app.brevo.com'],
     ].map((host) => `https://${host}`));
     allowed.add(`chrome-extension://${env.extensionId}`);
