@@ -39,6 +39,7 @@ const logins = {
   brevo: {},
   activecampaign: replica.activecampaignLogin,
   'google-ads': replica.googleAdsLogin,
+  meta: replica.metaLogin,
 };
 for (const [connector, login] of Object.entries(logins)) {
   await connectThroughOptions(context, extensionId, connector, replica.demoTokens[connector], login).then((page) => page.close());

@@ -35,6 +35,7 @@ beforeAll(async () => {
   await connectWithToken('pipedrive', env.replica.pipedriveLogin);
   await connectWithToken('shopify', env.replica.shopifyLogin);
   await connectWithToken('ga4', env.replica.ga4Login);
+  await connectWithToken('meta', env.replica.metaLogin);
   await connectWithToken('marketo', env.replica.marketoLogin);
   await connectWithToken('brevo');
   await connectWithToken('activecampaign', env.replica.activecampaignLogin);
@@ -123,6 +124,9 @@ describe('one customer across every person-holding tool (and GA4 connected besid
     // Nor is Google Ads: connecting read its account once, and nothing since.
     await expect(panel.getByTestId('tool-google-ads').count()).resolves.toBe(0);
     expect(env.replica['google-ads'].state.requests.map((r: { path: string }) => r.path)).toEqual(['/v22/customers/1234567890/googleAds:searchStream']);
+    // Meta Ads likewise: only the ad account was read, on connect.
+    await expect(panel.getByTestId('tool-meta').count()).resolves.toBe(0);
+    expect(env.replica.meta.state.requests.map((r: { path: string }) => r.path.split('?')[0])).toEqual([`/v25.0/${env.replica.metaLogin.site}`]);
     const calls = env.replica.salesforce.state.requests.map((r: { path: string }) => r.path);
     expect(calls.some((path: string) => path.includes('/services/data/'))).toBe(true);
     await Promise.all([page.close(), panel.close()]);
@@ -261,7 +265,7 @@ describe('one customer across every person-holding tool (and GA4 connected besid
 
   it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
     const allowed = new Set([
-      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com', 'api.brevo.com', 'acme.myshopify.com', 'acme.api-us1.com', 'googleads.googleapis.com'],
+      ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com', 'api.brevo.com', 'acme.myshopify.com', 'acme.api-us1.com', 'googleads.googleapis.com', 'graph.facebook.com'],
       ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com', 'app-ab12.marketo.com', 'app.brevo.com', 'admin.shopify.com'],
     ].map((host) => `https://${host}`));
     allowed.add(`chrome-extension://${env.extensionId}`);

@@ -18,6 +18,7 @@ import { createBrevoReplica, BREVO_DEMO_KEY } from './brevo.mjs';
 import { createShopifyReplica, SHOPIFY_DEMO_TOKEN, SHOPIFY_SHOP } from './shopify.mjs';
 import { createActiveCampaignReplica, ACTIVECAMPAIGN_ACCOUNT, ACTIVECAMPAIGN_DEMO_TOKEN } from './activecampaign.mjs';
 import { createGoogleAdsReplica, GOOGLE_ADS_CUSTOMER, GOOGLE_ADS_DEMO_TOKEN } from './google-ads.mjs';
+import { createMetaReplica, META_AD_ACCOUNT, META_DEMO_TOKEN } from './meta.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -37,6 +38,7 @@ export function createReplicas(hubspotData) {
     brevo: createBrevoReplica(hubspotData),
     activecampaign: createActiveCampaignReplica(hubspotData),
     'google-ads': createGoogleAdsReplica(hubspotData),
+    meta: createMetaReplica(hubspotData),
   };
 }
 
@@ -134,11 +136,14 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
       brevo: BREVO_DEMO_KEY,
       activecampaign: ACTIVECAMPAIGN_DEMO_TOKEN,
       'google-ads': GOOGLE_ADS_DEMO_TOKEN,
+      meta: META_DEMO_TOKEN,
     },
     /** Zendesk signs in with subdomain + agent email + API token. */
     zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
     /** GA4 needs the property id. */
     ga4Login: { site: GA4_PROPERTY },
+    /** Meta Ads needs the ad account id. */
+    metaLogin: { site: META_AD_ACCOUNT },
     /** Salesforce: the instance URL, and the `sid` session cookie its console sets. */
     salesforceLogin: { site: SALESFORCE_SITE, session: SALESFORCE_DEMO_SESSION },
     /** Pipedrive needs the company subdomain. */

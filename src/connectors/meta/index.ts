@@ -1,0 +1,61 @@
+import type { Connector, Credentials } from '../contract';
+import { ConnectorError } from '../errors';
+import { MetaApi } from './api';
+import { insightsPoints } from './normalize';
+import { META_CONSOLE_HOST } from './pages';
+import { metaAdsMeta } from './meta';
+
+export { metaAdsManagerUrl, metaPages } from './pages';
+
+/** Meta's presets: whole days in the ad account's time zone, today excluded. */
+const RANGES = [
+  { preset: 'last_7d', name: '7d' },
+  { preset: 'last_30d', name: '30d' },
+];
+
+const apiFor = (credentials: Credentials) => new MetaApi(credentials.site, credentials.token);
+
+export const metaAds: Connector = {
+  ...metaAdsMeta,
+
+  async verify(credentials) {
+    const api = apiFor(credentials);
+    const account = await api.adAccount();
+    const details = [api.accountId, account.currency, account.timezone_name].filter(Boolean).join(', ');
+    return {
+      connector: 'meta',
+      authMode: 'token',
+      site: api.accountId,
+      account: api.accountId,
+      accountLabel: `${account.name || 'Meta ad account'} (${details})`,
+      consoleHost: META_CONSOLE_HOST,
+      isSandbox: false,
+      ...(account.currency ? { currency: account.currency.toUpperCase() } : {}),
+    };
+  },
+
+  async fetchRecord() {
+    throw new ConnectorError('not-found', 'Meta Ads has no customer records: it reports spend, clicks and conversions, not people. Its numbers are on the Metrics page.');
+  },
+
+  // The Marketing API has no lookup of people by email.
+  async findByEmail() {
+    return { records: [] };
+  },
+
+  async sync() {
+    return { records: [], cursor: null };
+  },
+
+  async metrics(credentials, connection) {
+    const api = apiFor(credentials);
+    const ctx = { account: connection.account || api.accountId, at: Date.now(), currency: (connection.currency ?? 'USD').toUpperCase() };
+    // One after the other, so usage headers from the first can hold the second.
+    const points = [];
+    for (const range of RANGES) points.push(...insightsPoints(await api.insights(range.preset), range.name, ctx));
+    return points;
+  },
+};
+
+/** The name connectors/registry.ts finds the vendor's Connector by. */
+export { metaAds as connector };
