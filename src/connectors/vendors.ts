@@ -9,6 +9,7 @@ import { pipedriveMeta } from './pipedrive/meta';
 import { ga4Meta } from './ga4/meta';
 import { marketoMeta } from './marketo/meta';
 import { brevoMeta } from './brevo/meta';
+import { mixpanelMeta } from './mixpanel/meta';
 
 /**
  * Every vendor, one line each: connector ids, labels, page detection, the Options cards, the
@@ -17,7 +18,7 @@ import { brevoMeta } from './brevo/meta';
  * the content script, the panel and Options import this. The order is the Options order and the
  * order detectors are asked in.
  */
-export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, marketoMeta, brevoMeta, ga4Meta] as const;
+export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, marketoMeta, brevoMeta, mixpanelMeta, ga4Meta] as const;
 
 export type AnyVendorMeta = (typeof VENDOR_METAS)[number];
 
