@@ -36,6 +36,7 @@ const logins = {
   ga4: replica.ga4Login,
   marketo: replica.marketoLogin,
   brevo: {},
+  mixpanel: replica.mixpanelLogin,
 };
 for (const [connector, login] of Object.entries(logins)) {
   await connectThroughOptions(context, extensionId, connector, replica.demoTokens[connector], login).then((page) => page.close());

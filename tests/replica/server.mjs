@@ -15,6 +15,7 @@ import { createKlaviyoReplica, KLAVIYO_DEMO_KEY } from './klaviyo.mjs';
 import { createPipedriveReplica, PIPEDRIVE_DEMO_TOKEN, PIPEDRIVE_SUBDOMAIN } from './pipedrive.mjs';
 import { createMarketoReplica, MARKETO_DEMO_KEY, MARKETO_SITE } from './marketo.mjs';
 import { createBrevoReplica, BREVO_DEMO_KEY } from './brevo.mjs';
+import { createMixpanelReplica, MIXPANEL_DEMO_KEY, MIXPANEL_SITE } from './mixpanel.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -31,6 +32,7 @@ export function createReplicas(hubspotData) {
     ga4: createGa4Replica(hubspotData),
     marketo: createMarketoReplica(hubspotData),
     brevo: createBrevoReplica(hubspotData),
+    mixpanel: createMixpanelReplica(hubspotData),
   };
 }
 
@@ -123,6 +125,7 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
       ga4: GA4_DEMO_TOKEN,
       marketo: MARKETO_DEMO_KEY,
       brevo: BREVO_DEMO_KEY,
+      mixpanel: MIXPANEL_DEMO_KEY,
     },
     /** Zendesk signs in with subdomain + agent email + API token. */
     zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
@@ -134,6 +137,8 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     pipedriveLogin: { site: PIPEDRIVE_SUBDOMAIN },
     /** Marketo needs the instance's REST endpoint host. */
     marketoLogin: { site: MARKETO_SITE },
+    /** Mixpanel needs the project id, on its EU residency host. */
+    mixpanelLogin: { site: MIXPANEL_SITE },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
     close: () =>
       new Promise((resolve) => {
