@@ -100,7 +100,7 @@ export function createMixpanelReplica(hubspotData) {
   }
 
   async function handleQuery(req, res, url, body) {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const host = url.hostname;
     const path = url.pathname;
     state.requests.push({ host, method: req.method, path: path + url.search, at: Date.now(), auth: !!req.headers.authorization });
     if (await applyFaults(state, req, res, path)) return;
@@ -185,7 +185,7 @@ export function createMixpanelReplica(hubspotData) {
   }
 
   function handleConsole(req, res, url) {
-    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const host = url.hostname;
     state.requests.push({ host, method: req.method, path: url.pathname + url.search, at: Date.now(), auth: false });
     if (/^\/project\/\d+(\/view\/\d+)?\/app\/profile\/?$/.test(url.pathname)) {
       // The distinct id is in the fragment; the real console reads it client-side too.
