@@ -55,7 +55,6 @@ describe('Mixpanel event counts and profiles', () => {
     await page.goto(`https://app.hubspot.com/contacts/${env.replica.hubspot.data.portalId}/record/0-1/101`);
     const panel = await env.openPanel(page, { viewport: SIDE_PANEL });
     await expect(panel.getByTestId('profile-name').textContent({ timeout: 20_000 })).resolves.toBe('Ann Lee');
-    await panel.getByTestId('tool-hubspot').waitFor({ timeout: 20_000 });
     const mixpanelTool = panel.getByTestId('tool-mixpanel');
     await mixpanelTool.getByText('Ann L.').waitFor({ timeout: 20_000 });
     await expect(mixpanelTool.locator(`a[href="https://eu.mixpanel.com/project/${MIXPANEL_PROJECT}/app/profile#distinct_id=${encodeURIComponent(MIXPANEL_ANN.id)}"]`).count()).resolves.toBeGreaterThan(0);
@@ -70,8 +69,8 @@ describe('Mixpanel event counts and profiles', () => {
     const page = await env.context.newPage();
     await page.goto(MIXPANEL_ANN.consoleUrl);
     const panel = await env.openPanel(page, { viewport: SIDE_PANEL });
-    await panel.getByTestId('tool-mixpanel').getByText('Ann L.').waitFor({ timeout: 20_000 });
-    await panel.getByTestId('tool-hubspot').waitFor({ timeout: 20_000 });
+    await expect(panel.getByTestId('profile-name').textContent()).resolves.toBe('Ann L.');
+    await panel.getByTestId('tool-hubspot').getByText('Ann Lee').waitFor({ timeout: 20_000 });
     await page.close();
     await panel.close();
   });
