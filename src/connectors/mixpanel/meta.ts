@@ -6,8 +6,8 @@ export const mixpanelMeta: VendorMeta<'mixpanel'> = {
   id: 'mixpanel',
   label: 'Mixpanel',
   consoleMatches: ['https://mixpanel.com/*', 'https://eu.mixpanel.com/*', 'https://in.mixpanel.com/*'],
-  // The Query API sits under each data residency's host; the secret goes nowhere else.
-  apiMatches: ['https://mixpanel.com/api/*', 'https://eu.mixpanel.com/api/*', 'https://in.mixpanel.com/api/*'],
+  // The Query API (`/api/query`) is served on each data residency's console host; the secret goes to no other.
+  apiMatches: ['https://mixpanel.com/*', 'https://eu.mixpanel.com/*', 'https://in.mixpanel.com/*'],
   pages: mixpanelPages,
   auth: { modes: ['token'] },
   traits: {},
