@@ -92,7 +92,14 @@ export function createMixpanelReplica(hubspotData) {
   /** The Query API's published limit, per project. */
   const rate = windowLimiter(60, 3_600_000);
   const sessions = new Map();
-  const state = { ...replicaState([]), resetRate: () => rate.reset(), addEvents: (event, count, day = utcDay(Date.now())) => data.extra.set(`${day}|${event}`, (data.extra.get(`${day}|${event}`) ?? 0) + count) };
+  const state = {
+    ...replicaState([]),
+    /** Profiles per engage page (Mixpanel's is 1000; tests shorten it to see paging). */
+    pageSize: 1000,
+    resetRate: () => rate.reset(),
+    /** `count` more of `event` on `day` (today by default), as if people had just done it. */
+    addEvents: (event, count, day = utcDay(Date.now())) => data.extra.set(`${day}|${event}`, (data.extra.get(`${day}|${event}`) ?? 0) + count),
+  };
 
   function handleApi(req, res, url, body) {
     if (!url.pathname.startsWith('/api/')) return handleConsole(req, res, url);
@@ -129,7 +136,8 @@ export function createMixpanelReplica(hubspotData) {
         if (matching.some((p) => matchesWhere(where, p) === null)) return refuse(400, `Invalid where expression: ${where}`);
         matching = matching.filter((p) => matchesWhere(where, p));
       }
-      const pageSize = Math.min(Math.max(Number(param('page_size') ?? 1000) || 1000, 1), 1000);
+      const pageSize = state.pageSize;
+      const output = param('output_properties') ? JSON.parse(param('output_properties')) : null;
       const page = Number(param('page') ?? 0) || 0;
       let sessionId = param('session_id');
       if (page > 0 && (!sessionId || !sessions.has(sessionId))) return refuse(400, 'session_id is required to read pages after the first');
@@ -138,7 +146,7 @@ export function createMixpanelReplica(hubspotData) {
         sessions.set(sessionId, matching);
       }
       const all = sessions.get(sessionId) ?? matching;
-      const results = all.slice(page * pageSize, (page + 1) * pageSize);
+      const results = all.slice(page * pageSize, (page + 1) * pageSize).map((p) => (output ? { ...p, $properties: Object.fromEntries(Object.entries(p.$properties).filter(([k]) => output.includes(k))) } : p));
       return sendJson(res, 200, { page, page_size: pageSize, results, session_id: sessionId, status: 'ok', ...(page === 0 ? { total: all.length } : {}) });
     }
     const dayParam = (name) => {

@@ -113,14 +113,14 @@ export class MixpanelApi {
     return error;
   }
 
-  /** Profiles matching a `where` expression (or all), one page; the next page needs the session id. */
-  engage(params: { where?: string; distinctId?: string; page?: number; sessionId?: string; pageSize?: number }, object: string) {
+  /** Profiles matching a `where` expression (or all), one page (Mixpanel's `page_size`, 1000); the next page needs the session id. */
+  engage(params: { where?: string; distinctId?: string; page?: number; sessionId?: string; outputProperties?: string[] }, object: string) {
     const form: Record<string, string> = {};
     if (params.where) form.where = params.where;
     if (params.distinctId) form.distinct_id = params.distinctId;
     if (params.page) form.page = String(params.page);
     if (params.sessionId) form.session_id = params.sessionId;
-    if (params.pageSize) form.page_size = String(params.pageSize);
+    if (params.outputProperties) form.output_properties = JSON.stringify(params.outputProperties);
     return this.query('/engage', {}, mixpanelEngagePage, object, form);
   }
 

@@ -58,7 +58,8 @@ export const mixpanel: Connector = {
   /** One engage query: the credentials, the project and its residency host in one real call. */
   async verify(credentials) {
     const api = apiFor(credentials);
-    const answer = await api.engage({ pageSize: 1 }, 'project check');
+    // One property only: the first page holds up to 1000 profiles, and only its `total` is wanted.
+    const answer = await api.engage({ outputProperties: ['$last_seen'] }, 'project check');
     const region = api.host === 'mixpanel.com' ? 'US' : api.host.startsWith('eu.') ? 'EU' : 'India';
     const profiles = answer.total !== undefined ? `, ${answer.total.toLocaleString('en-US')} profiles` : '';
     return {

@@ -89,10 +89,18 @@ describe('Mixpanel connector on the replica', () => {
 
   it('syncs every profile page by page with Mixpanel’s session id', async () => {
     const api = new MixpanelApi(MIXPANEL_SITE, MIXPANEL_DEMO_KEY, { limiter: new RateLimiter(30, 3_600_000) });
-    const first = await api.engage({ pageSize: 25 }, 'profiles');
-    const second = await api.engage({ pageSize: 25, page: 1, sessionId: first.session_id! }, 'profiles');
-    expect(first.total).toBe(replica.data.profiles.length);
-    expect(second.results[0]!.$distinct_id).toBe(replica.data.profiles[25].$distinct_id);
+    replica.state.pageSize = 25;
+    try {
+      const first = await mixpanel.sync(null, credentials, connection);
+      expect(first.records).toHaveLength(25);
+      expect(first.cursor).toMatch(/^1:/);
+      const second = await mixpanel.sync(first.cursor, credentials, connection);
+      expect(second.records[0]!.id).toBe(replica.data.profiles[25].$distinct_id);
+      // Mixpanel refuses a later page without the session id of the first.
+      await expect(api.engage({ page: 1 }, 'profiles')).rejects.toMatchObject({ message: expect.stringContaining('session_id') });
+    } finally {
+      replica.state.pageSize = 1000;
+    }
     const { records, cursor } = await mixpanel.sync(null, credentials, connection);
     expect(cursor).toBeNull();
     expect(records).toHaveLength(replica.data.profiles.length);
