@@ -45,9 +45,13 @@ export interface MixpanelApiOptions {
   limiter?: RateLimiter;
 }
 
-/** The Query API takes form fields on POST: the JSON body requestJson builds is sent as a form. */
-function formFetch(base: typeof fetch): typeof fetch {
+/**
+ * The Query API takes form fields on POST: the JSON body requestJson builds (with its redirect
+ * and cookie rules) is sent as a form. `base` is the global fetch unless a test gives one.
+ */
+function formFetch(given: typeof fetch | undefined): typeof fetch {
   return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const base = given ?? fetch;
     if (typeof init?.body !== 'string') return base(input, init);
     const fields = JSON.parse(init.body) as Record<string, string>;
     return base(input, { ...init, body: new URLSearchParams(fields).toString(), headers: { ...(init.headers as Record<string, string>), 'content-type': 'application/x-www-form-urlencoded' } });
@@ -74,7 +78,6 @@ export class MixpanelApi {
 
   /** One query under /api/query, refused in Mixpanel's words; a 429 holds every query back. */
   private async query<T extends z.ZodMiniType>(path: string, params: Record<string, string>, schema: T, object: string, form?: Record<string, string>): Promise<z.infer<T>> {
-    const base = this.options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
     let body: unknown;
     try {
       body = await requestJson({
@@ -84,7 +87,7 @@ export class MixpanelApi {
         token: this.secret,
         authHeaders: { authorization: this.authorization },
         limiter: this.limiter,
-        fetchImpl: formFetch(base),
+        fetchImpl: formFetch(this.options.fetchImpl),
         ...(form ? { method: 'POST' as const, body: form } : {}),
         // An hourly budget is not back in a second: no retries of a 429.
         retries: 0,

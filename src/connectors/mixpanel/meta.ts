@@ -24,5 +24,5 @@ export const setup: ConnectorSetup = {
       'Enter them here as <username>:<secret>. The project id is in Project Settings → Overview. Projects stored in the EU (or India) answer on eu.mixpanel.com (in.mixpanel.com): enter the project id as eu.mixpanel.com/<project id>, or paste the address of any page of the project. ' +
       'Mixpanel allows 60 queries an hour: the extension uses at most half and reuses answers it already has.',
   },
-  siteField: { label: 'Mixpanel project id (with eu.mixpanel.com/ for EU data residency)', placeholder: '3141592, or eu.mixpanel.com/3141592', pattern: '(https://)?((eu|in)\\.)?(mixpanel\\.com/)?(project/)?[0-9]{1,12}(/.*)?' },
+  siteField: { label: 'Mixpanel project id (with eu.mixpanel.com/ for EU data residency)', placeholder: '3141592 (or eu.mixpanel.com/3141592 for EU data residency)', pattern: '(https://)?((eu|in)\\.)?(mixpanel\\.com/)?(project/)?[0-9]{1,12}(/.*)?' },
 };
