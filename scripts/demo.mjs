@@ -40,6 +40,7 @@ const logins = {
   activecampaign: replica.activecampaignLogin,
   'google-ads': replica.googleAdsLogin,
   meta: replica.metaLogin,
+  mixpanel: replica.mixpanelLogin,
 };
 for (const [connector, login] of Object.entries(logins)) {
   await connectThroughOptions(context, extensionId, connector, replica.demoTokens[connector], login).then((page) => page.close());

@@ -13,6 +13,7 @@ import { brevoMeta } from './brevo/meta';
 import { activecampaignMeta } from './activecampaign/meta';
 import { googleAdsMeta } from './google-ads/meta';
 import { metaAdsMeta } from './meta/meta';
+import { mixpanelMeta } from './mixpanel/meta';
 
 /**
  * Every vendor, one line each: connector ids, labels, page detection, the Options cards, the
@@ -21,7 +22,7 @@ import { metaAdsMeta } from './meta/meta';
  * the content script, the panel and Options import this. The order is the Options order and the
  * order detectors are asked in.
  */
-export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, marketoMeta, brevoMeta, shopifyMeta, activecampaignMeta, ga4Meta, googleAdsMeta, metaAdsMeta] as const;
+export const VENDOR_METAS = [hubspotMeta, salesforceMeta, stripeMeta, zendeskMeta, intercomMeta, mailchimpMeta, klaviyoMeta, pipedriveMeta, marketoMeta, brevoMeta, shopifyMeta, activecampaignMeta, mixpanelMeta, ga4Meta, googleAdsMeta, metaAdsMeta] as const;
 
 export type AnyVendorMeta = (typeof VENDOR_METAS)[number];
 

@@ -19,6 +19,7 @@ import { createShopifyReplica, SHOPIFY_DEMO_TOKEN, SHOPIFY_SHOP } from './shopif
 import { createActiveCampaignReplica, ACTIVECAMPAIGN_ACCOUNT, ACTIVECAMPAIGN_DEMO_TOKEN } from './activecampaign.mjs';
 import { createGoogleAdsReplica, GOOGLE_ADS_CUSTOMER, GOOGLE_ADS_DEMO_TOKEN } from './google-ads.mjs';
 import { createMetaReplica, META_AD_ACCOUNT, META_DEMO_TOKEN } from './meta.mjs';
+import { createMixpanelReplica, MIXPANEL_DEMO_KEY, MIXPANEL_SITE } from './mixpanel.mjs';
 import { sendHtml } from './http-util.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
@@ -39,6 +40,7 @@ export function createReplicas(hubspotData) {
     activecampaign: createActiveCampaignReplica(hubspotData),
     'google-ads': createGoogleAdsReplica(hubspotData),
     meta: createMetaReplica(hubspotData),
+    mixpanel: createMixpanelReplica(hubspotData),
   };
 }
 
@@ -137,6 +139,7 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
       activecampaign: ACTIVECAMPAIGN_DEMO_TOKEN,
       'google-ads': GOOGLE_ADS_DEMO_TOKEN,
       meta: META_DEMO_TOKEN,
+      mixpanel: MIXPANEL_DEMO_KEY,
     },
     /** Zendesk signs in with subdomain + agent email + API token. */
     zendeskLogin: { site: ZENDESK_SUBDOMAIN, email: ZENDESK_AGENT_EMAIL },
@@ -156,6 +159,8 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     activecampaignLogin: { site: `https://${ACTIVECAMPAIGN_ACCOUNT}.api-us1.com` },
     /** Google Ads needs the customer id (and, through a manager, `<id> via <manager id>`). */
     googleAdsLogin: { site: GOOGLE_ADS_CUSTOMER },
+    /** Mixpanel needs the project id, on its EU residency host. */
+    mixpanelLogin: { site: MIXPANEL_SITE },
     resolverRules: hosts.map((host) => `MAP ${host}:443 127.0.0.1:${actualPort}`).join(', '),
     close: () =>
       new Promise((resolve) => {
