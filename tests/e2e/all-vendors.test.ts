@@ -15,7 +15,7 @@ import { SHOPIFY_ANN } from '../replica/shopify.mjs';
 /** Every person-holding vendor connected at once; Ann Lee opened from four of their consoles. */
 let env: Environment;
 const destinations = new Set<string>();
-const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'marketo', 'brevo', 'shopify', 'activecampaign'] as const;
+const PERSON_TOOLS = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive', 'marketo', 'brevo', 'shopify', 'activecampaign', 'mixpanel'] as const;
 
 async function connectWithToken(connector: string, login: { site?: string; email?: string } = {}): Promise<void> {
   const options = await env.connect(env.replica.demoTokens[connector as keyof typeof env.replica.demoTokens], connector, login);
@@ -39,6 +39,7 @@ beforeAll(async () => {
   await connectWithToken('marketo', env.replica.marketoLogin);
   await connectWithToken('brevo');
   await connectWithToken('activecampaign', env.replica.activecampaignLogin);
+  await connectWithToken('mixpanel', env.replica.mixpanelLogin);
   await connectWithToken('google-ads', env.replica.googleAdsLogin);
 }, 240_000);
 afterAll(async () => {
@@ -175,7 +176,7 @@ describe('one customer across every person-holding tool (and GA4 connected besid
     // Three tools by name, the rest counted: every person-holding tool knows her.
     await expect(ann.getByTestId('result-tools').textContent()).resolves.toMatch(new RegExp(`^\\S.* · .* · .* \\+${PERSON_TOOLS.length - 3}$`));
     const spoken = (await ann.locator('.visually-hidden').textContent())!;
-    for (const tool of ['HubSpot', 'Salesforce', 'Stripe', 'Zendesk', 'Intercom', 'Mailchimp', 'Klaviyo', 'Pipedrive', 'Marketo', 'Brevo', 'Shopify', 'ActiveCampaign']) expect(spoken).toContain(tool);
+    for (const tool of ['HubSpot', 'Salesforce', 'Stripe', 'Zendesk', 'Intercom', 'Mailchimp', 'Klaviyo', 'Pipedrive', 'Marketo', 'Brevo', 'Shopify', 'ActiveCampaign', 'Mixpanel']) expect(spoken).toContain(tool);
     // People first; her deals, tickets and conversations after, each saying what it is and its tool.
     const kinds = await results.locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')));
     const firstOther = kinds.findIndex((kind) => kind !== 'person' && kind !== 'company');
@@ -266,7 +267,7 @@ describe('one customer across every person-holding tool (and GA4 connected besid
   it('sent requests only to the connected vendors’ APIs and the console pages the user opened', () => {
     const allowed = new Set([
       ...['api.hubapi.com', 'api.stripe.com', 'acme.zendesk.com', 'acme.my.salesforce.com', 'api.intercom.io', 'us6.api.mailchimp.com', 'a.klaviyo.com', 'acme.pipedrive.com', 'analyticsdata.googleapis.com', '123-abc-456.mktorest.com', 'api.brevo.com', 'acme.myshopify.com', 'acme.api-us1.com', 'googleads.googleapis.com', 'graph.facebook.com'],
-      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com', 'app-ab12.marketo.com', 'app.brevo.com', 'admin.shopify.com'],
+      ...['acme.lightning.force.com', 'app.intercom.com', 'us6.admin.mailchimp.com', 'www.klaviyo.com', 'app.hubspot.com', 'app-ab12.marketo.com', 'app.brevo.com', 'admin.shopify.com', 'eu.mixpanel.com'],
     ].map((host) => `https://${host}`));
     allowed.add(`chrome-extension://${env.extensionId}`);
     // 'null' is the origin of about:blank, where every new tab starts.
