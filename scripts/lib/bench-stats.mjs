@@ -1,4 +1,5 @@
 // Statistics and the chart the benchmark reports: small enough to test without a browser.
+import { mulberry32 } from '../../tests/replica/seed.mjs';
 
 export function p95(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -11,17 +12,6 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 
-/** Seeded, so two runs over the same samples report the same interval. */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * 95% percentile-bootstrap interval of the median. Load times on a shared machine are skewed by
@@ -29,6 +19,7 @@ function mulberry32(seed) {
  */
 export function bootstrapMedianCI(values, { resamples = 4000, seed = 1 } = {}) {
   if (values.length === 0) return [NaN, NaN];
+  // Seeded, so two runs over the same samples report the same interval.
   const random = mulberry32(seed);
   const medians = [];
   for (let r = 0; r < resamples; r++) {

@@ -1,10 +1,10 @@
 import type { Connector, Credentials } from '../contract';
-import { ConnectorError } from '../errors';
 import { Ga4Api, isInvalidArgument } from './api';
 import { GA4_CONSOLE_HOST } from './pages';
 import { channelPoints, summaryMetrics, summaryPoints, type Ga4MetricContext } from './normalize';
 import type { Ga4Report } from './schemas';
 import { ga4Meta } from './meta';
+import { noCustomerRecords } from '../kit/metrics-only';
 
 export { reportRows } from './normalize';
 export { ga4PropertyOf, ga4Pages, ga4ReportUrl } from './pages';
@@ -50,18 +50,8 @@ export const ga4: Connector = {
     };
   },
 
-  async fetchRecord() {
-    throw new ConnectorError('not-found', 'Google Analytics has no customer records: it reports traffic and conversions, not people. Its numbers are on the Metrics page.');
-  },
-
-  // GA4's terms forbid sending it PII and its API never returns emails: nothing to look up.
-  async findByEmail() {
-    return { records: [] };
-  },
-
-  async sync() {
-    return { records: [], cursor: null };
-  },
+  // GA4's terms forbid sending it PII and its API never returns emails: no people to open, look up or sync.
+  ...noCustomerRecords('Google Analytics', 'traffic and conversions'),
 
   async metrics(credentials, connection) {
     const api = apiFor(credentials);

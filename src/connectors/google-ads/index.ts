@@ -5,6 +5,7 @@ import { dashed, GoogleAdsApi } from './api';
 import { googleAdsMeta } from './meta';
 import { campaignPoints, streamRows, totalsOf, totalsPoints, type AdsMetricContext } from './normalize';
 import { googleAdsCustomerSchema } from './schemas';
+import { noCustomerRecords } from '../kit/metrics-only';
 
 export { googleAdsLogin } from './api';
 
@@ -45,18 +46,8 @@ export const googleAds: Connector = {
     };
   },
 
-  async fetchRecord() {
-    throw new ConnectorError('not-found', 'Google Ads has no customer records: it reports spend, clicks and conversions, not people. Its numbers are on the Metrics page.');
-  },
-
-  // The Ads API holds campaigns, not people: nothing to look up by email.
-  async findByEmail() {
-    return { records: [] };
-  },
-
-  async sync() {
-    return { records: [], cursor: null };
-  },
+  // The Ads API holds campaigns, not people: no records to open, look up or sync.
+  ...noCustomerRecords('Google Ads', 'spend, clicks and conversions'),
 
   /**
    * Five operations: the account (for its currency, which may have changed since connecting),

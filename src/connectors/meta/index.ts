@@ -1,9 +1,9 @@
 import type { Connector, Credentials } from '../contract';
-import { ConnectorError } from '../errors';
 import { MetaApi } from './api';
 import { insightsPoints } from './normalize';
 import { META_CONSOLE_HOST } from './pages';
 import { metaAdsMeta } from './meta';
+import { noCustomerRecords } from '../kit/metrics-only';
 
 export { metaAdsManagerUrl, metaPages } from './pages';
 
@@ -34,18 +34,8 @@ export const metaAds: Connector = {
     };
   },
 
-  async fetchRecord() {
-    throw new ConnectorError('not-found', 'Meta Ads has no customer records: it reports spend, clicks and conversions, not people. Its numbers are on the Metrics page.');
-  },
-
-  // The Marketing API has no lookup of people by email.
-  async findByEmail() {
-    return { records: [] };
-  },
-
-  async sync() {
-    return { records: [], cursor: null };
-  },
+  // The Marketing API has no people to open, look up or sync.
+  ...noCustomerRecords('Meta Ads', 'spend, clicks and conversions'),
 
   async metrics(credentials, connection) {
     const api = apiFor(credentials);
