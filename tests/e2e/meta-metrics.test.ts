@@ -16,7 +16,8 @@ afterAll(async () => {
 
 const spendCents = (preset: string) => Math.round(Number((insightsAnswer(new URLSearchParams({ date_preset: preset, fields: 'spend' })).body as unknown as { data: Array<{ spend: string }> }).data[0]!.spend) * 100);
 /** The panel shows money in whole units of the currency. */
-const dollars = (cents: number) => `$${Math.round(cents / 100).toLocaleString('en-US')}`;
+// As the panel shows money: whole dollars without decimals, cents when there are some.
+const dollars = (cents: number) => `$${(cents / 100).toLocaleString('en-US', { minimumFractionDigits: cents % 100 ? 2 : 0, maximumFractionDigits: 2 })}`;
 
 describe('Meta Ads metrics', () => {
   it('connects through Options, captures spend and conversions, shows deltas after a second capture and exports CSV', async () => {
@@ -41,7 +42,7 @@ describe('Meta Ads metrics', () => {
     env.replica.meta.data.late.purchases = 3;
     await panel.getByTestId('capture-all').click();
     await card('spend-7d').getByTestId('metric-value').filter({ hasText: dollars(spend7 + 12_345) }).waitFor({ timeout: 15_000 });
-    await expect(card('spend-7d').getByTestId('delta-previous').textContent()).resolves.toBe(`since last +$123 (+${((12_345 / spend7) * 100).toFixed(1)}%)`);
+    await expect(card('spend-7d').getByTestId('delta-previous').textContent()).resolves.toBe(`since last +$123.45 (+${((12_345 / spend7) * 100).toFixed(1)}%)`);
     await expect(card('purchases-30d').getByTestId('delta-previous').textContent()).resolves.toMatch(/^since last \+3 \(\+\d+\.\d%\)$/);
 
     const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-csv').click()]);

@@ -38,13 +38,13 @@ describe('pinned numbers', () => {
     const panel = await env.openPanel();
     await panel.getByTestId('view-metrics').click();
     const metric = panel.locator('[data-testid="metric"]', { hasText: 'Open pipeline' });
-    await expect(metric.getByTestId('metric-value').textContent({ timeout: 10_000 })).resolves.toBe('$12,346');
+    await expect(metric.getByTestId('metric-value').textContent({ timeout: 10_000 })).resolves.toBe('$12,345.67');
 
     // The number changes in HubSpot; the user comes back to the dashboard.
     env.replica.hubspot.state.dashboard.openDealValue = '$13,000.00';
     await page.reload();
     await metric.getByTestId('metric-value').filter({ hasText: '$13,000' }).waitFor({ timeout: 15_000 });
-    await expect(metric.getByTestId('delta-previous').textContent()).resolves.toBe('since last +$654 (+5.3%)');
+    await expect(metric.getByTestId('delta-previous').textContent()).resolves.toBe('since last +$654.33 (+5.3%)');
     await expect(metric.textContent()).resolves.toContain('2 points');
 
     // The dashboard is redesigned: the pinned tile is gone. Say so; record nothing.
