@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../../protocol/client';
 import type { ErrorReply, ToolPeople } from '../../protocol/messages';
 import type { Connection } from '../../model/health';
@@ -24,14 +24,21 @@ export function peopleTools(members: CustomerRecord[], connections: Connection[]
 export function useCompanyPeople(recordKey: string | undefined, tools: ConnectorId[], queriedAt: number | undefined) {
   const [people, setPeople] = useState<CompanyPeopleState>({ state: 'idle' });
   const asking = !!recordKey && tools.length > 0;
+  // Asked again when another tool's copy of the company joins (found by the cross-tool lookup);
+  // the tools asked before answer from their recent reply, without a vendor call.
+  const toolsKey = tools.join(',');
+  const latest = useRef(0);
   const run = useCallback(
     async (force: boolean) => {
-      if (!recordKey || !asking) return setPeople({ state: 'idle' });
+      const asked = ++latest.current;
+      if (!recordKey || !toolsKey) return setPeople({ state: 'idle' });
       setPeople({ state: 'loading' });
       const reply = await send('panel→background:companyPeople', { key: recordKey, force });
+      // An older question's answer must not end the newer one's loading state.
+      if (asked !== latest.current) return;
       setPeople(reply.ok ? { state: 'done', tools: reply.data.tools } : { state: 'error', error: reply.error });
     },
-    [recordKey, asking],
+    [recordKey, toolsKey],
   );
   useEffect(() => void run(false), [run]);
   const pending = useOtherToolsPending(people, asking, queriedAt);
