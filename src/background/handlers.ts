@@ -4,6 +4,7 @@ import { connect, disconnect } from './connection-service';
 import { acceptPageRecord, confirmPageHost, savePageRecord, shouldReadPage } from './page-record-service';
 import { fetchRecord, openRecord } from './record-service';
 import { lookupAcrossTools } from './lookup-service';
+import { readCompanyPeople } from './company-people-service';
 import { setOverride } from '../store/profiles';
 import { startSync } from './sync-service';
 import { captureAll } from './metrics-service';
@@ -42,6 +43,7 @@ export const handlers: Handlers = {
   'panel→background:fetchRecord': ({ context, force }) => fetchRecord(context, force),
   'panel→background:openRecord': ({ key }) => openRecord(key),
   'panel→background:crossLookup': ({ key, force }) => lookupAcrossTools(key, force),
+  'panel→background:companyPeople': ({ key, force }) => readCompanyPeople(key, force),
   'panel→background:setIdentityOverride': async ({ a, b, kind }) => {
     if (a === b) return { ok: false, error: { kind: 'rejected', message: 'A record is always the same as itself.' } };
     await setOverride(a, b, kind);

@@ -50,6 +50,12 @@ export interface Connector extends VendorMeta<ConnectorId> {
   findByEmail(email: string, credentials: Credentials, connection: Connection): Promise<FetchResult>;
   /** Companies/accounts/organisations by their web domain. */
   findByDomain?(domain: string, credentials: Credentials, connection: Connection): Promise<FetchResult>;
+  /**
+   * The people of a company (contacts of an account, persons of an organisation) as the tool
+   * lists them, read when the company is opened: the cache alone knows only those seen before.
+   * Bounded (the first few hundred); each person links to the company.
+   */
+  companyPeople?(companyId: string, credentials: Credentials, connection: Connection): Promise<FetchResult>;
   /** One bounded page of everything, resumable from the cursor after the worker is killed. */
   sync(cursor: string | null, credentials: Credentials, connection: Connection): Promise<SyncPage>;
   /** The numbers the vendor is known for, read now. */

@@ -23,6 +23,9 @@ export type CampaignActivity = (typeof CAMPAIGN_ACTIVITIES)[number];
 /** Tools that hold numbers, not customers (GA4 never exposes people): never asked about a person. */
 export const METRICS_ONLY_CONNECTORS: readonly ConnectorId[] = VENDOR_METAS.filter((meta) => meta.traits.metricsOnly).map((meta) => meta.id);
 
+/** Tools that list a company's people when it is opened (connectors' `companyPeople`). */
+export const COMPANY_PEOPLE_CONNECTORS: readonly ConnectorId[] = VENDOR_METAS.filter((meta) => meta.traits.companyPeople).map((meta) => meta.id);
+
 export function holdsCustomers(connector: ConnectorId): boolean {
   return !METRICS_ONLY_CONNECTORS.includes(connector);
 }

@@ -31,6 +31,11 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ key: z.string().check(z.maxLength(300)), force: z.boolean() }),
   },
+  /** panel→background: read the people of the shown company from each tool that knows it. */
+  'panel→background:companyPeople': {
+    from: 'extension',
+    request: z.object({ key: z.string().check(z.maxLength(300)), force: z.boolean() }),
+  },
   /** panel→background: the user says two records are (merge) or are not (split) the same customer. */
   'panel→background:setIdentityOverride': {
     from: 'extension',
@@ -201,11 +206,20 @@ export interface ToolLookup {
   error?: ErrorReply;
 }
 
+/** One tool's answer for a company's people: how many it listed (now in the store), or why not. */
+export interface ToolPeople {
+  connector: z.infer<typeof connectorIdSchema>;
+  state: 'ok' | 'error';
+  count: number;
+  error?: ErrorReply;
+}
+
 /** What each message answers: `ok` with its data, or an error the UI can show as is. */
 export interface MessageReplies {
   'panel→background:fetchRecord': { key: string };
   'panel→background:openRecord': { key: string };
   'panel→background:crossLookup': { tools: ToolLookup[] };
+  'panel→background:companyPeople': { tools: ToolPeople[] };
   'panel→background:setIdentityOverride': Record<string, never>;
   'panel→background:confirmPageHost': Record<string, never>;
   'panel→background:acceptPageRecord': Record<string, never>;

@@ -17,6 +17,20 @@ export function saveRecords(records: CustomerRecord[], db: CustomerDb = customer
   return withReopen(db, () => db.transaction('rw', db.records, db.vocabulary, () => putRecords(db, records)));
 }
 
+/**
+ * Writes records read in part (a company's people from a batch read, without their deals and
+ * tickets): a record already cached keeps the links it had, so its profile loses nothing.
+ */
+export function saveRecordsKeepingLinks(records: CustomerRecord[], db: CustomerDb = customerDb()): Promise<void> {
+  return withReopen(db, () =>
+    db.transaction('rw', db.records, db.vocabulary, async () => {
+      const cached = await db.records.bulkGet(records.map((r) => r.key));
+      const merged = records.map((record, i) => (cached[i] ? { ...record, links: [...new Set([...record.links, ...cached[i]!.links])] } : record));
+      await putRecords(db, merged);
+    }),
+  );
+}
+
 /** The user accepted a record read off a page: its identities now join profiles like any other. */
 export async function acceptPageRecord(key: string, db: CustomerDb = customerDb()): Promise<boolean> {
   return withReopen(db, () =>

@@ -187,6 +187,25 @@ export function createHubspotReplica(data) {
       }
       return sendJson(res, 200, search(KINDS[m[1]], body ?? {}), rateHeaders);
     }
+    // v4 associations: numeric ids, type ids with labels, an opaque `after` (HubSpot's is base64).
+    m = /^\/crm\/v4\/objects\/(companies|0-2)\/([^/]+)\/associations\/(contacts|0-1)$/.exec(path);
+    if (req.method === 'GET' && m) {
+      const companyId = decodeURIComponent(m[2]);
+      if (!find('companies', companyId)) return sendJson(res, 404, errorBody('resource not found', 'OBJECT_NOT_FOUND'), rateHeaders);
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 500) || 500, 500);
+      const after = Number(Buffer.from(url.searchParams.get('after') ?? '', 'base64').toString() || 0);
+      const ids = contactIdsOfCompany(data, companyId);
+      const results = ids.slice(after, after + limit).map((id) => ({
+        toObjectId: Number(id),
+        associationTypes: [{ category: 'HUBSPOT_DEFINED', typeId: 280, label: null }, { category: 'HUBSPOT_DEFINED', typeId: 2, label: 'Primary' }],
+      }));
+      const out = { results };
+      if (after + limit < ids.length) {
+        const next = Buffer.from(String(after + limit)).toString('base64');
+        out.paging = { next: { after: next, link: `https://api.hubapi.com/crm/v4/objects/companies/${companyId}/associations/contacts?limit=${limit}&after=${encodeURIComponent(next)}` } };
+      }
+      return sendJson(res, 200, out, rateHeaders);
+    }
     m = /^\/crm\/v3\/pipelines\/(deals|tickets)$/.exec(path);
     if (req.method === 'GET' && m) return sendJson(res, 200, HUBSPOT_PIPELINES[m[1]], rateHeaders);
     m = /^\/crm\/v3\/objects\/(contacts|companies|deals|tickets)\/batch\/read$/.exec(path);

@@ -163,6 +163,15 @@ export function createIntercomReplica(hubspotData) {
       if (m[2] === 'subscriptions') return send({ type: 'list', data: data.contactSubscriptions.get(contact.id) ?? [] });
       return send(contact);
     }
+    m = /^\/companies\/([^/]+)\/contacts$/.exec(path);
+    if (req.method === 'GET' && m) {
+      if (!data.companies.some((c) => c.id === m[1])) return error(res, 404, 'company_not_found', 'Company Not Found', headers);
+      const attached = data.contacts.filter((c) => c.companies.data.some((ref) => ref.id === m[1]));
+      const perPage = perPageOf(url.searchParams.get('per_page'), 50);
+      const start = offsetOf(url.searchParams.get('starting_after'));
+      const more = start + perPage < attached.length;
+      return send({ type: 'list', data: attached.slice(start, start + perPage), total_count: attached.length, pages: pagesOf(perPage, start, attached.length, more ? cursor(start + perPage) : null) });
+    }
     m = /^\/(companies|conversations)\/([^/]+)$/.exec(path);
     if (req.method === 'GET' && m) {
       const item = data[m[1]].find((i) => i.id === m[2]);

@@ -99,7 +99,11 @@ export function createPipedriveReplica(hubspotData) {
       });
       return sendJson(res, 200, { success: true, data: { items }, additional_data: { next_cursor: null } });
     }
-    if (path === '/api/v2/persons') return sendJson(res, 200, pageOf(data.persons, url));
+    if (path === '/api/v2/persons') {
+      // `org_id` narrows the list to one organisation's persons, as Pipedrive's v2 list does.
+      const orgId = url.searchParams.get('org_id');
+      return sendJson(res, 200, pageOf(orgId ? data.persons.filter((p) => p.org_id === Number(orgId)) : data.persons, url));
+    }
     if (path === '/api/v2/deals') {
       const status = url.searchParams.get('status');
       const personId = url.searchParams.get('person_id');

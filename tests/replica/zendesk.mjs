@@ -67,13 +67,21 @@ export function createZendeskReplica(hubspotData) {
       const users = data.users.filter((u) => (email ? u.email?.toLowerCase() === email : u.name.toLowerCase().includes(query)));
       return sendJson(res, 200, { users, next_page: null, previous_page: null, count: users.length });
     }
-    if (path === '/api/v2/users.json') {
+    // Cursor pagination (page[size], page[after]) as Zendesk's users lists answer it.
+    const cursorPage = (all) => {
       const size = Math.min(Number(url.searchParams.get('page[size]') ?? 100), 100);
       const after = url.searchParams.get('page[after]');
       const start = after ? Number(Buffer.from(after, 'base64').toString()) : 0;
-      const users = data.users.slice(start, start + size);
-      const more = start + size < data.users.length;
-      return sendJson(res, 200, { users, meta: { has_more: more, after_cursor: more ? Buffer.from(String(start + size)).toString('base64') : null, before_cursor: null }, links: { next: null, prev: null } });
+      const users = all.slice(start, start + size);
+      const more = start + size < all.length;
+      return { users, meta: { has_more: more, after_cursor: more ? Buffer.from(String(start + size)).toString('base64') : null, before_cursor: null }, links: { next: null, prev: null } };
+    };
+    if (path === '/api/v2/users.json') return sendJson(res, 200, cursorPage(data.users));
+    const orgUsers = /^\/api\/v2\/organizations\/(\d+)\/users\.json$/.exec(path);
+    if (orgUsers) {
+      const id = Number(orgUsers[1]);
+      if (!data.organizations.some((o) => o.id === id)) return sendJson(res, 404, { error: 'RecordNotFound', description: 'Not found' });
+      return sendJson(res, 200, cursorPage(data.users.filter((u) => u.organization_id === id)));
     }
     if (path === '/api/v2/search/count.json') {
       const query = url.searchParams.get('query') ?? '';

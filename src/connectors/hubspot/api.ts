@@ -4,6 +4,7 @@ import { RateLimiter } from '../rate-limiter';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import {
   hubspotAccountInfoSchema,
+  hubspotAssociationsV4Schema,
   hubspotBatchReadSchema,
   hubspotPipelinesSchema,
   hubspotListSchema,
@@ -49,6 +50,10 @@ export const DEFAULT_ASSOCIATIONS: Record<ObjectKind, string[]> = {
 };
 /** Batch reads take at most 100 ids; we ask for the newest 20 of a record's deals or tickets. */
 export const MAX_ACTIVITY_READ = 20;
+/** HubSpot's batch read limit. */
+const MAX_BATCH = 100;
+/** A company's people read on open: two batch reads at most. */
+export const MAX_COMPANY_PEOPLE = 200;
 
 /**
  * Private apps get 100-190 requests per 10 s. Interactive lookups may use up to 50 of them
@@ -94,9 +99,30 @@ export class HubspotApi {
     return parseHubspot(hubspotObjectSchema, body, object);
   }
 
-  /** Deals or tickets by id in one request (ids HubSpot no longer has are left out, not fatal). */
-  async batchRead(kind: ActivityKind, ids: string[]): Promise<HubspotObject[]> {
-    const wanted = [...new Set(ids)].slice(0, MAX_ACTIVITY_READ);
+  /**
+   * The ids of the contacts associated with a company, through the v4 associations API (500 a
+   * page), at most `max`: a company with thousands of contacts shows its first ones, not all.
+   */
+  async companyContactIds(companyId: string, max = MAX_COMPANY_PEOPLE): Promise<string[]> {
+    const ids: string[] = [];
+    let after: string | undefined;
+    do {
+      const query = new URLSearchParams({ limit: '500', ...(after ? { after } : {}) });
+      const object = `company ${companyId} contacts`;
+      const body = await this.get(`/crm/v4/objects/companies/${encodeURIComponent(companyId)}/associations/contacts?${query}`, object);
+      const page = parseHubspot(hubspotAssociationsV4Schema, body, object);
+      for (const result of page.results) {
+        const id = String(result.toObjectId);
+        if (!ids.includes(id)) ids.push(id);
+      }
+      after = page.paging?.next?.after;
+    } while (after && ids.length < max);
+    return ids.slice(0, max);
+  }
+
+  /** Objects by id in one request, at most 100 (ids HubSpot no longer has are left out, not fatal). */
+  async batchRead(kind: ObjectKind, ids: string[], max = MAX_ACTIVITY_READ): Promise<HubspotObject[]> {
+    const wanted = [...new Set(ids)].slice(0, Math.min(max, MAX_BATCH));
     if (!wanted.length) return [];
     const object = `${SINGULAR[kind]} batch`;
     const body = await requestJson({

@@ -254,6 +254,18 @@ export const hubspot: Connector = {
     return { records: companies.map((company) => normalizeHubspotCompany(company, ctx)) };
   },
 
+  async companyPeople(companyId, { token }, connection) {
+    const api = new HubspotApi(token);
+    const ids = await api.companyContactIds(companyId);
+    const contacts: HubspotObject[] = [];
+    for (let i = 0; i < ids.length; i += 100) contacts.push(...(await api.batchRead('contacts', ids.slice(i, i + 100), 100)));
+    const owners = await ownersFor(api, contacts);
+    const ctx = normalizeContext(connection, { owners });
+    // Batch reads carry no associations: each person is linked to the company they were listed for.
+    const link = { companies: { results: [{ id: companyId, type: 'contact_to_company' }] } };
+    return { records: contacts.map((contact) => normalizeHubspotContact({ ...contact, associations: { ...contact.associations, ...link } }, ctx)) };
+  },
+
   async metrics({ token }, connection) {
     const api = new HubspotApi(token);
     const at = Date.now();

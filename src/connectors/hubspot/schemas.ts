@@ -143,3 +143,14 @@ export function isLegacyV2Payload(value: unknown): boolean {
   const first = Array.isArray(body.contacts) ? body.contacts[0] : body;
   return !!first && typeof first === 'object' && 'vid' in first;
 }
+
+/** GET /crm/v4/objects/{from}/{id}/associations/{to}: ids are numbers here, unlike v3's strings. */
+export const hubspotAssociationsV4Schema = z.object({
+  results: z.array(
+    z.object({
+      toObjectId: z.union([z.number(), z.string()]),
+      associationTypes: z.optional(z.array(z.object({ category: z.string(), typeId: z.number(), label: z.optional(z.nullable(z.string())) }))),
+    }),
+  ),
+  paging: z.optional(pagingSchema),
+});

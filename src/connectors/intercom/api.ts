@@ -96,6 +96,11 @@ export class IntercomApi {
   searchContactsByEmail(email: string) {
     return this.call('/contacts/search', intercomContactList, `contact search for ${email}`, { query: { field: 'email', operator: '=', value: email }, pagination: { per_page: 5 } });
   }
+  /** A page of the contacts attached to a company, with the `starting_after` cursor of the contacts list. */
+  companyContactsPage(companyId: string, startingAfter: string | null, perPage = 150) {
+    const query = new URLSearchParams({ per_page: String(perPage), ...(startingAfter ? { starting_after: startingAfter } : {}) });
+    return this.call(`/companies/${encodeURIComponent(companyId)}/contacts?${query}`, intercomContactList, `contacts of company ${companyId}`);
+  }
   contactsPage(startingAfter: string | null, perPage = 150) {
     const query = new URLSearchParams({ per_page: String(perPage), ...(startingAfter ? { starting_after: startingAfter } : {}) });
     return this.call(`/contacts?${query}`, intercomContactList, 'contacts page');

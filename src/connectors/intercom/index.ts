@@ -19,6 +19,21 @@ function context(connection: Connection): IntercomNormalizeContext {
   return { appId: connection.account, consoleHost: connection.consoleHost, fetchedAt: Date.now(), currency: connection.currency };
 }
 
+/** A company's people read on open: two pages at most. */
+const MAX_COMPANY_CONTACTS = 200;
+
+async function companyContacts(api: IntercomApi, companyId: string): Promise<IntercomContact[]> {
+  const contacts: IntercomContact[] = [];
+  let after: string | null = null;
+  do {
+    const page = await api.companyContactsPage(companyId, after, 150);
+    contacts.push(...page.data);
+    const next = page.pages?.next;
+    after = page.data.length && next && typeof next === 'object' ? (next.starting_after ?? null) : null;
+  } while (after && contacts.length < MAX_COMPANY_CONTACTS);
+  return contacts.slice(0, MAX_COMPANY_CONTACTS);
+}
+
 /** Extras a token may lack the scope for (tags, subscriptions) must not hide the contact itself. */
 const unlessRefused = <T>(promise: Promise<T>): Promise<T | undefined> => promise.catch((error: unknown) => (isConnectorError(error) && error.kind === 'auth' && error.detail.status === 403 ? undefined : Promise.reject(error)));
 
@@ -74,6 +89,14 @@ export const intercom: Connector = {
     const ctx = context(connection);
     const contacts = (await api.searchContactsByEmail(email.trim())).data.slice(0, 3);
     return { records: (await Promise.all(contacts.map((c) => contactBundle(api, c, ctx)))).flat() };
+  },
+
+  async companyPeople(companyId, credentials, connection) {
+    const api = apiFor(credentials);
+    const [company, contacts] = await Promise.all([api.company(companyId), companyContacts(api, companyId)]);
+    const ctx = context(connection);
+    // Each contact names the company it was listed for and links to it.
+    return { records: contacts.map((contact) => normalizeIntercomContact(contact, ctx, { companies: [company] })) };
   },
 
   async sync(cursor, credentials, connection) {

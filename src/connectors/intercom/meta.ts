@@ -9,7 +9,7 @@ export const intercomMeta: VendorMeta<'intercom'> = {
   apiMatches: ['https://api.intercom.io/*', 'https://api.eu.intercom.io/*', 'https://api.au.intercom.io/*'],
   pages: intercomPages,
   auth: { modes: ['token'] },
-  traits: { marketingLists: true },
+  traits: { marketingLists: true, companyPeople: true },
 };
 
 /** How Options asks for Intercom's credentials and says where to get them; only Options reads it. */

@@ -88,8 +88,9 @@ export class PipedriveApi {
     const params = new URLSearchParams({ term: email, fields: 'email', exact_match: 'true', limit: '10' });
     return this.get(`/api/v2/persons/search?${params}`, pipedriveSearchResult, `person search for ${email}`);
   }
-  personsPage(cursor: string | null) {
-    const params = new URLSearchParams({ limit: '100', ...(cursor ? { cursor } : {}) });
+  /** A page of persons, of one organisation when `orgId` is given. */
+  personsPage(cursor: string | null, orgId?: string | number) {
+    const params = new URLSearchParams({ limit: '100', ...(orgId !== undefined ? { org_id: String(orgId) } : {}), ...(cursor ? { cursor } : {}) });
     return this.get(`/api/v2/persons?${params}`, pipedrivePersonsPage, 'persons page');
   }
 }

@@ -36,6 +36,20 @@ async function personWithRelated(api: PipedriveApi, person: PipedrivePerson, con
 }
 
 /** Every deal of a query, page after page, up to MAX_DEAL_PAGES. */
+/** A company's people read on open: two pages at most. */
+const MAX_ORGANIZATION_PERSONS = 200;
+
+async function organizationPersons(api: PipedriveApi, orgId: string): Promise<PipedrivePerson[]> {
+  const persons: PipedrivePerson[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await api.personsPage(cursor, orgId);
+    persons.push(...(page.data ?? []));
+    cursor = page.additional_data?.next_cursor ?? null;
+  } while (cursor && persons.length < MAX_ORGANIZATION_PERSONS);
+  return persons.slice(0, MAX_ORGANIZATION_PERSONS);
+}
+
 async function allDeals(api: PipedriveApi, query: Parameters<PipedriveApi['deals']>[0]): Promise<PipedriveDeal[]> {
   const deals: PipedriveDeal[] = [];
   let cursor: string | null = null;
@@ -88,6 +102,14 @@ export const pipedrive: Connector = {
     const hits = (await api.searchPersonsByEmail(email)).data.items.slice(0, 3);
     const people = await Promise.all(hits.map((hit) => api.person(hit.item.id).then((p) => p.data)));
     return { records: (await Promise.all(people.map((p) => personWithRelated(api, p, connection)))).flat() };
+  },
+
+  async companyPeople(orgId, credentials, connection) {
+    const api = apiFor(credentials);
+    // The organisation names the company on each person; its persons come 100 a page, the first 200 kept.
+    const [organization, persons] = await Promise.all([api.organization(orgId).then((o) => o.data), organizationPersons(api, orgId)]);
+    const ctx = context(connection);
+    return { records: persons.map((person) => normalizePipedrivePerson(person, ctx, organization)) };
   },
 
   async sync(cursor, credentials, connection) {

@@ -10,7 +10,7 @@ export const pipedriveMeta: VendorMeta<'pipedrive'> = {
   pages: pipedrivePages,
   auth: { modes: ['token'] },
   // app.pipedrive.com is the signed-in user's own company (it redirects there): it does not say.
-  traits: { consoleOwner: { of: (host) => (host === 'app.pipedrive.com' ? null : pipedriveCompanyOf(host)), noun: 'company' } },
+  traits: { companyPeople: true, consoleOwner: { of: (host) => (host === 'app.pipedrive.com' ? null : pipedriveCompanyOf(host)), noun: 'company' } },
 };
 
 /** How Options asks for Pipedrive's credentials and says where to get them; only Options reads it. */

@@ -154,6 +154,13 @@ export class SalesforceApi {
   }
 
   /** Converted leads are the contacts above under another name: skip them. */
+  /** An account's contacts, oldest first, at most `limit` (one page: the query batch is larger). */
+  async accountContacts(accountId: string, limit = 200) {
+    const list = idList([accountId]);
+    if (!list) return [];
+    return (await this.query(`SELECT ${SALESFORCE_FIELDS.Contact} FROM Contact WHERE AccountId IN ${list} ORDER BY CreatedDate ASC LIMIT ${limit}`, salesforceContactSchema, `contacts of account ${accountId}`)).records;
+  }
+
   async leadsByEmail(email: string) {
     return (await this.query(`SELECT ${SALESFORCE_FIELDS.Lead} FROM Lead WHERE Email = ${soqlString(email)} AND IsConverted = false LIMIT 5`, salesforceLeadSchema, `leads with ${email}`)).records;
   }

@@ -137,6 +137,14 @@ export const salesforce: Connector = {
     return { records: [...accounts.map((a) => normalizeSalesforceAccount(a, ctx)), ...opportunities.map((o) => normalizeSalesforceOpportunity(o, ctx))] };
   },
 
+  async companyPeople(accountId, credentials, connection) {
+    const api = apiFor(credentials);
+    const [accounts, contacts] = await Promise.all([api.byIds('Account', [accountId]), api.accountContacts(accountId)]);
+    if (!accounts.length) notFound('account', accountId);
+    const ctx = context(connection);
+    return { records: contacts.map((contact) => normalizeSalesforceContact(contact, ctx)) };
+  },
+
   async sync(cursor, credentials, connection) {
     const api = apiFor(credentials);
     const ctx = context(connection);

@@ -10,6 +10,7 @@ export const salesforceMeta: VendorMeta<'salesforce'> = {
   pages: salesforcePages,
   auth: { modes: ['token', 'session'] },
   traits: {
+    companyPeople: true,
     pageRecord: {
       title: ['h1 lightning-formatted-name', 'h1 .slds-page-header__title', '.slds-page-header__title', 'h1'],
       company: 'a[href*="/lightning/r/Account/"], a[href*="/lightning/r/001"]',

@@ -72,6 +72,11 @@ export class ZendeskApi {
   searchUsersByEmail(email: string) {
     return this.get(`/users/search.json?${new URLSearchParams({ query: `email:${email}` })}`, zendeskUsersPage, `user search for ${email}`);
   }
+  /** A page of an organisation's users (end users and agents), 100 at a time. */
+  organizationUsersPage(organizationId: string, after: string | null) {
+    const query = new URLSearchParams({ 'page[size]': '100', ...(after ? { 'page[after]': after } : {}) });
+    return this.get(`/organizations/${encodeURIComponent(organizationId)}/users.json?${query}`, zendeskUsersCursorPage, `users of organization ${organizationId}`);
+  }
   usersPage(after: string | null) {
     return this.get(`/users.json?${new URLSearchParams({ 'page[size]': '100', ...(after ? { 'page[after]': after } : {}) })}`, zendeskUsersCursorPage, 'users page');
   }

@@ -17,6 +17,20 @@ function context(connection: Connection): ZendeskNormalizeContext {
 }
 
 /** A user with their organisation and the tickets they asked for (open tickets feed the profile). */
+/** A company's people read on open: two pages at most. */
+const MAX_ORGANIZATION_USERS = 200;
+
+async function organizationUsers(api: ZendeskApi, organizationId: string): Promise<ZendeskUser[]> {
+  const users: ZendeskUser[] = [];
+  let after: string | null = null;
+  do {
+    const page = await api.organizationUsersPage(organizationId, after);
+    users.push(...page.users);
+    after = page.meta.has_more ? page.meta.after_cursor : null;
+  } while (after && users.length < MAX_ORGANIZATION_USERS);
+  return users.slice(0, MAX_ORGANIZATION_USERS);
+}
+
 async function userWithTickets(api: ZendeskApi, user: ZendeskUser, connection: Connection): Promise<CustomerRecord[]> {
   const ctx = context(connection);
   const [organization, tickets] = await Promise.all([user.organization_id ? api.organization(user.organization_id).then((o) => o.organization) : undefined, api.requestedTickets(user.id)]);
@@ -60,6 +74,13 @@ export const zendesk: Connector = {
     const api = apiFor(credentials);
     const users = (await api.searchUsersByEmail(email)).users.slice(0, 3);
     return { records: (await Promise.all(users.map((u) => userWithTickets(api, u, connection)))).flat() };
+  },
+
+  async companyPeople(organizationId, credentials, connection) {
+    const api = apiFor(credentials);
+    const [{ organization }, users] = await Promise.all([api.organization(organizationId), organizationUsers(api, organizationId)]);
+    const ctx = context(connection);
+    return { records: users.map((user) => normalizeZendeskUser(user, ctx, organization)) };
   },
 
   async sync(cursor, credentials, connection) {

@@ -10,6 +10,7 @@ export const zendeskMeta: VendorMeta<'zendesk'> = {
   pages: zendeskPages,
   auth: { modes: ['token'] },
   traits: {
+    companyPeople: true,
     pageRecord: {
       title: ['[data-test-id="title"]', '[data-test-id="user-name"]', '[data-test-id="ticket-pane-header-title"]', 'h1'],
       company: 'a[href*="/agent/organizations/"]',

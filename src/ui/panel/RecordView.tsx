@@ -15,6 +15,7 @@ import { MergeControl } from './MergeControl';
 import type { FetchStatus } from './use-record-fetch';
 import { useCrossLookup, useOtherToolsPending } from './use-cross-lookup';
 import { OtherTools } from './OtherTools';
+import { peopleTools, useCompanyPeople } from './use-company-people';
 
 interface RecordViewProps {
   recordKey: string;
@@ -42,12 +43,15 @@ export function RecordView({ recordKey, connections, description, status, connec
   const otherTools = connections.filter((c) => c.connector !== record?.connector && holdsCustomers(c.connector)).length;
   const { lookup, refreshLookup } = useCrossLookup(record?.key, otherTools);
   const othersPending = useOtherToolsPending(lookup, !!record && otherTools > 0, data?.queriedAt);
+  const companyTools = record?.type === 'company' && profile ? peopleTools(profile.members, connections) : [];
+  const { people, pending: peoplePending, refreshPeople } = useCompanyPeople(record?.type === 'company' ? record.key : undefined, companyTools, data?.queriedAt);
   const loading = status.state === 'loading';
   const error = status.state === 'error' ? status.error : null;
   const offline = error?.kind === 'network';
   const refreshAll = () => {
     onRefresh();
     void refreshLookup();
+    void refreshPeople();
   };
 
   if (!record || !profile) {
@@ -74,7 +78,7 @@ export function RecordView({ recordKey, connections, description, status, connec
       {error && !offline && <ErrorNotice error={error} description={description} onRetry={onRefresh} compact />}
       <ProfileCard record={record} members={profile.members} related={profile.associated} connection={connection} onOpen={onOpen} />
       {record.type === 'person' && <ProfileSummary profile={profile} pending={othersPending} onOpen={onOpen} />}
-      {record.type === 'company' && <CompanySummary profile={profile} onOpen={onOpen} />}
+      {record.type === 'company' && <CompanySummary profile={profile} peopleFrom={peoplePending ? companyTools : []} peopleErrors={people.state === 'done' ? people.tools.filter((t) => t.error) : []} onOpen={onOpen} />}
       <Conflicts conflicts={conflicts} />
       <OtherTools profile={profile} connections={connections} lookup={lookup} now={now} onOpen={onOpen} />
       {(record.type === 'person' || record.type === 'company') && <MergeControl profile={profile} />}

@@ -28,7 +28,7 @@ const CATCH_UP_MS = 300;
  * they answered until the profile was read again (their records reach this page a moment after
  * the answer does). `queriedAt` is when the profile shown was read, on `performance.now()`.
  */
-export function useOtherToolsPending(lookup: CrossLookupState, asking: boolean, queriedAt: number | undefined): boolean {
+export function useOtherToolsPending(lookup: { state: CrossLookupState['state'] }, asking: boolean, queriedAt: number | undefined): boolean {
   const [answeredAt, setAnsweredAt] = useState<number | null>(null);
   const [caughtUp, setCaughtUp] = useState(false);
   const answered = lookup.state === 'done' || lookup.state === 'error';
