@@ -40,7 +40,13 @@ const page = (outDir: string, name: (typeof PAGES)[number]): UserConfig => ({
     sourcemap,
     modulePreload: { polyfill: false },
     // The benchmark page exists only in `npm run bench`'s own build, never in dist/chrome.
-    rolldownOptions: { input: { [name]: resolve(here, `src/ui/${name}.html`) } },
+    rolldownOptions: {
+      input: { [name]: resolve(here, `src/ui/${name}.html`) },
+      // The accent folding that search needs at once is shared with the tokenizer, which only
+      // upgrades load lazily; left to itself the bundler puts it in the tokenizer's chunk, and the
+      // page's static import of it then loads the public suffix list too (16 KB gzipped).
+      output: { codeSplitting: { groups: [{ name: 'fold', test: /src[\\/]identity[\\/]fold\.ts$/ }] } },
+    },
   },
 });
 
