@@ -1,7 +1,11 @@
-import { searchRecords } from '../store/records';
+import { describeRow, searchPeople } from '../store/people-rows';
+import { VENDOR_METAS } from '../connectors/vendors';
 import { escapeOmniboxXml, onCommand, openExtensionTab, openPanelNow, registerMenus, registerOmnibox, setPendingLookup } from '../platform/lookup-entry';
 import { injectPicker } from '../platform/scripting';
 import { parseRecordKey } from '../model/keys';
+
+const TOOL_LABELS = new Map<string, string>(VENDOR_METAS.map((meta) => [meta.id, meta.label]));
+const toolLabel = (tool: string) => TOOL_LABELS.get(tool) ?? tool;
 
 /** Omnibox keyword and context menu: both end in the panel with a search or a profile. */
 export function registerLookupEntryPoints(): void {
@@ -21,11 +25,9 @@ export function registerLookupEntryPoints(): void {
   registerOmnibox({
     async suggest(text) {
       if (!text.trim()) return [];
-      const records = await searchRecords(text, 6);
-      return records.map((record) => ({
-        content: record.key,
-        description: escapeOmniboxXml([record.title, record.fields.emails?.[0] ?? record.fields.domain, record.connector].filter(Boolean).join(' · ')),
-      }));
+      // One suggestion per person, as the panel's search lists them.
+      const rows = await searchPeople(text, 6);
+      return rows.map((row) => ({ content: row.key, description: escapeOmniboxXml(describeRow(row, toolLabel)) }));
     },
     entered(text, disposition) {
       // Like a search keyword: the answer opens as a page where the user asked for it.

@@ -105,6 +105,17 @@ export async function recentPeople(limit = 10, db: CustomerDb = customerDb()): P
   return (await groupRecords(await recentRecords(limit * 3, db), db)).slice(0, limit);
 }
 
+/**
+ * One line for places that show plain text (the omnibox): "Ann Lee · ann@acme.com · HubSpot ·
+ * Stripe · Zendesk +10", or "Renewal · Deal · HubSpot". `label` names a tool.
+ */
+export function describeRow(row: ListRow, label: (tool: ConnectorId) => string, toolsShown = 3): string {
+  if (row.kind === 'record') return [row.name, row.type.charAt(0).toUpperCase() + row.type.slice(1), label(row.tool)].join(' · ');
+  const tools = row.tools.map(label);
+  const more = tools.length > toolsShown ? ` +${tools.length - toolsShown}` : '';
+  return [row.name, row.contact, row.company, tools.slice(0, toolsShown).join(' · ') + more].filter(Boolean).join(' · ');
+}
+
 /** Records by key (a page's known customers) as people. */
 export async function peopleOfKeys(keys: string[], db: CustomerDb = customerDb()): Promise<ListRow[]> {
   return groupRecords(await getRecords(keys, db), db);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openCustomerDb, type CustomerDb } from '../../src/store/db';
 import { markViewed, saveRecords } from '../../src/store/records';
 import { setOverride } from '../../src/store/profiles';
-import { peopleOfKeys, recentPeople, searchPeople, type ListRow } from '../../src/store/people-rows';
+import { describeRow, peopleOfKeys, recentPeople, searchPeople, type ListRow } from '../../src/store/people-rows';
 import { normalizeHubspotCompany, normalizeHubspotContact, normalizeHubspotDeal } from '../../src/connectors/hubspot/normalize';
 import { normalizeStripeCustomer } from '../../src/connectors/stripe/normalize';
 
@@ -64,5 +64,13 @@ describe('lists of people', () => {
 
   it('groups a page’s known customers the same way', async () => {
     expect(summary(await peopleOfKeys([annStripe.key, annHubspot.key, acme.key], db))).toEqual(['Ann Lee [stripe,hubspot]', 'Annex Robotics [hubspot]']);
+  });
+
+  it('says a row in one line for the omnibox: one suggestion per person, naming the tools', async () => {
+    const label = (tool: string) => ({ hubspot: 'HubSpot', stripe: 'Stripe' })[tool] ?? tool;
+    const lines = (await searchPeople('ann', 6, db)).map((row) => describeRow(row, label, 1));
+    expect(lines).toContain('Ann Lee · ann.lee@acme-robotics.com · Acme Robotics · HubSpot +1');
+    expect(lines.filter((line) => line.startsWith('Ann Lee'))).toHaveLength(1);
+    expect(lines).toContain('Annual renewal · Deal · HubSpot');
   });
 });
