@@ -140,6 +140,8 @@ describe('one customer across tools', () => {
     const { page, panel } = await openContact('102');
     await panel.getByTestId('merge-open').click();
     await panel.getByTestId('merge-search').fill('buyer0');
+    // The candidate is a person, said with the tools that know them.
+    await expect(panel.getByRole('listitem').filter({ has: panel.getByTestId('merge-confirm') }).textContent({ timeout: 10_000 })).resolves.toMatch(/buyer0@shop-customer\.net.*Stripe/);
     await panel.getByTestId('merge-confirm').click();
     await panel.getByTestId('tool-stripe').getByRole('button', { name: 'buyer0@shop-customer.net' }).waitFor({ timeout: 10_000 });
     await panel.reload();

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { searchRecords } from '../../store/records';
+import { searchPeople, type ProfileRow } from '../../store/people-rows';
 import type { ResolvedProfile } from '../../identity/resolve';
 import { send } from '../../protocol/client';
 import { useLiveQuery } from '../shared/use-live-query';
@@ -12,7 +12,11 @@ export function MergeControl({ profile }: { profile: ResolvedProfile }) {
   const root = profile.root;
   const inProfile = new Set(profile.members.map((m) => m.key));
   const candidates = useLiveQuery(
-    async () => (open && query.trim() ? (await searchRecords(query, 20)).filter((r) => r.type === root.type && !inProfile.has(r.key)).slice(0, 8) : []),
+    // Other people (or companies) as the search lists them: merging one joins all of their tools.
+    async () =>
+      open && query.trim()
+        ? (await searchPeople(query, 20)).filter((row): row is ProfileRow => row.kind === 'profile' && row.type === (root.type === 'company' ? 'company' : 'person') && !row.keys.some((key) => inProfile.has(key))).slice(0, 8)
+        : [],
     [open, query, root.key, [...inProfile].join(',')],
   );
   if (!open) {
@@ -31,7 +35,7 @@ export function MergeControl({ profile }: { profile: ResolvedProfile }) {
       <ul class="values">
         {(candidates ?? []).map((candidate) => (
           <li key={candidate.key}>
-            {candidate.title} <span class="muted">· {connectorLabel(candidate.connector)}</span>{' '}
+            {candidate.name} <span class="muted">· {[candidate.contact, candidate.tools.map(connectorLabel).join(', ')].filter(Boolean).join(' · ')}</span>{' '}
             <button type="button" class="link" onClick={() => void send('panel→background:setIdentityOverride', { a: root.key, b: candidate.key, kind: 'merge' }).then(() => setOpen(false))} data-testid="merge-confirm">
               Merge
             </button>
