@@ -5,6 +5,7 @@ import type { PipedriveDeal, PipedriveOrganization, PipedrivePerson, PipedriveRe
 import { buildRecord } from '../kit/record';
 import { text } from '../kit/text';
 import { moneyFromMajor } from '../kit/money';
+import { calendarDateFields } from '../kit/dates';
 
 export interface PipedriveNormalizeContext {
   /** The company id (verify's `company_id`), which record keys use. */
@@ -71,6 +72,8 @@ export function normalizePipedrivePerson(person: PipedrivePerson, ctx: Pipedrive
     ownerName: refName(person.owner_id) ?? text(person.owner_name),
     createdAt: pipedriveTime(person.add_time),
     lastModifiedAt: pipedriveTime(person.update_time),
+    lastActivityAt: pipedriveTime(person.last_activity_date),
+    dateOnly: calendarDateFields({ lastActivityAt: person.last_activity_date }),
   };
   return build(ctx, 'person', person.id, fields.name ?? emails[0] ?? `Person ${person.id}`, fields, keyOf(ctx, 'company', orgId), person.update_time);
 }

@@ -25,6 +25,8 @@ export const pipedrivePersonSchema = z.object({
   phone: z.optional(z.array(contactPoint)),
   org_name: z.optional(z.nullable(z.string())),
   owner_name: z.optional(z.nullable(z.string())),
+  /** The day of the latest done activity (`2026-03-01`), without a time. */
+  last_activity_date: z.optional(z.nullable(z.string())),
   // v2 names
   emails: z.optional(z.array(contactPoint)),
   phones: z.optional(z.array(contactPoint)),

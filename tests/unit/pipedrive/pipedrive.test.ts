@@ -69,6 +69,15 @@ describe('Pipedrive schemas on the published samples', () => {
     expect(pipedriveTime(null)).toBeUndefined();
   });
 
+  it('reads a person’s last activity as the day it was, not a midnight', () => {
+    const raw = { ...(readSample('pipedrive', 'person_v1.json') as object), last_activity_date: '2026-03-01' };
+    const person = normalizePipedrivePerson(pipedrivePersonSchema.parse(raw), ctx);
+    expect(person.fields.lastActivityAt).toBe(Date.UTC(2026, 2, 1));
+    expect(person.fields.dateOnly).toEqual(['lastActivityAt']);
+    // The sample's own null is no activity at all.
+    expect(normalizePipedrivePerson(pipedrivePersonSchema.parse(readSample('pipedrive', 'person_v1.json')), ctx).fields.lastActivityAt).toBeUndefined();
+  });
+
   it('converts deal values to minor units by currency exponent', () => {
     expect(toMinor(1500.5, 'usd')).toEqual({ amountMinor: 150050, currency: 'USD' });
     expect(toMinor(500000, 'JPY')).toEqual({ amountMinor: 500000, currency: 'JPY' });
