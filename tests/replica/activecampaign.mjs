@@ -75,7 +75,23 @@ export function makeActiveCampaignData(hubspot, seed = 31) {
   });
   const sent = (name, days, amount, opens, clicks) => ({ type: 'single', userid: '1', name, cdate: acDate(BASE - days * DAY - DAY), mdate: acDate(BASE - days * DAY), sdate: acDate(BASE - days * DAY), ldate: acDate(BASE - days * DAY + 3_600_000), send_amt: String(amount), total_amt: String(amount), opens: String(opens * 2), uniqueopens: String(opens), linkclicks: String(clicks * 2), uniquelinkclicks: String(clicks), subscriberclicks: String(clicks), forwards: '0', hardbounces: '1', softbounces: '2', unsubscribes: '1', status: '5', public: '1', links: {}, id: String(days) });
   const campaigns = [sent('Autumn webinar invite', 12, 400, 172, 31), sent('Spring sale', 150, 380, 141, 22)];
-  return { account: ACTIVECAMPAIGN_ACCOUNT, user: { username: 'admin', firstName: 'Dana', lastName: 'Scully', email: 'dana.scully@demo-agency.com', phone: '', signature: null, links: {}, id: '1' }, lists, contacts, contactLists, deals, campaigns };
+  // Tracking logs: each contact was sent both campaigns; some opened or clicked. Times carry a
+  // zone offset as ActiveCampaign's v3 times do. Ann opened and clicked the webinar invite,
+  // opened the sale, and has one line that is no campaign activity (a deal change).
+  const trackingLogs = [];
+  const log = (contact, type, campaign, at) => trackingLogs.push({ contact, subscriberid: contact, type, campaign, tstamp: acDate(at), hash: '', value: null, links: {}, id: String(trackingLogs.length + 1) });
+  for (const c of contacts) {
+    const isAnn = c.email === 'ann.lee@acme-robotics.com';
+    for (const campaign of campaigns) {
+      const sentAt = Date.parse(campaign.sdate);
+      log(c.id, 'sent', campaign.id, sentAt);
+      const opened = isAnn || random() < 0.4;
+      if (opened) log(c.id, 'open', campaign.id, sentAt + 2 * 3_600_000);
+      if ((isAnn && campaign.name === 'Autumn webinar invite') || (!isAnn && opened && random() < 0.25)) log(c.id, 'click', campaign.id, sentAt + 3 * 3_600_000);
+    }
+    if (isAnn) log(c.id, 'deal_update', null, BASE - 2 * DAY);
+  }
+  return { account: ACTIVECAMPAIGN_ACCOUNT, user: { username: 'admin', firstName: 'Dana', lastName: 'Scully', email: 'dana.scully@demo-agency.com', phone: '', signature: null, links: {}, id: '1' }, lists, contacts, contactLists, deals, campaigns, trackingLogs };
 }
 
 export function createActiveCampaignReplica(hubspotData) {
@@ -109,6 +125,11 @@ export function createActiveCampaignReplica(hubspotData) {
       if (email) found = found.filter((c) => c.email.toLowerCase() === email);
       if (listId) found = found.filter((c) => data.contactLists.some((m) => m.contact === c.id && m.list === listId && (!status || m.status === status)));
       return send({ scoreValues: [], contacts: found.slice(offset, offset + limit), meta: meta(found.length, url) });
+    }
+    const logsOf = /^\/api\/3\/contacts\/(\d+)\/trackingLogs$/.exec(path);
+    if (logsOf) {
+      const found = data.trackingLogs.filter((l) => l.contact === logsOf[1]);
+      return send({ trackingLogs: found.slice(offset, offset + limit), meta: meta(found.length, url) });
     }
     const m = /^\/api\/3\/contacts\/(\d+)$/.exec(path);
     const contact = m && data.contacts.find((c) => c.id === m[1]);

@@ -3,7 +3,7 @@ import { requestJson } from '../http';
 import { RateLimiter } from '../rate-limiter';
 import { ConnectorError, parseVendorPayload } from '../errors';
 import { ACCOUNT_NAME } from './pages';
-import { acCampaignsPage, acContactsPage, acContactWithRelations, acDealsPage, acErrorMessage, acListsPage, acUserMe } from './schemas';
+import { acCampaignsPage, acContactsPage, acContactWithRelations, acDealsPage, acErrorMessage, acListsPage, acTrackingLogsPage, acUserMe } from './schemas';
 
 /** ActiveCampaign allows 5 requests a second per account; we pace at half (5 starts per 2 s). */
 const limiter = new RateLimiter(5, 2000);
@@ -72,6 +72,10 @@ export class ActiveCampaignApi {
   }
   deals(offset: number, limit: number) {
     return this.get(`/deals?${new URLSearchParams({ limit: String(limit), offset: String(offset) })}`, acDealsPage, 'deals');
+  }
+  /** What a contact did with campaigns (opens, clicks, sends...): one page, the newest are kept. */
+  trackingLogs(contactId: string, limit = 100) {
+    return this.get(`/contacts/${encodeURIComponent(contactId)}/trackingLogs?${new URLSearchParams({ limit: String(limit) })}`, acTrackingLogsPage, `tracking logs of contact ${contactId}`);
   }
   /** The newest campaigns (by send date). */
   campaigns(limit = 20) {

@@ -2,9 +2,9 @@ import type { Connector, Credentials, FetchResult } from '../contract';
 import type { Connection } from '../../model/health';
 import type { MetricPoint } from '../../model/metric';
 import { normalizeEmail } from '../../identity/normalize';
-import { ConnectorError } from '../errors';
+import { ConnectorError, secondaryRead } from '../errors';
 import { ActiveCampaignApi } from './api';
-import { campaignRates, normalizeAcContact, normalizeAcDeal, normalizeAcList, type AcNormalizeContext } from './normalize';
+import { campaignRates, normalizeAcContact, normalizeAcDeal, normalizeAcList, normalizeAcTrackingLogs, type AcNormalizeContext } from './normalize';
 import type { AcList } from './schemas';
 import { activecampaignMeta } from './meta';
 
@@ -19,17 +19,27 @@ function context(connection: Connection, lists: AcList[]): AcNormalizeContext {
   return { account: connection.account, fetchedAt: Date.now(), listNames: Object.fromEntries(lists.map((l) => [l.id, l.name])) };
 }
 
-/** The contact with its list memberships and deals, the lists it is on, and those deals. */
+/**
+ * The contact with its list memberships and deals, the lists it is on, those deals, and their
+ * newest campaign events. The tracking log and campaign names are extras: when either fails the
+ * contact is still read and the error is a warning for health.
+ */
 async function person(api: ActiveCampaignApi, id: string, connection: Connection): Promise<FetchResult> {
   if (!/^\d{1,15}$/.test(id)) throw new ConnectorError('not-found', `“${id}” is not an ActiveCampaign contact id.`, { object: `contact ${id}` });
-  const [found, { lists }] = await Promise.all([api.contact(id), api.lists()]);
-  const ctx = context(connection, lists);
+  const warnings: ConnectorError[] = [];
+  const [found, { lists }, logs, campaigns] = await Promise.all([
+    api.contact(id),
+    api.lists(),
+    secondaryRead(api.trackingLogs(id).then((page) => page.trackingLogs), [], warnings),
+    secondaryRead(api.campaigns(100).then((page) => page.campaigns), [], warnings),
+  ]);
+  const ctx: AcNormalizeContext = { ...context(connection, lists), campaignNames: Object.fromEntries(campaigns.map((c) => [c.id, c.name])) };
   const memberships = found.contactLists ?? [];
   const deals = found.deals ?? [];
   const inLists = lists.filter((l) => memberships.some((m) => m.list === l.id));
-  return {
-    records: [normalizeAcContact(found.contact, ctx, memberships, deals), ...inLists.map((l) => normalizeAcList(l, ctx)), ...deals.map((d) => normalizeAcDeal(d, ctx))],
-  };
+  const events = normalizeAcTrackingLogs(found.contact.id, logs, ctx);
+  const records = [normalizeAcContact(found.contact, ctx, memberships, deals, events), ...inLists.map((l) => normalizeAcList(l, ctx)), ...deals.map((d) => normalizeAcDeal(d, ctx)), ...events];
+  return { records, ...(warnings.length ? { warnings } : {}) };
 }
 
 export const activecampaign: Connector = {

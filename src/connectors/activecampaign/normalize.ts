@@ -4,8 +4,10 @@ import { buildRecord } from '../kit/record';
 import { text } from '../kit/text';
 import { isoToMs } from '../kit/dates';
 import { rescaleMinorUnits } from '../kit/money';
+import { campaignEventRecord, newestEvents } from '../kit/campaign-events';
+import type { CampaignActivity } from '../../model/record';
 import { activecampaignConsoleUrl } from './pages';
-import type { AcCampaign, AcContact, AcContactList, AcDeal, AcList } from './schemas';
+import type { AcCampaign, AcContact, AcContactList, AcDeal, AcList, AcTrackingLog } from './schemas';
 
 export interface AcNormalizeContext {
   /** The account name: `acme` of acme.api-us1.com. */
@@ -13,6 +15,46 @@ export interface AcNormalizeContext {
   fetchedAt: number;
   /** List names by id, so memberships read "Newsletter: active". */
   listNames?: Record<string, string>;
+  /** Campaign names by id, so a tracking-log line reads "Spring sale" rather than an id. */
+  campaignNames?: Record<string, string>;
+}
+
+/** Tracking-log types that are campaign activity; others (deal or note changes, automations) are not. */
+const TRACKING_ACTIVITY: Record<string, CampaignActivity> = {
+  open: 'open',
+  read: 'open',
+  click: 'click',
+  link: 'click',
+  sent: 'sent',
+  send: 'sent',
+  bounce: 'bounce',
+  unsubscribe: 'unsubscribe',
+};
+
+/** The contact's newest campaign events from their tracking log, each linked to them. */
+export function normalizeAcTrackingLogs(contactId: string, logs: AcTrackingLog[], ctx: AcNormalizeContext): CustomerRecord[] {
+  const personKey = acKey(ctx.account, 'person', contactId);
+  const events = logs.flatMap((log) => {
+    const activity = TRACKING_ACTIVITY[log.type.trim().toLowerCase()];
+    const at = acTime(log.tstamp);
+    // A line with no campaign (a site visit, an automation step) is not a campaign event.
+    if (!activity || at === undefined || !text(log.campaign) || log.campaign === '0') return [];
+    const campaign = log.campaign!;
+    return [
+      campaignEventRecord({
+        connector: 'activecampaign',
+        account: ctx.account,
+        id: `log-${log.id}`,
+        personKey,
+        activity,
+        campaign: ctx.campaignNames?.[campaign] ?? `Campaign ${campaign}`,
+        at,
+        url: activecampaignConsoleUrl(ctx.account, 'contact', contactId),
+        fetchedAt: ctx.fetchedAt,
+      }),
+    ];
+  });
+  return newestEvents(events);
 }
 
 /** `0000-00-00 00:00:00` means never; MySQL times without a zone are read as UTC. */
@@ -28,8 +70,8 @@ const maxOf = (values: Array<number | undefined>) => values.reduce<number | unde
 
 export const acKey = (account: string, type: 'person' | 'list' | 'deal', id: string) => recordKey('activecampaign', account, type, id);
 
-/** The contact, with each list it is on as a membership ("Newsletter: active") and the newest change as last activity. */
-export function normalizeAcContact(contact: AcContact, ctx: AcNormalizeContext, memberships: AcContactList[] = [], deals: AcDeal[] = []): CustomerRecord {
+/** The contact, with each list it is on as a membership ("Newsletter: active") and the newest change, open or click as last activity. */
+export function normalizeAcContact(contact: AcContact, ctx: AcNormalizeContext, memberships: AcContactList[] = [], deals: AcDeal[] = [], campaignEvents: CustomerRecord[] = []): CustomerRecord {
   const firstName = text(contact.firstName);
   const lastName = text(contact.lastName);
   const name = [firstName, lastName].filter(Boolean).join(' ') || undefined;
@@ -46,7 +88,8 @@ export function normalizeAcContact(contact: AcContact, ctx: AcNormalizeContext, 
     memberships: memberships.map((m) => `${ctx.listNames?.[m.list] ?? `List ${m.list}`}: ${LIST_STATUS[String(m.status)] ?? String(m.status)}`),
     createdAt: acTime(contact.cdate),
     lastModifiedAt,
-    lastActivityAt: lastModifiedAt,
+    // An open or a click is the person acting; a send is not.
+    lastActivityAt: maxOf([lastModifiedAt, ...campaignEvents.filter((e) => e.fields.activity === 'open' || e.fields.activity === 'click').map((e) => e.fields.createdAt)]),
   };
   return buildRecord({
     connector: 'activecampaign',

@@ -87,6 +87,20 @@ export const acListsPage = z.object({ lists: z.array(acListSchema), meta });
 export const acContactListsPage = z.object({ contactLists: z.array(acContactListSchema), meta });
 export const acDealsPage = z.object({ deals: z.array(acDealSchema), meta });
 export const acCampaignsPage = z.object({ campaigns: z.array(acCampaignSchema), meta });
+
+/**
+ * One line of a contact's tracking log (`GET /contacts/{id}/trackingLogs`, named on the API
+ * reference's "Get Contact By Event ID" page). No published example body: the fields read are
+ * the ones ActiveCampaign's v3 objects use elsewhere (string ids, `tstamp`), kept loose.
+ */
+export const acTrackingLogSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  tstamp: z.nullish(z.string()),
+  campaign: z.nullish(z.string()),
+});
+export type AcTrackingLog = z.infer<typeof acTrackingLogSchema>;
+export const acTrackingLogsPage = z.object({ trackingLogs: z.array(acTrackingLogSchema), meta });
 export const acUserMe = z.object({ user: z.object({ id: z.string(), username: z.optional(z.string()), email: z.optional(z.string()), firstName: z.nullish(z.string()), lastName: z.nullish(z.string()) }) });
 
 /** Failures: `{message}` (404, 403) or `{errors: [{title, detail}]}` (422). */

@@ -42,6 +42,33 @@ describe('ActiveCampaign connector on the replica', () => {
     expect(deal.links).toEqual([ann!.key]);
   });
 
+  it('brings Ann’s campaign activity from her tracking log, named by campaign, her last activity the newest click', async () => {
+    const ctx = activecampaign.pages[0]!.detect(new URL(ACTIVECAMPAIGN_ANN.consoleUrl))!;
+    const records = parsed((await activecampaign.fetchRecord(ctx, credentials, connection)).records);
+    const ann = records[0]!;
+    const events = records.filter((r) => r.type === 'campaign');
+    expect(events.map((e) => `${e.fields.activity} ${e.title}`).sort()).toEqual([
+      'click Autumn webinar invite',
+      'open Autumn webinar invite',
+      'open Spring sale',
+      'sent Autumn webinar invite',
+      'sent Spring sale',
+    ]);
+    expect(events.every((e) => e.links.includes(ann.key))).toBe(true);
+    const click = events.find((e) => e.fields.activity === 'click')!;
+    expect(ann.fields.lastActivityAt).toBe(click.fields.createdAt);
+  });
+
+  it('still opens Ann when her tracking log fails, with a warning and no campaign events', async () => {
+    replica.state.faults.push({ pathIncludes: '/trackingLogs', status: 500, body: { message: 'Internal error' }, times: 5 });
+    const ctx = activecampaign.pages[0]!.detect(new URL(ACTIVECAMPAIGN_ANN.consoleUrl))!;
+    const result = await activecampaign.fetchRecord(ctx, credentials, connection);
+    replica.state.faults.length = 0;
+    expect(result.records[0]).toMatchObject({ title: 'ANN LEE' });
+    expect(result.records.some((r) => r.type === 'campaign')).toBe(false);
+    expect(result.warnings?.length).toBe(1);
+  });
+
   it('finds Ann by email in another spelling, and nobody for an unknown address', async () => {
     const { records } = await activecampaign.findByEmail('Ann.Lee@Acme-Robotics.com', credentials, connection);
     expect(records[0]!.id).toBe('1201');
