@@ -37,6 +37,8 @@ export interface VendorTraits {
    * the customer (identity/billing.ts).
    */
   billing?: boolean;
+  /** Counts the orders a customer placed (a shop): the profile keeps an Orders tile while it connects. */
+  ordersCount?: boolean;
   /** Lists a company's people when asked (its connector's `companyPeople`): the panel says it is asking. */
   companyPeople?: boolean;
   /** Its lists, subscription types and tags say which campaigns reach the person (identity/memberships.ts). */

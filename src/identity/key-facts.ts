@@ -9,6 +9,8 @@ import { openTicketsOf } from './tickets';
 export interface KeyFacts {
   lifetimeValue?: Sourced<Money>;
   mrr?: Sourced<Money>;
+  /** Orders placed, as the shop tools count them; absent when no such tool knows the person. */
+  orderCount?: Sourced<number>;
   /** The count, from the tools with open tickets (or, with none open, every tool whose tickets were read). */
   openTickets: Sourced<number>;
   lifecycleStage?: Sourced<string>;
@@ -37,6 +39,13 @@ function isCalendarDate(record: CustomerRecord, at: number): boolean {
   return record.fields.lastActivityAt === at && !!record.fields.dateOnly?.includes('lastActivityAt');
 }
 
+/** Each shop counts its own orders, so counts from two shops (or two tools) add up. */
+function orderCountOf(members: CustomerRecord[]): Sourced<number> | undefined {
+  const counting = members.filter((m) => typeof m.fields.orderCount === 'number');
+  if (counting.length === 0) return undefined;
+  return { value: counting.reduce((total, m) => total + m.fields.orderCount!, 0), from: provenanceOf(counting) };
+}
+
 /** Facts computed across every tool that knows the person, each from the tool that owns it. */
 export function keyFacts(profile: ResolvedProfile): KeyFacts {
   const members = profile.members;
@@ -49,6 +58,7 @@ export function keyFacts(profile: ResolvedProfile): KeyFacts {
   return {
     lifetimeValue: billedTotal(members, (m) => m.fields.lifetimeValue),
     mrr: billedTotal(members, (m) => m.fields.mrr),
+    orderCount: orderCountOf(members),
     openTickets: openTicketsOf(tickets),
     lifecycleStage: stage?.fields.lifecycleStage ? { value: stage.fields.lifecycleStage, from: provenanceOf([stage]) } : undefined,
     lastActivityAt: newest ? { value: newest.at, from: provenanceOf([newest.record]), ...(isCalendarDate(newest.record, newest.at) ? { dateOnly: true } : {}) } : undefined,

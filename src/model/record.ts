@@ -34,6 +34,8 @@ export const recordFieldsSchema = z.partial(
     amount: z.object({ amountMinor: z.number().check(z.int()), currency: z.string() }),
     lifetimeValue: z.object({ amountMinor: z.number().check(z.int()), currency: z.string() }),
     mrr: z.object({ amountMinor: z.number().check(z.int()), currency: z.string() }),
+    /** How many orders a shop tool says the person placed (its own count, not the orders we read). */
+    orderCount: z.number().check(z.int()),
     /** Workflow status in the vendor's words: ticket `open`, subscription `active`, deal stage... */
     status: z.string(),
     subject: z.string(),

@@ -111,6 +111,8 @@ describe('one customer across every person-holding tool (and GA4 connected besid
     await timeline.locator('li').filter({ hasText: 'Opened · Autumn webinar invite' }).filter({ hasText: 'Mailchimp' }).waitFor({ timeout: 20_000 });
     await timeline.locator('li').filter({ hasText: 'Opened · September newsletter' }).filter({ hasText: 'Klaviyo' }).waitFor({ timeout: 20_000 });
     await expect(timeline.locator('li').filter({ hasText: 'Opened · Autumn webinar invite' }).locator(`a[href="${MAILCHIMP_ANN.consoleUrl}"]`).count()).resolves.toBe(1);
+    // ActiveCampaign's tracking log adds her click on its own webinar invite.
+    await timeline.locator('li').filter({ hasText: 'Clicked · Autumn webinar invite' }).filter({ hasText: 'ActiveCampaign' }).waitFor({ timeout: 20_000 });
     // Klaviyo's order event is not a campaign email.
     await expect(timeline.locator('li').filter({ hasText: 'Placed Order' }).count()).resolves.toBe(0);
     // The personal address only Pipedrive has sits in the header, named by its tool.
@@ -161,6 +163,10 @@ describe('one customer across every person-holding tool (and GA4 connected besid
     const order = timeline.locator('li').filter({ hasText: 'Order #1002' });
     await expect(order.textContent()).resolves.toMatch(/\$89\b.*paid|paid.*\$89\b/);
     await expect(order.locator('a[href^="https://admin.shopify.com/store/acme/orders/"]').count()).resolves.toBe(1);
+    // Her order count is a key fact, from the shop's own count.
+    const orders = panel.getByTestId('fact-orders');
+    await expect(orders.locator('strong').textContent()).resolves.toBe(String(SHOPIFY_ANN.orderNames.length));
+    await expect(orders.getByTestId('fact-source').getAttribute('title')).resolves.toMatch(/^Shopify ·/);
     await Promise.all([page.close(), panel.close()]);
   });
 

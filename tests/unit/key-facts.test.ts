@@ -35,6 +35,13 @@ describe('key facts across tools', () => {
     });
   });
 
+  it('counts orders only where a shop tool counts them, adding two shops’ counts', () => {
+    expect(keyFacts(profile).orderCount).toBeUndefined();
+    const shops = [rec('shopify', 'person', 's1', { orderCount: 3 }), { ...rec('shopify', 'person', 's2', { orderCount: 2 }), account: 'b', key: 'shopify:b:person:s2' }];
+    const withShops = { ...profile, members: [...profile.members, ...shops] };
+    expect(keyFacts(withShops).orderCount).toMatchObject({ value: 5, from: [{ connector: 'shopify' }] });
+  });
+
   it('credits open tickets only to the tools that have open ones; with none open, to every tool read', () => {
     const withHubspot = { ...profile, activity: [...profile.activity, rec('hubspot', 'ticket', 'h1', { status: 'closed', createdAt: 500 })] };
     expect(keyFacts(withHubspot).openTickets).toEqual({ value: 1, from: [{ connector: 'zendesk', fetchedAt: 0 }] });

@@ -10,7 +10,7 @@ export const shopifyMeta: VendorMeta<'shopify'> = {
   pages: shopifyPages,
   auth: { modes: ['token'] },
   // Orders are what the customer paid: the shop is a billing tool for the money rules.
-  traits: { billing: true },
+  traits: { billing: true, ordersCount: true },
 };
 
 /** How Options asks for Shopify's credentials and says where to get them; only Options reads it. */

@@ -50,6 +50,7 @@ export function normalizeShopifyCustomer(customer: ShopifyCustomer, ctx: Shopify
     country: address?.country_code ?? address?.country ?? undefined,
     status: customer.state ?? undefined,
     lifetimeValue: money(customer.total_spent, customer.currency ?? ctx.currency),
+    orderCount: customer.orders_count ?? undefined,
     tags: splitTags(customer.tags),
     createdAt: isoToMs(customer.created_at),
     lastModifiedAt: isoToMs(customer.updated_at),
@@ -86,6 +87,8 @@ export function normalizeShopifyGraphqlCustomer(customer: ShopifyGraphqlCustomer
     phones: phone ? [phone] : [],
     status: customer.state?.toLowerCase(),
     lifetimeValue: money(customer.amountSpent?.amount, customer.amountSpent?.currencyCode ?? ctx.currency),
+    // GraphQL gives the count as a string ("25", an unsigned 64-bit integer).
+    orderCount: /^\d{1,9}$/.test(customer.numberOfOrders ?? '') ? Number(customer.numberOfOrders) : undefined,
     tags: customer.tags ?? [],
     createdAt: isoToMs(customer.createdAt),
     lastModifiedAt: isoToMs(customer.updatedAt),

@@ -72,6 +72,7 @@ function ToolRecord({ record, now, onOpen, onSplit }: { record: CustomerRecord; 
     f.status,
     f.lifetimeValue && `LTV ${formatMoney(f.lifetimeValue)}`,
     f.mrr && `MRR ${formatMoney(f.mrr)}`,
+    f.orderCount !== undefined && `${f.orderCount.toLocaleString()} ${f.orderCount === 1 ? 'order' : 'orders'}`,
     f.amount && formatMoney(f.amount),
   ].filter(Boolean);
   return (

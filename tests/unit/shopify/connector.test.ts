@@ -40,7 +40,7 @@ describe('Shopify connector against the replica', () => {
     for (const record of records) customerRecordSchema.parse(record);
     const [ann, ...orders] = records;
     expect(ann).toMatchObject({ title: 'Anne Lee', url: SHOPIFY_ANN.consoleUrl, identities: ['email:ann.lee@acme-robotics.com', 'phone:+14155550100'] });
-    expect(ann!.fields).toMatchObject({ lifetimeValue: { amountMinor: 20900, currency: 'USD' }, tags: ['VIP', 'Wholesale'] });
+    expect(ann!.fields).toMatchObject({ lifetimeValue: { amountMinor: 20900, currency: 'USD' }, orderCount: 3, tags: ['VIP', 'Wholesale'] });
     expect(orders.map((o) => [o.title, o.fields.status, o.fields.amount?.amountMinor])).toEqual([
       ['Order #1003', 'refunded', 0],
       ['Order #1002', 'paid', 8900],

@@ -64,6 +64,7 @@ describe('Shopify schemas on the published samples', () => {
     });
     expect(record.fields).toMatchObject({
       lifetimeValue: { amountMinor: 19965, currency: 'USD' },
+      orderCount: 1,
       tags: ['Léon', 'Noël'],
       city: 'Louisville',
       country: 'US',
@@ -89,7 +90,7 @@ describe('Shopify schemas on the published samples', () => {
 
   it('reads GraphQL customers: the gid’s number as id, the string amounts and counts', () => {
     const [bob] = readPayload(readSample('shopify', 'graphql_customer_get_docs_example_no_data_envelope.json'), 'jsmith');
-    expect(bob).toMatchObject({ key: 'shopify:jsmith:person:544365967', fields: { tags: ['Bob', 'Canadian', 'Léon', 'Noël'] } });
+    expect(bob).toMatchObject({ key: 'shopify:jsmith:person:544365967', fields: { tags: ['Bob', 'Canadian', 'Léon', 'Noël'], orderCount: 25 } });
     // The docs example selects no currency code: no amount rather than a guessed one.
     expect(bob!.fields.lifetimeValue).toBeUndefined();
     const page = readPayload({ data: readSample('shopify', 'graphql_customers_page_cursor_docs_example_no_data_envelope.json') }, 'jsmith');
