@@ -17,6 +17,11 @@ export interface JsonRequest {
   timeoutMs?: number;
   /** How many times a 429 or 5xx is retried before giving up. */
   retries?: number;
+  /**
+   * The vendor's own header saying how many seconds until its limit resets, read when a 429 has no
+   * Retry-After (Brevo's `x-sib-ratelimit-reset`).
+   */
+  resetHeader?: string;
   /** Longest Retry-After we wait for inside one call; longer ones become errors. */
   maxRetryWaitMs?: number;
   fetchImpl?: typeof fetch;
@@ -96,7 +101,7 @@ export async function requestJson(req: JsonRequest): Promise<unknown> {
     const status = response.status;
     const bodyText = await response.clone().text().catch(() => '');
     if (status === 429 || req.isRateLimited?.(status, bodyText)) {
-      const waitMs = parseRetryAfter(response.headers.get('retry-after'));
+      const waitMs = parseRetryAfter(response.headers.get('retry-after') ?? (req.resetHeader ? response.headers.get(req.resetHeader) : null));
       req.limiter?.pauseFor(waitMs);
       if (attempt < retries && waitMs <= maxRetryWaitMs) {
         await sleep(waitMs);

@@ -64,6 +64,8 @@ export class BrevoApi {
       token: this.key,
       authHeaders: { 'api-key': this.key },
       limiter: contacts ? contactsPace : otherPace,
+      // Brevo's 429s carry no Retry-After: the reset header says when the window (a second or an hour) ends.
+      resetHeader: 'x-sib-ratelimit-reset',
       vendorMessage: brevoErrorWords,
       fetchImpl: this.fetchImpl,
     });

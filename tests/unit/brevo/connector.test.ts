@@ -127,6 +127,14 @@ describe('Brevo connector on the replica', () => {
     expect(limited.headers.get('x-sib-ratelimit-limit')).toBe('10');
   });
 
+  // Last of the calls: it leaves the hourly bucket paused for this file's module.
+  it('reads when the hourly limit resets from x-sib-ratelimit-reset and says so, rather than retrying into it', async () => {
+    replica.state.faults.push({ pathIncludes: '/v3/account', status: 429, body: { code: 'too_many_requests', message: 'The expected rate limit is exceeded.' }, headers: { 'x-sib-ratelimit-reset': '3600' }, times: 1 });
+    const before = replica.state.requests.filter((r) => r.path.startsWith('/v3/account')).length;
+    await expect(brevo.verify(credentials)).rejects.toMatchObject({ kind: 'rate-limit', detail: { retryAfterMs: 3_600_000 }, message: expect.stringContaining('try again in 3600 s') });
+    expect(replica.state.requests.filter((r) => r.path.startsWith('/v3/account')).length - before).toBe(1);
+  });
+
   it('sent the key to the replica’s API host only, and never logged it', () => {
     expect(new Set(hosts)).toEqual(new Set(['api.brevo.com']));
     expect(JSON.stringify(replica.state.requests)).not.toContain(BREVO_DEMO_KEY);
