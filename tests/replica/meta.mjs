@@ -78,9 +78,27 @@ const metaError = (message, type, code, extra = {}) => ({ error: { message, type
 
 /** The insights answer for a query, or { status, body } as Meta refuses it. */
 export function insightsAnswer(params, now = new Date()) {
-  const preset = params.get('date_preset') ?? 'last_30d';
-  const range = PRESETS[preset];
-  if (!range) return { status: 400, body: metaError(`(#100) date_preset must be one of the following values: ${Object.keys(PRESETS).join(', ')}`, 'OAuthException', 100) };
+  let range;
+  const timeRange = params.get('time_range');
+  if (timeRange) {
+    // {"since":"YYYY-MM-DD","until":"YYYY-MM-DD"}, both days included; days counted back from today (UTC here).
+    let parsed;
+    try {
+      parsed = JSON.parse(timeRange);
+    } catch {
+      parsed = null;
+    }
+    const day = /^\d{4}-\d{2}-\d{2}$/;
+    if (!parsed || !day.test(parsed.since ?? '') || !day.test(parsed.until ?? '') || parsed.since > parsed.until) {
+      return { status: 400, body: metaError('(#100) time_range must be a JSON object with since and until dates (YYYY-MM-DD), since not after until', 'OAuthException', 100) };
+    }
+    const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+    range = [Math.round((today - Date.parse(parsed.since)) / 86_400_000), Math.round((today - Date.parse(parsed.until)) / 86_400_000)];
+  } else {
+    const preset = params.get('date_preset') ?? 'last_30d';
+    range = PRESETS[preset];
+    if (!range) return { status: 400, body: metaError(`(#100) date_preset must be one of the following values: ${Object.keys(PRESETS).join(', ')}`, 'OAuthException', 100) };
+  }
   const level = params.get('level') ?? 'account';
   if (!['account', 'campaign'].includes(level)) return { status: 400, body: metaError('(#100) level must be one of the following values: ad, adset, campaign, account', 'OAuthException', 100) };
   const [start, end] = range;

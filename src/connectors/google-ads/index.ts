@@ -6,6 +6,7 @@ import { googleAdsMeta } from './meta';
 import { campaignPoints, streamRows, totalsOf, totalsPoints, type AdsMetricContext } from './normalize';
 import { googleAdsCustomerSchema } from './schemas';
 import { noCustomerRecords } from '../kit/metrics-only';
+import { weekBeforeLast } from '../kit/weeks';
 
 export { googleAdsLogin } from './api';
 
@@ -50,9 +51,10 @@ export const googleAds: Connector = {
   ...noCustomerRecords('Google Ads', 'spend, clicks and conversions'),
 
   /**
-   * Five operations: the account (for its currency, which may have changed since connecting),
-   * then account and per-campaign totals for each range. Rows come aggregated over the range
-   * (no `segments.date` in the SELECT), one per account or campaign.
+   * Six operations: the account (for its currency, which may have changed since connecting),
+   * then account and per-campaign totals for each range, and the account's totals for the 7 days
+   * before the last 7 (the weekly comparison). Rows come aggregated over the range (no
+   * `segments.date` in the SELECT), one per account or campaign.
    */
   async metrics(credentials, connection) {
     const api = apiFor(credentials);
@@ -71,6 +73,9 @@ export const googleAds: Connector = {
       ]);
       points.push(...totalsPoints(totalsOf(streamRows(totals), ctx.currency), range.name, ctx), ...campaignPoints(streamRows(campaigns), range.name, ctx));
     }
+    const week = weekBeforeLast(customer.timeZone, new Date(ctx.at));
+    const before = await api.searchStream(`SELECT ${METRICS} FROM customer WHERE segments.date BETWEEN '${week.since}' AND '${week.until}'`, 'account totals (previous 7 days)');
+    points.push(...totalsPoints(totalsOf(streamRows(before), ctx.currency), 'prev7d', ctx));
     return points;
   },
 };

@@ -1,6 +1,7 @@
 import type { MetricPoint } from '../../model/metric';
 import { rescaleMinorUnits, toMinorUnits } from '../kit/money';
 import type { GoogleAdsRow, GoogleAdsStream } from './schemas';
+import { rangeLabel } from '../kit/weeks';
 
 /** Every row of every batch of a searchStream answer, in order. */
 export function streamRows(stream: GoogleAdsStream): GoogleAdsRow[] {
@@ -51,12 +52,12 @@ export interface AdsMetricContext {
 }
 
 /**
- * Points for one set of totals: `range` is '7d' or '30d'; `campaign`, when given, makes them the
+ * Points for one set of totals: `range` is '7d', '30d' or 'prev7d' (the 7 days before the last 7); `campaign`, when given, makes them the
  * per-campaign breakdown (`campaign-<metric>-<range>` with the campaign as dimension). Cost per
  * conversion is cost over conversions, as Google computes it; with no conversion there is none.
  */
 export function totalsPoints(totals: AdsTotals, range: string, ctx: AdsMetricContext, campaign?: string): MetricPoint[] {
-  const days = range.replace(/d$/, ' days');
+  const days = rangeLabel(range);
   const prefix = campaign === undefined ? '' : 'campaign-';
   const by = campaign === undefined ? '' : ' by campaign';
   const point = (metric: string, label: string, value: number, unit: string): MetricPoint => ({

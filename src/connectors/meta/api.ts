@@ -171,11 +171,16 @@ export class MetaApi {
     return parseVendorPayload('Meta', metaAdAccountSchema, body, 'ad account');
   }
 
-  /** Account-level insights for a date preset (`last_7d`, `last_30d`: days in the account's time zone, today excluded). */
-  async insights(datePreset: string): Promise<MetaInsights> {
+  /**
+   * Account-level insights for a date preset (`last_7d`, `last_30d`: days in the account's time
+   * zone, today excluded) or, given as `{since, until}`, for those days (inclusive).
+   */
+  async insights(range: string | { since: string; until: string }): Promise<MetaInsights> {
+    const datePreset = typeof range === 'string' ? range : `${range.since}..${range.until}`;
+    const when: Record<string, string> = typeof range === 'string' ? { date_preset: range } : { time_range: JSON.stringify({ since: range.since, until: range.until }) };
     const body = await this.get(
       `${this.accountId}/insights`,
-      { level: 'account', date_preset: datePreset, fields: 'account_currency,spend,impressions,clicks,ctr,cpc,actions,action_values' },
+      { level: 'account', ...when, fields: 'account_currency,spend,impressions,clicks,ctr,cpc,actions,action_values' },
       `insights (${datePreset})`,
     );
     return parseVendorPayload('Meta', metaInsightsSchema, body, `insights (${datePreset})`);

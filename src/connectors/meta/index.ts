@@ -4,6 +4,7 @@ import { insightsPoints } from './normalize';
 import { META_CONSOLE_HOST } from './pages';
 import { metaAdsMeta } from './meta';
 import { noCustomerRecords } from '../kit/metrics-only';
+import { weekBeforeLast } from '../kit/weeks';
 
 export { metaAdsManagerUrl, metaPages } from './pages';
 
@@ -39,10 +40,13 @@ export const metaAds: Connector = {
 
   async metrics(credentials, connection) {
     const api = apiFor(credentials);
-    const ctx = { account: connection.account || api.accountId, at: Date.now(), currency: (connection.currency ?? 'USD').toUpperCase() };
-    // One after the other, so usage headers from the first can hold the second.
+    // The account first: its time zone says which days the week before last is.
+    const account = await api.adAccount();
+    const ctx = { account: connection.account || api.accountId, at: Date.now(), currency: (account.currency ?? connection.currency ?? 'USD').toUpperCase() };
+    // One after the other, so usage headers from the first can hold the next.
     const points = [];
     for (const range of RANGES) points.push(...insightsPoints(await api.insights(range.preset), range.name, ctx));
+    points.push(...insightsPoints(await api.insights(weekBeforeLast(account.timezone_name, new Date(ctx.at))), 'prev7d', ctx));
     return points;
   },
 };

@@ -2,6 +2,7 @@ import { ConnectorError } from '../errors';
 import type { MetricPoint } from '../../model/metric';
 import { toMinorUnits } from '../kit/money';
 import type { MetaActionStat, MetaInsights, MetaInsightsRow } from './schemas';
+import { rangeLabel } from '../kit/weeks';
 
 const DECIMAL = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 
@@ -36,14 +37,14 @@ export interface MetaMetricContext {
 }
 
 /**
- * Points for one range ('7d', '30d') from account-level insights. An account that did not
+ * Points for one range ('7d', '30d', 'prev7d': the 7 days before the last 7) from account-level insights. An account that did not
  * deliver in the range gets `data: []` from Meta: every number reads as zero.
  */
 export function insightsPoints(insights: MetaInsights, range: string, ctx: MetaMetricContext): MetricPoint[] {
   if (insights.data.length > 1) throw new ConnectorError('schema', `Meta sent ${insights.data.length} rows of account-level insights for ${range}; expected one.`, { path: 'data', object: 'insights' });
   const row: MetaInsightsRow = insights.data[0] ?? { };
   const currency = (row.account_currency ?? ctx.currency).toUpperCase();
-  const days = range.replace(/d$/, ' days');
+  const days = rangeLabel(range);
   const points: MetricPoint[] = [];
   const point = (metric: string, label: string, value: number, unit: string, dimension?: string) =>
     points.push({ metric: `${metric}-${range}`, label: `Meta ${label} (${days})`, value, unit, at: ctx.at, connector: 'meta', account: ctx.account, ...(dimension === undefined ? {} : { dimension }) });

@@ -78,10 +78,18 @@ describe('Google Ads connector against the replica', () => {
     expect(campaigns.map((p: MetricPoint) => p.dimension).sort()).toEqual(['Brand – Search', 'Generic – Search', 'Spring Sale – Performance Max']);
     // The campaigns add up to the account.
     expect(campaigns.reduce((a: number, p: MetricPoint) => a + p.value, 0)).toBeCloseTo(byId('cost-7d')!.value, -1);
-    expect(new Set(points.map((p: MetricPoint) => p.metric.replace(/^campaign-/, '').replace(/-(7|30)d$/, '')))).toEqual(new Set(['cost', 'clicks', 'impressions', 'conversions', 'conversion-value', 'cost-per-conversion']));
-    // The account (for its currency), then account and campaign totals for each range: five operations.
-    expect(replica.state.requests).toHaveLength(5);
-    expect(replica.data.operations.get(`demoDevToken-Ab12Cd34Ef56:${new Date().toISOString().slice(0, 10)}`)).toBe(5);
+    expect(new Set(points.map((p: MetricPoint) => p.metric.replace(/^campaign-/, '').replace(/-(7|30|prev7)d$/, '')))).toEqual(new Set(['cost', 'clicks', 'impressions', 'conversions', 'conversion-value', 'cost-per-conversion']));
+    // The week before last: days 14 to 8 before today in the account's zone (Europe/Berlin), account totals only.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+    const day = (back: number) => new Date(Date.parse(`${today}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
+    const before = sum(`SELECT metrics.cost_micros, metrics.clicks, metrics.conversions, metrics.conversions_value FROM customer WHERE segments.date BETWEEN '${day(14)}' AND '${day(8)}'`);
+    expect(byId('cost-prev7d')).toMatchObject({ value: Math.round(before.cost / 10_000), unit: 'EUR', label: 'Google Ads cost (previous 7 days)' });
+    expect(byId('conversions-prev7d')!.value).toBeCloseTo(before.conversions, 2);
+    expect(byId('cost-prev7d')!.value).not.toBe(byId('cost-7d')!.value);
+    expect(points.some((p: MetricPoint) => p.metric.startsWith('campaign-') && p.metric.endsWith('prev7d'))).toBe(false);
+    // The account (for its currency), account and campaign totals for each range, the week before: six operations.
+    expect(replica.state.requests).toHaveLength(6);
+    expect(replica.data.operations.get(`demoDevToken-Ab12Cd34Ef56:${new Date().toISOString().slice(0, 10)}`)).toBe(6);
   });
 
   it('reads every batch of a stream, and JPY money without decimals', async () => {

@@ -54,7 +54,19 @@ describe('Meta Ads connector against the replica', () => {
     expect(by('spend-30d').value).toBeGreaterThan(by('spend-7d').value);
     expect(by('purchases-7d').value).toBeGreaterThan(0);
     expect(points.filter((p) => p.metric === 'actions-7d').map((p) => p.dimension)).toContain('landing_page_view');
-    expect(replica.state.requests.map((r) => r.path)).toEqual([expect.stringMatching(/insights\?level=account&date_preset=last_7d/), expect.stringMatching(/insights\?level=account&date_preset=last_30d/)]);
+    // The week before last, in the account's zone (America/Los_Angeles): days 14 to 8 before today.
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date());
+    const day = (back: number) => new Date(Date.parse(`${today}T00:00:00Z`) - back * 86_400_000).toISOString().slice(0, 10);
+    const before = (insightsAnswer(new URLSearchParams({ time_range: JSON.stringify({ since: day(14), until: day(8) }), fields: 'spend,actions' })).body as unknown as { data: Array<Record<string, string>> }).data[0]!;
+    expect(by('spend-prev7d')).toMatchObject({ value: Math.round(Number(before.spend) * 100), unit: 'USD', label: 'Meta spend (previous 7 days)' });
+    expect(by('spend-prev7d').value).not.toBe(by('spend-7d').value);
+    expect(by('purchases-prev7d').value).toBeGreaterThan(0);
+    expect(replica.state.requests.map((r) => r.path)).toEqual([
+      expect.stringMatching(new RegExp(`^/v25\\.0/${META_AD_ACCOUNT}\\?fields=name`)),
+      expect.stringMatching(/insights\?level=account&date_preset=last_7d/),
+      expect.stringMatching(/insights\?level=account&date_preset=last_30d/),
+      expect.stringContaining(`insights?level=account&time_range=${encodeURIComponent(JSON.stringify({ since: day(14), until: day(8) }))}`),
+    ]);
   });
 
   it('holds further calls when the usage headers say usage is high, and says when to try again', async () => {
