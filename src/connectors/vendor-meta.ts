@@ -37,6 +37,12 @@ export interface VendorTraits {
    * the customer (identity/billing.ts).
    */
   billing?: boolean;
+  /**
+   * An ads tool: which of its metrics (ids without the range suffix) are the spend and the
+   * conversions, for the weekly comparison (metrics/week-comparison.ts). Its connector captures
+   * them for `7d` and `prev7d`.
+   */
+  adMetrics?: { spend: string; conversions: string };
   /** Counts the orders a customer placed (a shop): the profile keeps an Orders tile while it connects. */
   ordersCount?: boolean;
   /** Lists a company's people when asked (its connector's `companyPeople`): the panel says it is asking. */

@@ -57,6 +57,29 @@ describe('Google Ads metrics', () => {
     expect(cost.map((r) => r[2])).toEqual(['EUR', 'EUR']);
     // Raw minor units, as every money metric exports: 60,000,000 micros are 6,000 cents more.
     expect(Number(cost[1]![4]) - Number(cost[0]![4])).toBe(6000);
+
+    // The Monday question: the last 7 days against the 7 before, side by side, from the latest capture.
+    const latest = (metric: string) => Number(rows.filter((r) => r[0] === metricId(metric)).at(-1)![4]);
+    const week = panel.getByTestId('week-comparison').locator('[data-testid="week-tool"][data-tool="google-ads"]');
+    const cardValue = (metric: string) => panel.locator(`[data-testid="metric"][data-metric-id="${metricId(metric)}"]`).getByTestId('metric-value').textContent();
+    const spendRow = week.locator('[data-testid="week-row"][data-measure="spend"]');
+    await expect(spendRow.getByTestId('week-last').textContent()).resolves.toBe(await cardValue('cost-7d'));
+    await expect(spendRow.getByTestId('week-previous').textContent()).resolves.toBe(await cardValue('cost-prev7d'));
+    const conversionsRow = week.locator('[data-testid="week-row"][data-measure="conversions"]');
+    await expect(conversionsRow.getByTestId('week-last').textContent()).resolves.toBe(await cardValue('conversions-7d'));
+    const percent = Math.round(((latest('cost-7d') - latest('cost-prev7d')) / latest('cost-prev7d')) * 1000) / 10;
+    await expect(spendRow.getByTestId('week-change').getAttribute('data-percent')).resolves.toBe(String(percent));
+    await expect(week.locator('[data-testid="week-row"][data-measure="cost-per-conversion"]').getByTestId('week-last').textContent()).resolves.toMatch(/€/);
+
+    const [weekDownload] = await Promise.all([panel.waitForEvent('download'), panel.getByTestId('export-week-csv').click()]);
+    const [header, ...weekRows] = parseCsv(await readFile((await weekDownload.path())!, 'utf8'));
+    expect(header).toEqual(['tool', 'account', 'measure', 'unit', 'last_7_days', 'previous_7_days', 'change', 'change_percent', 'captured_at']);
+    const byMeasure = new Map(weekRows.filter((r) => r[0] === 'Google Ads').map((r) => [r[2], r]));
+    // Money in euros (major units) a spreadsheet can chart; the points export keeps cents.
+    expect(byMeasure.get('Spend')!.slice(3, 6).map((v, i) => (i === 0 ? v : Math.round(Number(v) * 100)))).toEqual(['EUR', latest('cost-7d'), latest('cost-prev7d')]);
+    expect(byMeasure.get('Conversions')!.slice(4, 6).map(Number)).toEqual([latest('conversions-7d'), latest('conversions-prev7d')]);
+    expect(Number(byMeasure.get('Spend')![7])).toBe(percent);
+    expect(byMeasure.get('Cost per conversion')![3]).toBe('EUR');
     await panel.close();
   });
 });

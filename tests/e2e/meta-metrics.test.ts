@@ -53,6 +53,12 @@ describe('Meta Ads metrics', () => {
       ['USD', spend7],
       ['USD', spend7 + 12_345],
     ]);
+
+    // Purchases are Meta's conversions in the weekly comparison, next to spend in the same dollars.
+    const week = panel.getByTestId('week-comparison').locator('[data-testid="week-tool"][data-tool="meta"]');
+    await expect(week.locator('[data-testid="week-row"][data-measure="spend"]').getByTestId('week-last').textContent()).resolves.toBe(dollars(spend7 + 12_345));
+    await expect(week.locator('[data-testid="week-row"][data-measure="spend"]').getByTestId('week-previous').textContent()).resolves.toBe(await card('spend-prev7d').getByTestId('metric-value').textContent());
+    await expect(week.locator('[data-testid="week-row"][data-measure="conversions"]').getByTestId('week-last').textContent()).resolves.toBe(await card('purchases-7d').getByTestId('metric-value').textContent());
     await panel.close();
   });
 });

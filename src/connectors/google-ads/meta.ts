@@ -10,7 +10,7 @@ export const googleAdsMeta: VendorMeta<'google-ads'> = {
   apiMatches: ['https://googleads.googleapis.com/*'],
   pages: googleAdsPages,
   auth: { modes: ['token'] },
-  traits: { metricsOnly: true },
+  traits: { metricsOnly: true, adMetrics: { spend: 'cost', conversions: 'conversions' } },
 };
 
 /** How Options asks for Google Ads credentials and says where to get them; only Options reads it. */

@@ -10,7 +10,8 @@ export const metaAdsMeta: VendorMeta<'meta'> = {
   apiMatches: ['https://graph.facebook.com/*'],
   pages: metaPages,
   auth: { modes: ['token'] },
-  traits: { metricsOnly: true },
+  // Purchases are its conversions here: the action most shop accounts optimise for (leads stay a metric of their own).
+  traits: { metricsOnly: true, adMetrics: { spend: 'spend', conversions: 'purchases' } },
 };
 
 /** How Options asks for Meta's credentials and says where to get them; only Options reads it. */

@@ -14,6 +14,7 @@ import { MetricChart } from './MetricChart';
 import { metricsCsv, metricsJson } from './export';
 import { download } from '../../shared/download';
 import { groupByTool, toolOf } from './group-metrics';
+import { WeekComparison } from './WeekComparison';
 
 function Delta({ label, latest, earlier, unit, testId }: { label: string; latest: number; earlier: number | undefined; unit: string; testId: string }) {
   const delta = formatDelta(latest, earlier, unit);
@@ -141,7 +142,7 @@ export function MetricsView() {
               ))}
             </ul>
           ) : (
-            groupByTool(shown).map((group) => (
+            [<WeekComparison key="week" summaries={shown} />, ...groupByTool(shown).map((group) => (
               <section class="metric-group" key={group.key} aria-labelledby={`metric-group-${group.key.replace(/[^\w-]/g, '-')}`} data-testid="metric-group">
                 <h2 id={`metric-group-${group.key.replace(/[^\w-]/g, '-')}`}>{group.label}</h2>
                 <ul class="metric-list">
@@ -150,7 +151,7 @@ export function MetricsView() {
                   ))}
                 </ul>
               </section>
-            ))
+            ))]
           )}
           <div class="actions">
             <button type="button" class="link" onClick={() => download(`metrics-${stamp}.csv`, metricsCsv(shown), 'text/csv')} data-testid="export-csv">
