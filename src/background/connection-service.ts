@@ -3,7 +3,7 @@ import type { ConnectorId } from '../model/record';
 import type { Credentials } from '../connectors/contract';
 import { getConnection, removeConnection, saveConnection } from '../platform/connections';
 import { releaseCookieAccess } from '../platform/cookies';
-import { forgetToken, storeToken, vaultStatus } from '../secrets/tokens';
+import { forgetGrant, forgetToken, storeToken, vaultStatus } from '../secrets/tokens';
 import { clearHealth } from '../store/health';
 import type { Reply } from '../protocol/messages';
 import { toErrorReply } from './errors';
@@ -32,7 +32,11 @@ export async function connect(connectorId: ConnectorId, authMode: 'token' | 'ses
     const connection = { ...verified, authMode, site: credentials.site || undefined, email: credentials.email || undefined, connectedAt: Date.now() };
     // The token before the connection: a connection is never listed without its token.
     if (authMode === 'session') await forgetToken(connectorId);
-    else await storeToken(connectorId, token);
+    else {
+      await storeToken(connectorId, token);
+      // A Google sign-in this token replaces is not kept beside it.
+      await forgetGrant(connectorId);
+    }
     await saveConnection(connection);
     await clearHealth(connectorId);
     return { ok: true, data: { connection } };

@@ -8,6 +8,7 @@ import { recordHealthSuccess } from '../store/health';
 import { unlessStorageFull } from '../store/quota';
 import { clearStorageFull, type StorageFullScope } from '../platform/storage-alerts';
 import { credentialsFor, missingCredentialsMessage } from './credentials';
+import { withRenewal } from './google-sign-in';
 import { noteIfStorageFull, recordConnectorFailure, toErrorReply } from './errors';
 
 /**
@@ -40,7 +41,14 @@ import { noteIfStorageFull, recordConnectorFailure, toErrorReply } from './error
 
 /** Credentials to call the vendor with, or why there are none, in words the user can act on. */
 export async function usableCredentials(connection: Connection): Promise<{ credentials: Credentials } | { error: ErrorReply }> {
-  const credentials = await credentialsFor(connection);
+  let credentials: Credentials | null;
+  try {
+    credentials = await credentialsFor(connection);
+  } catch (error) {
+    // Google refused to renew a sign-in (or could not be reached): the tool's health says so in Options.
+    if (isConnectorError(error)) await unlessStorageFull(recordConnectorFailure(connection.connector, error));
+    return { error: toErrorReply(error) };
+  }
   if (credentials) return { credentials };
   if ((await vaultStatus()) === 'locked') return { error: { kind: 'auth', message: 'Your tokens are locked with your passphrase: unlock them in Options.' } };
   if (connection.authMode === 'session') return { error: { kind: 'auth', message: missingCredentialsMessage(connection) } };
@@ -74,7 +82,8 @@ export async function callWithCredentials<T>(connection: Connection, credentials
   const id = connection.connector;
   const scopes: StorageFullScope[] = [id, ...(steps.scopes ?? [])];
   try {
-    const work = steps.call(credentials);
+    // A Google sign-in's token refused before its hour is renewed once and the call made again.
+    const work = connection.signIn === 'google' ? withRenewal(id, credentials.token, (token) => steps.call({ ...credentials, token })) : steps.call(credentials);
     const answer = await (steps.timeoutMs ? withTimeout(work, steps.timeoutMs, connectorFor(id).label) : work);
     await steps.save(answer);
     await clearStorageFull(...scopes);

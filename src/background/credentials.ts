@@ -4,6 +4,7 @@ import type { Connection } from '../model/health';
 import type { ConnectorId } from '../model/record';
 import { readCookie } from '../platform/cookies';
 import { getToken, vaultStatus } from '../secrets/tokens';
+import { googleSignInToken } from './google-sign-in';
 
 /** The signed-in console session of a vendor that allows API calls with it, or null when signed out. */
 export async function sessionToken(connectorId: ConnectorId, site: string | undefined): Promise<string | null> {
@@ -20,11 +21,17 @@ export async function sessionToken(connectorId: ConnectorId, site: string | unde
 
 /**
  * What a connector needs to call its vendor for this connection; null when there is no usable
- * secret. Locked means nothing is fetched, with a signed-in session too: the user locked the tool.
+ * secret; a ConnectorError when Google refused to renew a sign-in's access. Locked means nothing is fetched, with a signed-in session too: the user locked the tool.
  */
 export async function credentialsFor(connection: Connection): Promise<Credentials | null> {
   if ((await vaultStatus()) === 'locked') return null;
-  const token = connection.authMode === 'session' ? await sessionToken(connection.connector, connection.site) : await getToken(connection.connector);
+  const token =
+    connection.authMode === 'session'
+      ? await sessionToken(connection.connector, connection.site)
+      : // A Google sign-in renews its hour-long token here, before the call (a refusal throws, in words).
+        connection.signIn === 'google'
+        ? await googleSignInToken(connection.connector)
+        : await getToken(connection.connector);
   return token ? { token, site: connection.site, email: connection.email } : null;
 }
 

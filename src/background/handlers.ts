@@ -1,4 +1,5 @@
 import { detectPage } from '../connectors/page-registry';
+import { signInWithGoogle } from './google-sign-in';
 import type { Handlers } from '../protocol/server';
 import { connect, disconnect } from './connection-service';
 import { acceptPageRecord, confirmPageHost, savePageRecord, shouldReadPage } from './page-record-service';
@@ -97,6 +98,7 @@ export const handlers: Handlers = {
     }
   },
   'options→background:connect': ({ connector, authMode, token, site, email }) => connect(connector, authMode ?? 'token', { token: token ?? '', site, email }),
+  'options→background:googleSignIn': ({ connector, ...request }) => signInWithGoogle(connector, request),
   'options→background:disconnect': ({ connector }) => disconnect(connector),
   'options→background:clearCache': async () => {
     const removedRecords = await clearCachedRecords();

@@ -21,6 +21,12 @@ export interface VendorMeta<Id extends string = string> {
   auth: {
     /** token: pasted key; session: the signed-in console session; page: read the DOM. */
     modes: AuthMode[];
+    /**
+     * Also signs in with Google (the user's own OAuth client): `scope` to ask for, and
+     * `prefixLabel` when the connector needs a typed secret before the access token (Google
+     * Ads' developer token).
+     */
+    googleSignIn?: { scope: string; prefixLabel?: string };
   };
   traits: VendorTraits;
 }

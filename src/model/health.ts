@@ -34,6 +34,8 @@ export type ConnectorHealth = z.infer<typeof connectorHealthSchema>;
 export const connectionSchema = z.object({
   connector: connectorIdSchema,
   authMode: z.enum(['token', 'session', 'page']),
+  /** Signed in with Google (GA4, Google Ads): the access token renews by itself from a refresh token. */
+  signIn: z.optional(z.literal('google')),
   /** Non-secret address the vendor needs (Zendesk subdomain, Salesforce instance, GA4 property). */
   site: z.optional(z.string()),
   /** Login email some vendors pair with an API token (Zendesk). */

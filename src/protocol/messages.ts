@@ -114,6 +114,21 @@ export const messageSchemas = {
       email: z.optional(z.string().check(z.trim(), z.maxLength(300))),
     }),
   },
+  /**
+   * options→background: sign in with Google in the browser's sign-in window on the user's own
+   * OAuth client (GA4, Google Ads), check the access with one call, keep the refresh token.
+   */
+  'options→background:googleSignIn': {
+    from: 'extension',
+    request: z.object({
+      connector: connectorIdSchema,
+      clientId: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+      clientSecret: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+      site: z.optional(z.string().check(z.trim(), z.maxLength(300))),
+      /** Google Ads' developer token, which goes before the access token. */
+      tokenPrefix: z.optional(z.string().check(z.trim(), z.maxLength(300))),
+    }),
+  },
   /** options→background: sync everything of this tool now, page by page. */
   'options→background:startSync': {
     from: 'extension',
@@ -233,6 +248,7 @@ export interface MessageReplies {
   'panel→background:editBoard': Record<string, never>;
   'options→background:setRetention': { removedPoints: number };
   'options→background:connect': { connection: z.infer<typeof connectionSchema> };
+  'options→background:googleSignIn': { connection: z.infer<typeof connectionSchema> };
   'options→background:disconnect': Record<string, never>;
   'options→background:clearCache': { removedRecords: number };
   'options→background:startSync': Record<string, never>;

@@ -46,9 +46,34 @@ async function readValue(name: string): Promise<unknown> {
   return stranded ? stranded.get(name) : readSecret(name);
 }
 
+/**
+ * A Google sign-in of this tool (its OAuth client, refresh token and current access token, as
+ * JSON; secrets/google-grant.ts): under the token prefix, so the passphrase seals it like a token.
+ */
+const grantName = (id: ConnectorId) => `${tokenName(id)}#google-sign-in`;
+
 /** The token, or null when there is none or it is locked behind the passphrase (see vaultStatus). */
-export async function getToken(id: ConnectorId): Promise<string | null> {
-  const value = await readValue(tokenName(id));
+export function getToken(id: ConnectorId): Promise<string | null> {
+  return readSealedText(tokenName(id));
+}
+
+export function getGrantText(id: ConnectorId): Promise<string | null> {
+  return readSealedText(grantName(id));
+}
+
+/** Keeps a Google sign-in, sealed when a passphrase is set. Throws while the tokens are locked. */
+export async function storeGrantText(id: ConnectorId, text: string): Promise<void> {
+  await moveLegacySecrets();
+  await writeSecrets([{ name: grantName(id), value: await protect(text) }]);
+}
+
+/** A pasted token replaces a sign-in: what is stored last is what is used. */
+export async function forgetGrant(id: ConnectorId): Promise<void> {
+  await deleteSecrets([grantName(id)]);
+}
+
+async function readSealedText(name: string): Promise<string | null> {
+  const value = await readValue(name);
   if (typeof value === 'string') return value || null;
   if (!isSealed(value)) return null;
   const key = await sessionKey();
@@ -68,7 +93,7 @@ export async function storeToken(id: ConnectorId, token: string): Promise<void> 
 
 export async function forgetToken(id: ConnectorId): Promise<void> {
   await moveLegacySecrets();
-  await deleteSecrets([tokenName(id)]);
+  await deleteSecrets([tokenName(id), grantName(id)]);
   // Gone even when it could not be moved (a delete needs no room).
   await removeFromStorage('local', legacyKey(id));
 }

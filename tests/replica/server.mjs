@@ -21,6 +21,7 @@ import { createGoogleAdsReplica, GOOGLE_ADS_CUSTOMER, GOOGLE_ADS_DEMO_TOKEN } fr
 import { createMetaReplica, META_AD_ACCOUNT, META_DEMO_TOKEN } from './meta.mjs';
 import { createMixpanelReplica, MIXPANEL_DEMO_KEY, MIXPANEL_SITE } from './mixpanel.mjs';
 import { sendHtml } from './http-util.mjs';
+import { createGoogleOAuthReplica, GOOGLE_OAUTH_CLIENT_ID, GOOGLE_OAUTH_CLIENT_SECRET } from './google-oauth.mjs';
 
 /** One line per vendor. Each replica returns { hosts: {api, console}, handleApi, handleConsole, data, state }. */
 export function createReplicas(hubspotData) {
@@ -77,8 +78,11 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
   const hubspotData = bulkContacts ? addBulkContacts(makeHubspotData(seed), bulkContacts) : makeHubspotData(seed);
   const replicas = createReplicas(hubspotData);
 
+  // Not a vendor: Google's sign-in, whose access tokens the GA4 and Google Ads replicas accept.
+  const googleOAuth = createGoogleOAuthReplica({ ga4: replicas.ga4.state.tokens, 'google-ads': replicas['google-ads'].state.tokens });
+
   const routes = new Map();
-  for (const replica of Object.values(replicas)) {
+  for (const replica of [...Object.values(replicas), googleOAuth]) {
     for (const host of replica.hosts.api) routes.set(host, (req, res, url, body) => replica.handleApi(req, res, url, body));
     for (const host of replica.hosts.console) routes.set(host, (req, res, url) => replica.handleConsole(req, res, url));
   }
@@ -123,6 +127,9 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     hosts,
     traffic,
     ...replicas,
+    googleOAuth,
+    /** The OAuth client a user would create in Google Cloud for *Sign in with Google*. */
+    googleClient: { clientId: GOOGLE_OAUTH_CLIENT_ID, clientSecret: GOOGLE_OAUTH_CLIENT_SECRET },
     demoTokens: {
       hubspot: HUBSPOT_DEMO_TOKEN,
       stripe: STRIPE_DEMO_KEY,

@@ -7,9 +7,10 @@ export const ga4Meta: VendorMeta<'ga4'> = {
   label: 'Google Analytics',
   // GA4 has no customer record pages: no content script and no host access to its console.
   consoleMatches: [],
-  apiMatches: ['https://analyticsdata.googleapis.com/*'],
+  // Google's token endpoint renews the sign-in's access token.
+  apiMatches: ['https://analyticsdata.googleapis.com/*', 'https://oauth2.googleapis.com/*'],
   pages: ga4Pages,
-  auth: { modes: ['token'] },
+  auth: { modes: ['token'], googleSignIn: { scope: 'https://www.googleapis.com/auth/analytics.readonly' } },
   traits: { metricsOnly: true },
 };
 

@@ -7,9 +7,10 @@ export const googleAdsMeta: VendorMeta<'google-ads'> = {
   label: 'Google Ads',
   // Google Ads holds campaigns and spend, not people: no content script on its console.
   consoleMatches: [],
-  apiMatches: ['https://googleads.googleapis.com/*'],
+  // Google's token endpoint renews the sign-in's access token.
+  apiMatches: ['https://googleads.googleapis.com/*', 'https://oauth2.googleapis.com/*'],
   pages: googleAdsPages,
-  auth: { modes: ['token'] },
+  auth: { modes: ['token'], googleSignIn: { scope: 'https://www.googleapis.com/auth/adwords', prefixLabel: 'Developer token' } },
   traits: { metricsOnly: true, adMetrics: { spend: 'cost', conversions: 'conversions' } },
 };
 

@@ -8,6 +8,7 @@ import { HealthDetails } from './HealthDetails';
 import { SyncProgress } from '../shared/SyncProgress';
 import { setupOf } from './setups';
 import { requestCookieAccess } from '../../platform/cookies';
+import { GoogleSignIn } from './GoogleSignIn';
 
 interface ConnectorCardProps {
   connector: Pick<VendorMeta<ConnectorId>, 'id' | 'label' | 'auth'>;
@@ -80,6 +81,11 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
             <p data-testid="connected-account">
               <span class="badge ok">Connected</span> {connection.accountLabel}
               {connection.authMode === 'session' && <span class="badge">signed-in session</span>}
+              {connection.signIn === 'google' && (
+                <span class="badge" data-testid="signed-in-google" title="The access token renews by itself from your Google sign-in.">
+                  signed in with Google
+                </span>
+              )}
               {connection.isSandbox && <span class="badge warn">Sandbox</span>}
             </p>
             <p class="muted">
@@ -90,7 +96,7 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
                 Sync now
               </button>
               <button type="button" onClick={() => void onDisconnect()} disabled={busy} data-testid="disconnect">
-                Disconnect and delete token
+                {connection.signIn === 'google' ? 'Disconnect and forget the sign-in' : 'Disconnect and delete token'}
               </button>
             </div>
             <SyncProgress connector={connector.id} showFinished />
@@ -132,6 +138,7 @@ export function ConnectorCard({ connector, connection }: ConnectorCardProps) {
               )}
             </div>
             {offersSession && <p class="muted">{setup.sessionHelp}</p>}
+            {connector.auth.googleSignIn && <GoogleSignIn connector={connector.id} label={connector.label} signIn={connector.auth.googleSignIn} site={site} siteLabel={setup.siteField?.label} />}
             {error && (
               <p class="notice error" role="alert" data-testid="connect-error">
                 {error}
