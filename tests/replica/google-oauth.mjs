@@ -33,6 +33,12 @@ export function createGoogleOAuthReplica(accepts) {
       for (const [token, set] of issued) set.delete(token);
       issued.clear();
     },
+    /** A refresh token as if the user had signed in for `vendor` (for tests that start after the sign-in). */
+    refreshTokenFor(vendor) {
+      const refreshToken = newSecret('1//0replica-');
+      refreshTokens.set(refreshToken, { scope: SCOPES[vendor], revoked: false });
+      return refreshToken;
+    },
     /** The user removed the extension's access in their Google account: refresh tokens stop working. */
     revokeSignIns() {
       for (const grant of refreshTokens.values()) grant.revoked = true;
