@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../model/zod-setup';
 import type { ConnectorId } from '../model/keys';
 import { getGrantText, storeGrantText } from './tokens';
 

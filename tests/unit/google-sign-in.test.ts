@@ -14,6 +14,15 @@ const { googleSignInToken } = await import('../../src/background/google-sign-in'
 const { readSecret, deleteSecrets } = await import('../../src/store/secrets');
 const { isSealed } = await import('../../src/secrets/vault');
 
+/** The error a promise is refused with; a promise that resolves fails the test. */
+const failureOf = (work: Promise<unknown>) =>
+  work.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: unknown) => error as Error,
+  );
+
 const client = { clientId: GOOGLE_OAUTH_CLIENT_ID, clientSecret: GOOGLE_OAUTH_CLIENT_SECRET };
 const GA4_ACCESS = new Set<string>();
 const ADS_ACCESS = new Set<string>();
@@ -49,7 +58,7 @@ describe('the sign-in request', () => {
   });
 
   it('names a wrong client secret without repeating it', async () => {
-    const failure = await exchangeCode({ clientId: GOOGLE_OAUTH_CLIENT_ID, clientSecret: 'GOCSPX-wrong-secret' }, '4/0Aabc', 'v'.repeat(43), 'https://abc.chromiumapp.org/google').catch((e: unknown) => e as Error);
+    const failure = await failureOf(exchangeCode({ clientId: GOOGLE_OAUTH_CLIENT_ID, clientSecret: 'GOCSPX-wrong-secret' }, '4/0Aabc', 'v'.repeat(43), 'https://abc.chromiumapp.org/google'));
     expect(failure).toMatchObject({ kind: 'auth' });
     expect(failure.message).toMatch(/did not accept the OAuth client/);
     expect(failure.message).not.toContain('GOCSPX-wrong-secret');
@@ -96,7 +105,7 @@ describe('access that renews by itself', () => {
     const grant = grantFor('ga4', 0);
     await storeGrant('ga4', grant);
     google.data.revokeSignIns();
-    const failure = await googleSignInToken('ga4').catch((e: unknown) => e as Error);
+    const failure = await failureOf(googleSignInToken('ga4'));
     expect(failure).toMatchObject({ kind: 'auth' });
     expect(failure.message).toMatch(/^Google refused to renew access to Google Analytics: .*Sign in with Google again in Options\./);
     expect(failure.message).not.toContain(grant.refreshToken);

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { z } from '../../model/zod-setup';
 import { ConnectorError } from '../errors';
 import { redactCredentials } from '../http';
 

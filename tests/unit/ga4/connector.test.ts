@@ -65,7 +65,8 @@ describe('GA4 connector against the replica', () => {
   });
 
   it('declares its hosts and an OAuth token help with the read-only scope', () => {
-    expect(ga4.apiMatches).toEqual(['https://analyticsdata.googleapis.com/*']);
+    // The token endpoint renews a Google sign-in's access token.
+    expect(ga4.apiMatches).toEqual(['https://analyticsdata.googleapis.com/*', 'https://oauth2.googleapis.com/*']);
     // No record pages: no content script on the GA4 console.
     expect(ga4.consoleMatches).toEqual([]);
     expect(ga4Setup.tokenHelp.scopes).toEqual(['https://www.googleapis.com/auth/analytics.readonly']);
