@@ -102,6 +102,12 @@ export function countRecords(connector: ConnectorId, account?: string, db: Custo
 
 /** Cap on the keys one term may contribute to an intersection: bounds a keystroke's work. */
 const MAX_TERM_KEYS = 5000;
+/**
+ * The cap once the whole name already matched ("ann le" found Ann Lee): the words in another
+ * order or field are extras then, and reading 5000 keys per word for them cost a small store
+ * (where a name matches fewer than a page of records) more than a large one.
+ */
+const EXTRA_TERM_KEYS = 300;
 
 /**
  * Type-ahead over names, emails, companies and domains. A query of several words is first
@@ -118,7 +124,7 @@ export async function searchRecords(query: string, limit = 20, db: CustomerDb = 
   const want = limit * 3;
   const keys = new Set<string>();
   if (terms.length > 1) for (const key of await prefixKeys(db, tokenTerm(phrase), want)) keys.add(key);
-  if (keys.size < want) for (const key of await keysMatchingAll(db, terms, want)) keys.add(key);
+  if (keys.size < want) for (const key of await keysMatchingAll(db, terms, want, undefined, keys.size ? EXTRA_TERM_KEYS : MAX_TERM_KEYS)) keys.add(key);
   if (keys.size === 0) {
     const near = await typoCandidates(db, terms[0]!);
     const others = terms.slice(1);
@@ -152,12 +158,12 @@ async function keysForTerm(db: CustomerDb, term: string, limit: number): Promise
  * Keys matching every term. The most selective term (the longest) drives; each other term is
  * a key set to intersect with. `seed` replaces the driving term's keys when given.
  */
-async function keysMatchingAll(db: CustomerDb, terms: string[], want: number, seed?: string[]): Promise<string[]> {
+async function keysMatchingAll(db: CustomerDb, terms: string[], want: number, seed?: string[], cap = MAX_TERM_KEYS): Promise<string[]> {
   const rest = seed ? terms : terms.slice(1);
-  let keys = seed ?? (await keysForTerm(db, terms[0]!, rest.length ? MAX_TERM_KEYS : want));
+  let keys = seed ?? (await keysForTerm(db, terms[0]!, rest.length ? cap : want));
   for (const term of rest) {
     if (!keys.length) break;
-    const allowed = new Set(await keysForTerm(db, term, MAX_TERM_KEYS));
+    const allowed = new Set(await keysForTerm(db, term, cap));
     keys = keys.filter((key) => allowed.has(key));
   }
   return keys.slice(0, want);

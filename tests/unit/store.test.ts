@@ -81,6 +81,16 @@ describe('searchRecords', () => {
     expect(await titles('bob lee')).toEqual([]);
   });
 
+  it('adds the words in another order after a whole-name match, within a bounded read, and finds every match when no whole name starts so', async () => {
+    await saveRecords([person('4', 'Lee', 'Ann', 'lee.ann@initech.com')], db);
+    // "ann lee" starts Ann Lee's name; Lee Ann has both words the other way round.
+    expect((await searchRecords('ann lee', 20, db)).map((r) => r.title)).toEqual(['Ann Lee', 'Lee Ann']);
+    // 400 people named Ann at one company: more than the bounded read, all found when no name starts "ann initech".
+    await saveRecords(Array.from({ length: 400 }, (_, i) => person(`5${i}`, 'Ann', `Other${i}`, `ann${i}@initech.com`)), db);
+    // With them: Lee Ann and Bob Annan, also at initech.com.
+    expect(await searchRecords('ann initech', 500, db)).toHaveLength(402);
+  });
+
   it('finds a record again after its name changed, and no longer under the old one', async () => {
     await saveRecords([person('2', 'Annabel', 'Jones', 'annabel@globex.io')], db);
     expect((await searchRecords('jones', 20, db)).map((r) => r.title)).toEqual(['Annabel Jones']);
