@@ -21,7 +21,8 @@ export async function sessionToken(connectorId: ConnectorId, site: string | unde
 
 /**
  * What a connector needs to call its vendor for this connection; null when there is no usable
- * secret; a ConnectorError when Google refused to renew a sign-in's access. Locked means nothing is fetched, with a signed-in session too: the user locked the tool.
+ * secret; a ConnectorError when Google refused to renew a sign-in's access. Locked means
+ * nothing is fetched, with a signed-in session too: the user locked the tool.
  */
 export async function credentialsFor(connection: Connection): Promise<Credentials | null> {
   if ((await vaultStatus()) === 'locked') return null;

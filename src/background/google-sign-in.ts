@@ -1,11 +1,11 @@
 import { connectorFor } from '../connectors/registry';
 import { metaOf } from '../connectors/vendors';
-import { authorizeUrl, codeFromRedirect, exchangeCode, renewAccessToken, RENEW_MARGIN_MS, signInSecrets } from '../connectors/kit/google-oauth';
+import { codeFromRedirect, exchangeCode, renewAccessToken, RENEW_MARGIN_MS } from '../connectors/kit/google-oauth';
 import { isConnectorError } from '../connectors/errors';
 import type { ConnectorId } from '../model/keys';
 import type { Reply } from '../protocol/messages';
 import { saveConnection } from '../platform/connections';
-import { googleRedirectUri, openSignInWindow } from '../platform/identity';
+import { googleRedirectUri } from '../platform/identity';
 import { connectorToken, readGrant, storeGrant, type GoogleGrant } from '../secrets/google-grant';
 import { forgetToken, vaultStatus } from '../secrets/tokens';
 import { clearHealth } from '../store/health';
@@ -16,12 +16,18 @@ export interface GoogleSignInRequest {
   clientSecret: string;
   site?: string;
   tokenPrefix?: string;
+  /** What the consent window came back with, and the PKCE secrets Options made for it. */
+  redirected: string;
+  redirectUri: string;
+  state: string;
+  verifier: string;
 }
 
 /**
- * Signs in with Google in the browser's sign-in window on the user's own OAuth client, checks
- * the access with one real call, and keeps the refresh token (sealed with the tokens when a
- * passphrase is set) so access renews by itself from then on.
+ * The second half of a Google sign-in (Options ran the consent window, which may take the user
+ * longer than the worker is allowed to idle): the code for tokens on the user's own OAuth
+ * client, the access checked with one real call, and the refresh token kept (sealed with the
+ * tokens when a passphrase is set) so access renews by itself from then on.
  */
 export async function signInWithGoogle(connectorId: ConnectorId, request: GoogleSignInRequest): Promise<Reply<'options→background:connect'>> {
   const signIn = metaOf(connectorId).auth.googleSignIn;
@@ -29,19 +35,13 @@ export async function signInWithGoogle(connectorId: ConnectorId, request: Google
   if (!signIn) return { ok: false, error: { kind: 'auth', message: `${label} does not sign in with Google; paste a token.` } };
   if ((await vaultStatus()) === 'locked') return { ok: false, error: { kind: 'auth', message: 'Unlock your tokens with your passphrase before connecting another tool.' } };
   if (signIn.prefixLabel && !request.tokenPrefix) return { ok: false, error: { kind: 'auth', message: `Enter the ${signIn.prefixLabel} first.` } };
-  const client = { clientId: request.clientId.trim(), clientSecret: request.clientSecret.trim() };
-  const redirectUri = googleRedirectUri();
-  const { verifier, challenge, state } = await signInSecrets();
-  let redirected: string;
-  try {
-    redirected = await openSignInWindow(authorizeUrl({ clientId: client.clientId, redirectUri, scope: signIn.scope, challenge, state }));
-  } catch (error) {
-    // Chrome says "The user did not approve access." when the window is closed; Firefox "User cancelled or denied access."
-    const why = error instanceof Error ? ` (${error.message})` : '';
-    return { ok: false, error: { kind: 'auth', message: `The Google sign-in did not finish${why}. Check that the OAuth client's redirect URI is ${redirectUri}, then try again.` } };
+  // The code is only ever sent back to this extension's own redirect address.
+  if (request.redirectUri !== googleRedirectUri() || !request.redirected.startsWith(request.redirectUri)) {
+    return { ok: false, error: { kind: 'auth', message: 'The Google sign-in came back to another address than this extension’s; try again.' } };
   }
+  const client = { clientId: request.clientId.trim(), clientSecret: request.clientSecret.trim() };
   try {
-    const answer = await exchangeCode(client, codeFromRedirect(redirected, state), verifier, redirectUri);
+    const answer = await exchangeCode(client, codeFromRedirect(request.redirected, request.state), request.verifier, request.redirectUri);
     const grant: GoogleGrant = { ...client, refreshToken: answer.refresh_token, ...(request.tokenPrefix ? { tokenPrefix: request.tokenPrefix.trim() } : {}), accessToken: answer.access_token, expiresAt: Date.now() + answer.expires_in * 1000 };
     const verified = await connectorFor(connectorId).verify({ token: connectorToken(grant), site: request.site });
     const connection = { ...verified, authMode: 'token' as const, signIn: 'google' as const, site: request.site || undefined, connectedAt: Date.now() };

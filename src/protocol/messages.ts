@@ -115,8 +115,9 @@ export const messageSchemas = {
     }),
   },
   /**
-   * options→background: sign in with Google in the browser's sign-in window on the user's own
-   * OAuth client (GA4, Google Ads), check the access with one call, keep the refresh token.
+   * options→background: finish a Google sign-in (GA4, Google Ads) whose consent window Options
+   * ran: exchange the code on the user's own OAuth client, check the access with one call, keep
+   * the refresh token.
    */
   'options→background:googleSignIn': {
     from: 'extension',
@@ -127,6 +128,10 @@ export const messageSchemas = {
       site: z.optional(z.string().check(z.trim(), z.maxLength(300))),
       /** Google Ads' developer token, which goes before the access token. */
       tokenPrefix: z.optional(z.string().check(z.trim(), z.maxLength(300))),
+      redirected: z.string().check(z.maxLength(4000)),
+      redirectUri: z.string().check(z.maxLength(300)),
+      state: z.string().check(z.minLength(16), z.maxLength(200)),
+      verifier: z.string().check(z.minLength(43), z.maxLength(128)),
     }),
   },
   /** options→background: sync everything of this tool now, page by page. */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { authorizeUrl, codeFromRedirect, exchangeCode, signInSecrets } from '../../src/connectors/kit/google-oauth';
+import { codeFromRedirect, exchangeCode } from '../../src/connectors/kit/google-oauth';
+import { authorizeUrl, signInSecrets } from '../../src/connectors/kit/google-consent';
 import { createGoogleOAuthReplica, GOOGLE_OAUTH_CLIENT_ID, GOOGLE_OAUTH_CLIENT_SECRET } from '../replica/google-oauth.mjs';
 import { answerFromReplica } from './replica-fetch';
 

@@ -3,12 +3,10 @@ import { ConnectorError } from '../errors';
 import { redactCredentials } from '../http';
 
 /**
- * Google's OAuth 2.0 for installed apps, as the GA4 and Google Ads connectors use it: the
- * authorization-code flow with PKCE (S256) in the browser's own sign-in window, and access
- * tokens renewed with the refresh token. The user brings their own OAuth client; nothing here
- * talks to anyone but Google.
+ * Google's OAuth 2.0 token endpoint, as the GA4 and Google Ads connectors use it: the code from
+ * the consent window (google-consent.ts) for tokens, and access tokens renewed with the refresh
+ * token. The user brings their own OAuth client; nothing here talks to anyone but Google.
  */
-export const GOOGLE_AUTHORIZE_URL = 'https://accounts.google.com/o/oauth2/v2/auth';
 export const GOOGLE_TOKEN_URL = 'https://oauth2.googleapis.com/token';
 /** Renewed this long before Google's expiry, so a call never starts with a token about to die. */
 export const RENEW_MARGIN_MS = 60_000;
@@ -22,34 +20,6 @@ const tokenAnswerSchema = z.object({
 });
 export type GoogleTokenAnswer = z.infer<typeof tokenAnswerSchema>;
 const tokenErrorSchema = z.object({ error: z.string(), error_description: z.optional(z.string()) });
-
-const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
-const randomText = (bytes: number) => base64url(crypto.getRandomValues(new Uint8Array(bytes)));
-
-/** A PKCE verifier (43+ characters of the unreserved set, RFC 7636) and its S256 challenge, plus the `state` that ties the answer to this request. */
-export async function signInSecrets(): Promise<{ verifier: string; challenge: string; state: string }> {
-  const verifier = randomText(48);
-  const challenge = base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
-  return { verifier, challenge, state: randomText(24) };
-}
-
-/** The consent page: offline access for a refresh token, and consent asked again so Google sends one each time. */
-export function authorizeUrl(request: { clientId: string; redirectUri: string; scope: string; challenge: string; state: string }): string {
-  const url = new URL(GOOGLE_AUTHORIZE_URL);
-  url.search = new URLSearchParams({
-    client_id: request.clientId,
-    redirect_uri: request.redirectUri,
-    response_type: 'code',
-    scope: request.scope,
-    access_type: 'offline',
-    prompt: 'consent',
-    include_granted_scopes: 'true',
-    code_challenge: request.challenge,
-    code_challenge_method: 'S256',
-    state: request.state,
-  }).toString();
-  return url.toString();
-}
 
 const REFUSALS: Record<string, string> = {
   access_denied: 'The Google sign-in was cancelled, or the account did not allow access.',

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { ConnectorId } from '../../model/keys';
 import { send } from '../../protocol/client';
-import { googleRedirectUri } from '../../platform/identity';
+import { googleRedirectUri, openSignInWindow } from '../../platform/identity';
+import { authorizeUrl, signInSecrets } from '../../connectors/kit/google-consent';
 
 interface GoogleSignInProps {
   connector: ConnectorId;
@@ -26,10 +27,22 @@ export function GoogleSignIn({ connector, label, signIn, site, siteLabel }: Goog
   const id = `google-${connector}`;
   const missing = !clientId.trim() || !clientSecret.trim() || (signIn.prefixLabel && !prefix.trim()) || (siteLabel && !site);
 
+  // The consent window runs here, not in the worker: the user may take longer than it may idle.
   const onSignIn = async () => {
     setBusy(true);
     setError(null);
-    const reply = await send('options→background:googleSignIn', { connector, clientId, clientSecret, site, ...(signIn.prefixLabel ? { tokenPrefix: prefix } : {}) });
+    const { verifier, challenge, state } = await signInSecrets();
+    let redirected: string;
+    try {
+      redirected = await openSignInWindow(authorizeUrl({ clientId: clientId.trim(), redirectUri, scope: signIn.scope, challenge, state }));
+    } catch (failure) {
+      // Chrome: "The user did not approve access." when the window is closed; Firefox: "User cancelled or denied access."
+      const why = failure instanceof Error ? ` (${failure.message})` : '';
+      setBusy(false);
+      setError(`The Google sign-in did not finish${why}. Check that the OAuth client's authorised redirect URI is ${redirectUri}, then try again.`);
+      return;
+    }
+    const reply = await send('options→background:googleSignIn', { connector, clientId, clientSecret, site, ...(signIn.prefixLabel ? { tokenPrefix: prefix } : {}), redirected, redirectUri, state, verifier });
     setBusy(false);
     if (!reply.ok) setError(reply.error.message);
   };
