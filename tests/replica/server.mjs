@@ -106,7 +106,10 @@ export async function startReplica({ port = 0, seed = 42, bulkContacts = 0 } = {
     // Google Ads sends its developer token beside the bearer token: both are its credential.
     const { authorization, 'x-api-token': apiToken, 'api-key': apiKey, 'x-shopify-access-token': shopifyToken, 'developer-token': developerToken, ...headers } = req.headers;
     const bearer = authorization ?? apiToken ?? apiKey ?? shopifyToken;
-    traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: developerToken ? `${developerToken} ${bearer ?? ''}` : bearer, body: body === undefined ? undefined : JSON.stringify(body) });
+    // Chromium itself asks accounts.google.com which Google accounts are signed in (ListAccounts):
+    // the browser's traffic, not the extension's, so it is not in the log tests read.
+    const browserOwn = host === 'accounts.google.com' && url.pathname !== '/o/oauth2/v2/auth';
+    if (!browserOwn) traffic.push({ host, method: req.method, url: req.url ?? '/', headers, credential: developerToken ? `${developerToken} ${bearer ?? ''}` : bearer, body: body === undefined ? undefined : JSON.stringify(body) });
     try {
       await route(req, res, url, body);
     } catch (error) {
