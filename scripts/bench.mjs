@@ -55,6 +55,7 @@ const benchPage = await context.newPage();
 await benchPage.goto(`chrome-extension://${extensionId}/bench.html`);
 await benchPage.waitForFunction(() => document.title === 'bench ready');
 const call = (method, ...params) => benchPage.evaluate(([m, p]) => globalThis.customerViewBench[m](...p), [method, params]);
+await call('holdScheduledSyncs');
 
 log(`sync throughput: ${SYNC_RECORDS.toLocaleString()} HubSpot contacts, then Stripe customers, unpaced`);
 // The replica's own limit would answer 429s to an unpaced client; the vendor's pace is not what is measured.
