@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
 import { openCustomerDb, type CustomerDb } from '../../src/store/db';
 import { markViewed, saveRecords } from '../../src/store/records';
 import { setOverride } from '../../src/store/profiles';
@@ -31,6 +32,17 @@ afterEach(async () => {
 const summary = (rows: ListRow[]) => rows.map((row) => (row.kind === 'profile' ? `${row.name} [${row.tools.join(',')}]` : `${row.type}: ${row.name} (${row.tool})`));
 
 describe('lists of people', () => {
+  it('keeps a search that is open up to date as the store changes (the panel watches it live)', async () => {
+    const seen: string[][] = [];
+    const subscription = liveQuery(() => searchPeople('ann', 20, db)).subscribe({ next: (rows) => seen.push(summary(rows)), error: (error) => seen.push([`error: ${String(error)}`]) });
+    await expect.poll(() => seen.length).toBe(1);
+    expect(seen[0]).toContain('Ann Other [hubspot]');
+    await saveRecords([normalizeHubspotContact({ id: '3', properties: { firstname: 'Anna', lastname: 'New', email: 'anna@new.io' }, ...dates }, hubspot)], db);
+    await expect.poll(() => seen.at(-1)).toContain('Anna New [hubspot]');
+    expect(seen.flat().filter((line) => line.startsWith('error'))).toEqual([]);
+    subscription.unsubscribe();
+  });
+
   it('shows a person once with every tool that knows them, people and companies before deals', async () => {
     const rows = await searchPeople('ann', 20, db);
     expect(summary(rows).sort((a, b) => Number(a.startsWith('deal')) - Number(b.startsWith('deal')))).toEqual(summary(rows));
