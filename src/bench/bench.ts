@@ -8,7 +8,7 @@ import type { CustomerRecord } from '../model/record';
 import { connectorFor } from '../connectors/registry';
 import { RateLimiter } from '../connectors/rate-limiter';
 import { getConnection } from '../platform/connections';
-import { browser } from '../platform/browser';
+import { clearAlarms } from '../platform/alarms';
 import { commitSyncPage, saveSyncState } from '../store/syncs';
 import type { ConnectorId } from '../model/keys';
 
@@ -104,7 +104,7 @@ const bench = {
    * tool the benchmark is about to sync itself, and both would move the same sync state.
    */
   async holdScheduledSyncs() {
-    await browser.alarms.clearAll();
+    await clearAlarms();
   },
   async reset() {
     await clearCachedRecords();

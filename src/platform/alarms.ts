@@ -14,3 +14,8 @@ export function onAlarm(name: string, listener: () => void): void {
     if (alarm.name === name) listener();
   });
 }
+
+/** Stops every scheduled job until the worker next starts (the benchmark holds the scheduled sync). */
+export async function clearAlarms(): Promise<void> {
+  await browser.alarms.clearAll();
+}
