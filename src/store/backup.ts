@@ -12,7 +12,7 @@ import { putRecords } from './records';
 export const BACKUP_FORMAT = 'customer-view-backup';
 export const BACKUP_VERSION = 1;
 
-const metricSchema = z.object({
+export const metricSchema = z.object({
   id: z.string(),
   source: z.enum(['connector', 'pin']),
   connector: z.optional(z.string()),
@@ -24,7 +24,7 @@ const metricSchema = z.object({
 const pointSchema = z.object({ id: z.string(), metricId: z.string(), snapshotId: z.string(), at: z.number(), value: z.number() });
 const overrideSchema = z.object({ id: z.string(), a: z.string(), b: z.string(), kind: z.enum(['split', 'merge']), at: z.number() });
 const recentSchema = z.object({ key: z.string(), viewedAt: z.number() });
-const boardSchema = z.object({ id: z.string(), name: z.string(), metricIds: z.array(z.string()), createdAt: z.number() });
+export const boardSchema = z.object({ id: z.string(), name: z.string(), metricIds: z.array(z.string()), createdAt: z.number() });
 
 const backupSchema = z.object({
   format: z.literal(BACKUP_FORMAT),

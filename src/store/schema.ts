@@ -66,6 +66,8 @@ export interface MetricPointRow {
   snapshotId: string;
   at: number;
   value: number;
+  /** The team member's browser that captured it, when it came through team sync (absent: this one). */
+  device?: string;
 }
 
 /** A number the user pointed at on a page, re-read when a matching page is visited. */

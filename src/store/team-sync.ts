@@ -1,0 +1,56 @@
+import { customerDb, type CustomerDb } from './db';
+import { withReopen } from './reopen';
+import type { Board, IdentityOverride, MetricDefinition, MetricPointRow, Pin } from './schema';
+
+/** The tables a team shares (src/sync/documents.ts says how): read together, in one transaction. */
+export interface SharedRows {
+  metrics: MetricDefinition[];
+  points: MetricPointRow[];
+  pins: Pin[];
+  boards: Board[];
+  overrides: IdentityOverride[];
+}
+
+export function sharedRows(db: CustomerDb = customerDb()): Promise<SharedRows> {
+  return db.transaction('r', [db.metrics, db.points, db.pins, db.boards, db.overrides], async () => ({
+    metrics: await db.metrics.toArray(),
+    points: await db.points.toArray(),
+    pins: await db.pins.toArray(),
+    boards: await db.boards.toArray(),
+    overrides: await db.overrides.toArray(),
+  }));
+}
+
+export type PinDefinition = Pick<Pin, 'id' | 'label' | 'selector' | 'urlPattern' | 'origin' | 'createdAt'>;
+
+/** What the team changed, to write here. */
+export interface SharedChanges {
+  metrics: MetricDefinition[];
+  /** Points of other browsers, each with its `device`. */
+  points: Array<Omit<MetricPointRow, 'id'> & { device: string }>;
+  pins: PinDefinition[];
+  boards: Board[];
+  deletedPins: string[];
+  deletedBoards: string[];
+  overrides: IdentityOverride[];
+}
+
+/** Another browser's point never overwrites this one's capture of the same snapshot. */
+export const teamPointId = (point: { metricId: string; snapshotId: string; device: string }) => `${point.metricId}|${point.snapshotId}@${point.device}`;
+
+/** All of it in one transaction: a board never arrives without the metrics it shows. */
+export async function applySharedChanges(changes: SharedChanges, db: CustomerDb = customerDb()): Promise<void> {
+  await withReopen(db, () =>
+    db.transaction('rw', [db.metrics, db.points, db.pins, db.boards, db.overrides], async () => {
+      await db.metrics.bulkPut(changes.metrics);
+      await db.points.bulkPut(changes.points.map((point) => ({ ...point, id: teamPointId(point) })));
+      const pins = await db.pins.bulkGet(changes.pins.map((p) => p.id));
+      // A pin that is new here has not been read here yet.
+      await db.pins.bulkPut(changes.pins.map((pin, i) => ({ status: 'ok' as const, ...pins[i], ...pin })));
+      await db.boards.bulkPut(changes.boards);
+      await db.pins.bulkDelete(changes.deletedPins);
+      await db.boards.bulkDelete(changes.deletedBoards);
+      await db.overrides.bulkPut(changes.overrides);
+    }),
+  );
+}
