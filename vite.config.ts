@@ -9,7 +9,11 @@ const shared = {
     // Dexie's own ES2021 build of the same release (the package's default is its ES5 UMD build,
     // down-levelled classes and helpers, wrapped to guard against two copies in one page, which
     // one bundle per context never has): 2 KB less gzipped in every context that holds Dexie.
-    alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],
+    alias: [
+      { find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' },
+      // PouchDB (team sync) imports Node's `events`; pages get the npm package of the same API.
+      { find: /^events$/, replacement: 'events/events.js' },
+    ],
   },
 } as const;
 /** `npm run size` asks for hidden source maps (no comment in the JS, so its bytes do not change). */

@@ -25,6 +25,7 @@ import { createPin, enablePinRereads, pinsForPage, recordPinReadings } from './p
 import { clearCachedRecords } from '../store/cache';
 import { isQuotaExceeded } from '../store/quota';
 import { clearAllStorageFull } from '../platform/storage-alerts';
+import { forgetTeamSync, saveTeamSync, teamSyncTarget } from './team-sync-service';
 
 /** Parses the file first: a damaged or newer backup is refused before anything is written. */
 async function withBackup(text: string, run: (backup: Backup) => Promise<ImportSummary>): Promise<Reply<'options→background:importBackup'>> {
@@ -105,6 +106,9 @@ export const handlers: Handlers = {
     await clearAllStorageFull();
     return { ok: true, data: { removedRecords } };
   },
+  'options→background:saveTeamSync': (request) => saveTeamSync(request),
+  'options→background:forgetTeamSync': () => forgetTeamSync(),
+  'page→background:teamSyncTarget': () => teamSyncTarget(),
   'options→background:previewImport': ({ text }) => withBackup(text, (backup) => planImport(backup)),
   'options→background:importBackup': ({ text }) => withBackup(text, (backup) => importBackup(backup)),
   'options→background:startSync': async ({ connector }) => {

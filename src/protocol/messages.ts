@@ -1,6 +1,7 @@
 import { z } from '../model/zod-setup';
 import { connectorIdSchema, recordTypeSchema } from '../model/record';
 import { connectionSchema, connectorErrorKindSchema } from '../model/health';
+import { TEAM_URL } from '../sync/team-config';
 
 /**
  * Every message, named by direction. `from` says who may send it: `extension` means one of our
@@ -159,6 +160,29 @@ export const messageSchemas = {
     from: 'extension',
     request: z.object({ connector: connectorIdSchema }),
   },
+  /**
+   * options→background: sync with this team database as this CouchDB user (password and team
+   * passphrase are kept with the tokens, never in storage a content script could read).
+   */
+  'options→background:saveTeamSync': {
+    from: 'extension',
+    request: z.object({
+      url: z.string().check(z.regex(TEAM_URL)),
+      username: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      password: z.string().check(z.minLength(1), z.maxLength(1000)),
+      passphrase: z.string().check(z.maxLength(1000)),
+    }),
+  },
+  /** options→background: stop syncing with the team and forget its password (shared data stays here). */
+  'options→background:forgetTeamSync': {
+    from: 'extension',
+    request: z.object({}),
+  },
+  /** page→background: the team database and credentials, for the extension page that syncs. */
+  'page→background:teamSyncTarget': {
+    from: 'extension',
+    request: z.object({}),
+  },
   /** picker→background: the user pointed at a number on this tab's page and named it. */
   'picker→background:pin': {
     from: 'content',
@@ -266,6 +290,9 @@ export interface MessageReplies {
   'pin-reader→background:pinsForPage': { pins: Array<{ id: string; selector: string }> };
   'pin-reader→background:pinReadings': Record<string, never>;
   'panel→background:enablePinRereads': Record<string, never>;
+  'options→background:saveTeamSync': Record<string, never>;
+  'options→background:forgetTeamSync': Record<string, never>;
+  'page→background:teamSyncTarget': { url: string; username: string; password: string; passphrase: string; device: string };
 }
 
 export type Reply<T extends MessageType> = { ok: true; data: MessageReplies[T] } | { ok: false; error: ErrorReply };

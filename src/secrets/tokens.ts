@@ -85,6 +85,23 @@ async function readSealedText(name: string): Promise<string | null> {
   }
 }
 
+/** The team sync's CouchDB password and team passphrase (JSON), kept and sealed like a token. */
+const TEAM_SYNC_SECRET = `${TOKEN_PREFIX}team-sync`;
+
+export function getTeamSyncSecret(): Promise<string | null> {
+  return readSealedText(TEAM_SYNC_SECRET);
+}
+
+/** Throws while the tokens are locked. */
+export async function storeTeamSyncSecret(text: string): Promise<void> {
+  await moveLegacySecrets();
+  await writeSecrets([{ name: TEAM_SYNC_SECRET, value: await protect(text) }]);
+}
+
+export async function forgetTeamSyncSecret(): Promise<void> {
+  await deleteSecrets([TEAM_SYNC_SECRET]);
+}
+
 /** Keeps a verified token, sealed when a passphrase is set. Throws while the tokens are locked. */
 export async function storeToken(id: ConnectorId, token: string): Promise<void> {
   await moveLegacySecrets();

@@ -1,3 +1,4 @@
+import { liveQuery } from 'dexie';
 import { customerDb, type CustomerDb } from './db';
 import { withReopen } from './reopen';
 import type { Board, IdentityOverride, MetricDefinition, MetricPointRow, Pin } from './schema';
@@ -53,4 +54,13 @@ export async function applySharedChanges(changes: SharedChanges, db: CustomerDb 
       await db.overrides.bulkPut(changes.overrides);
     }),
   );
+}
+
+/**
+ * Calls back after the shared tables change (in any page or the worker), and once at the start.
+ * Returns the unsubscribe.
+ */
+export function watchSharedTables(onChange: () => void, db: CustomerDb = customerDb()): () => void {
+  const subscription = liveQuery(() => Promise.all([db.metrics.count(), db.points.count(), db.pins.toArray(), db.boards.toArray(), db.overrides.toArray()])).subscribe({ next: () => onChange(), error: () => undefined });
+  return () => subscription.unsubscribe();
 }

@@ -47,10 +47,11 @@ describe('manifest.json as built', () => {
     expect(source.content_scripts.flatMap((script) => script.matches ?? []).filter((p) => vendorPatterns.has(p))).toEqual([]);
   });
 
-  it('lets extension pages and the worker connect only to the vendors’ API origins (connect-src)', () => {
+  it('lets extension pages and the worker connect only to the vendors’ API origins and team sync’s CouchDB (connect-src)', () => {
     const sources = directive(manifest.content_security_policy.extension_pages, 'connect-src');
     const origins = VENDOR_METAS.flatMap((meta) => meta.apiMatches.map((pattern) => pattern.replace(/\/\*$/, '')));
-    expect(sources).toEqual(["'self'", ...new Set(origins)]);
+    // Besides the vendors: a team sync database on CouchDB's TLS port, or a CouchDB on this computer.
+    expect(sources).toEqual(["'self'", 'https://*:6984', 'http://localhost:*', 'http://127.0.0.1:*', ...new Set(origins)]);
     expect(sources).toContain('https://*.pipedrive.com');
     // No scheme-only or catch-all source, and no console host: tokens go to APIs only.
     expect(sources!.filter((s) => /^(https?:|\*|data:|blob:)$/.test(s) || s === 'https://*')).toEqual([]);

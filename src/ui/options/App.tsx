@@ -9,6 +9,8 @@ import { StorageCard } from './StorageCard';
 import { RetentionCard } from './RetentionCard';
 import { PassphraseCard } from './PassphraseCard';
 import { ImportCard } from './ImportCard';
+import { TeamSyncCard } from './TeamSyncCard';
+import { useLiveTeamSync } from '../shared/use-team-sync';
 import { extensionVersion } from '../../platform/manifest';
 
 function firstStep(connections: Connection[]): string {
@@ -19,6 +21,7 @@ function firstStep(connections: Connection[]): string {
 
 export function App() {
   const connections = useConnections();
+  useLiveTeamSync();
   // The order is taken once, when the connections first load: a card that moved to the top when
   // its token was accepted would leave the user looking at a different card.
   const order = useRef<string[] | null>(null);
@@ -44,6 +47,7 @@ export function App() {
       <ImportCard />
       <PassphraseCard />
       <RetentionCard />
+      <TeamSyncCard />
       <BackupCard />
       <StorageCard />
       <footer class="muted" data-testid="extension-version">

@@ -15,6 +15,8 @@ import { connectorLabel, RECORD_TYPE_WORDS } from '../shared/labels';
 import { isPageReadable, pageModeContext } from '../../connectors/page-mode';
 import { NotConnected } from './NotConnected';
 import { PageModeView } from './PageModeView';
+import { TeamQuestions } from './TeamQuestions';
+import { useLiveTeamSync } from '../shared/use-team-sync';
 
 /** Tests open the panel in a tab and pass the tab it should follow. */
 function fixedTabId(): number | null {
@@ -45,6 +47,7 @@ export function App() {
   const connections = useConnections();
   const [view, setView] = useState<'customer' | 'metrics'>(params.get('view') === 'metrics' ? 'metrics' : 'customer');
   const MetricsView = useMetricsView(view === 'metrics');
+  useLiveTeamSync();
 
   useEffect(() => watchTab(fixedTabId(), setTab), []);
   useEffect(
@@ -122,6 +125,7 @@ export function App() {
       </header>
       <main>
         <SyncProgress />
+        <TeamQuestions />
         {view === 'metrics' ? (
           MetricsView && <MetricsView />
         ) : connections === undefined ? null : context && !(search && !openedKey) ? (
