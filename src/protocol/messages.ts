@@ -1,7 +1,7 @@
 import { z } from '../model/zod-setup';
 import { connectorIdSchema, recordTypeSchema } from '../model/record';
 import { connectionSchema, connectorErrorKindSchema } from '../model/health';
-import { TEAM_URL } from '../sync/team-config';
+import { TEAM_URL } from '../sync/team-url';
 
 /**
  * Every message, named by direction. `from` says who may send it: `extension` means one of our

@@ -3,6 +3,9 @@ import { customerDb, type CustomerDb } from './db';
 import { withReopen } from './reopen';
 import type { Board, IdentityOverride, MetricDefinition, MetricPointRow, Pin } from './schema';
 
+/** The database that holds what a team shares, for the sync engine's callers that pass their own. */
+export type SharedStore = CustomerDb;
+
 /** The tables a team shares (src/sync/documents.ts says how): read together, in one transaction. */
 export interface SharedRows {
   metrics: MetricDefinition[];

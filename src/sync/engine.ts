@@ -1,5 +1,4 @@
-import { customerDb, type CustomerDb } from '../store/db';
-import { applySharedChanges, sharedRows, type SharedChanges, type SharedRows } from '../store/team-sync';
+import { applySharedChanges, sharedRows, type SharedChanges, type SharedRows, type SharedStore } from '../store/team-sync';
 import type { VaultHeader } from '../secrets/vault';
 import { canonical, decode, docIdOf, encode, LWW_KINDS, RejectedDoc, type BodyOf, type DocKind, type TeamDoc, type WireDoc } from './documents';
 import { headsOf, pairOf, replayPair, type Contradiction, type Decision } from './decisions';
@@ -29,7 +28,8 @@ export interface SyncEnv {
   /** This browser's id in the team: part of its points' ids and the clock's tie-break. */
   device: string;
   settings: SharedSettings;
-  db?: CustomerDb;
+  /** The customer database (tests pass their own; the page's own by default). */
+  db?: SharedStore;
   now?: () => number;
   /** The local replica's name; by default one per team database URL. */
   replica?: string;
@@ -70,7 +70,7 @@ export const replicaName = (url: string) => `team-sync-${hashOf(url)}`;
  * Throws a TeamSyncError with plain words; whatever was done before the error stays done.
  */
 export async function syncOnce(target: TeamTarget, env: SyncEnv): Promise<SyncReport> {
-  const db = env.db ?? customerDb();
+  const { db } = env;
   const now = env.now ?? Date.now;
   const local = new env.Pouch(env.replica ?? replicaName(target.url));
   const remote = new env.Pouch(target.url, { adapter: 'http', skip_setup: true, auth: { username: target.username, password: target.password } });

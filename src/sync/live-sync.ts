@@ -3,7 +3,8 @@ import { getSettings, updateSettings } from '../platform/settings';
 import { hasHostPermission } from '../platform/host-permissions';
 import { onStorageChanged } from '../platform/storage';
 import { watchSharedTables } from '../store/team-sync';
-import { readTeamSyncConfig, readTeamSyncStatus, teamHostPattern, TEAM_SYNC_KEYS, writeTeamSyncStatus, type TeamSyncStatus } from './team-config';
+import { readTeamSyncConfig, readTeamSyncStatus, TEAM_SYNC_KEYS, writeTeamSyncStatus, type TeamSyncStatus } from './team-config';
+import { teamHostPattern } from './team-url';
 
 /** How often an open extension page asks the team for changes, and how long it lets local edits settle. */
 const PULL_EVERY_MS = 20_000;

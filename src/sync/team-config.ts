@@ -1,17 +1,6 @@
 import { readStorage, removeFromStorage, writeStorage } from '../platform/storage';
 import type { Contradiction } from './decisions';
-
-/**
- * Where a team database may live: CouchDB's own TLS port (6984) on any host, or a CouchDB on
- * this computer. The extension pages' CSP (manifest.json `connect-src`) allows exactly these, so
- * the browser still refuses any other host; the database name follows CouchDB's rules.
- */
-export const TEAM_URL = /^(https:\/\/[a-z0-9.-]+:6984|http:\/\/(localhost|127\.0\.0\.1):\d{2,5})\/[a-z][a-z0-9_$()+-]{0,200}$/;
-
-export const teamUrlOf = (typed: string) => typed.trim().replace(/\/+$/, '').replace(/^(https?:\/\/[^/]+)/i, (origin) => origin.toLowerCase());
-
-/** Origin pattern of the optional host permission the team URL needs (match patterns carry no port). */
-export const teamHostPattern = (url: string) => `${new URL(url).protocol}//${new URL(url).hostname}/*`;
+import { TEAM_URL } from './team-url';
 
 /** The team database this browser syncs with: not secret (the password is kept with the tokens). */
 export interface TeamSyncConfig {

@@ -80,7 +80,9 @@ describe('source safety', () => {
   it('ships a strict CSP for extension pages', () => {
     const manifest = JSON.parse(readFileSync(resolve(SRC, '../manifest.json'), 'utf8')) as { content_security_policy: { extension_pages: string } };
     expect(manifest.content_security_policy.extension_pages).toMatch(/script-src 'self';/);
-    expect(manifest.content_security_policy.extension_pages).not.toMatch(/unsafe-eval|unsafe-inline|https?:/);
+    // No scheme-only source; the one host the source names is team sync's CouchDB (its TLS port, or this computer).
+    expect(manifest.content_security_policy.extension_pages).not.toMatch(/unsafe-eval|unsafe-inline|https?:(?!\/\/)/);
+    expect(manifest.content_security_policy.extension_pages.match(/https?:\/\/\S+/g)).toEqual(['https://*:6984', 'http://localhost:*', 'http://127.0.0.1:*;']);
   });
 
   it('sends every vendor request with redirects refused and no cookies, from the one fetch path', () => {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { send } from '../../protocol/client';
 import { requestHostPermission } from '../../platform/host-permissions';
-import { TEAM_URL, teamHostPattern, teamUrlOf } from '../../sync/team-config';
+import { TEAM_URL, teamHostPattern, teamUrlOf } from '../../sync/team-url';
 import { syncWithTeam } from '../../sync/live-sync';
 import { useTeamSync } from '../shared/use-team-sync';
 import { useNow } from '../shared/use-now';
