@@ -59,11 +59,12 @@ export async function applySharedChanges(changes: SharedChanges, db: CustomerDb 
   );
 }
 
-/**
- * Calls back after the shared tables change (in any page or the worker), and once at the start.
- * Returns the unsubscribe.
- */
+/** Calls back after the shared tables change (in any page or the worker). Returns the unsubscribe. */
 export function watchSharedTables(onChange: () => void, db: CustomerDb = customerDb()): () => void {
-  const subscription = liveQuery(() => Promise.all([db.metrics.count(), db.points.count(), db.pins.toArray(), db.boards.toArray(), db.overrides.toArray()])).subscribe({ next: () => onChange(), error: () => undefined });
+  let first = true;
+  const subscription = liveQuery(() => Promise.all([db.metrics.count(), db.points.count(), db.pins.toArray(), db.boards.toArray(), db.overrides.toArray()])).subscribe({
+    next: () => (first ? (first = false) : onChange()),
+    error: () => undefined,
+  });
   return () => subscription.unsubscribe();
 }

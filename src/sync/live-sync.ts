@@ -47,29 +47,43 @@ export async function syncWithTeam(): Promise<TeamSyncStatus | null> {
 
 /**
  * Live sync while this extension page is open: now, a moment after every local edit of what the
- * team shares, when the team settings change, and every little while for the team's edits.
+ * team shares, when the settings change, and every little while for the team's edits. A browser
+ * without team sync only listens for it being set up (no timer, no watch on the store).
  * Returns the stop.
  */
 export function startLiveSync(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let unwatch: (() => void) | undefined;
   let stopped = false;
   const schedule = (delay: number) => {
     clearTimeout(timer);
-    if (stopped) return;
+    if (stopped || !unwatch) return;
     timer = setTimeout(async () => {
       await syncWithTeam().catch(() => undefined);
       schedule(PULL_EVERY_MS);
     }, delay);
   };
-  schedule(0);
-  const unwatch = watchSharedTables(() => schedule(AFTER_EDIT_MS));
+  const follow = async () => {
+    const configured = !!(await readTeamSyncConfig());
+    if (stopped || configured === !!unwatch) return;
+    if (configured) {
+      unwatch = watchSharedTables(() => schedule(AFTER_EDIT_MS));
+      schedule(0);
+    } else {
+      unwatch?.();
+      unwatch = undefined;
+      clearTimeout(timer);
+    }
+  };
+  void follow();
   const unlisten = onStorageChanged('local', (keys) => {
-    if (keys.includes(TEAM_SYNC_KEYS.config) || keys.includes('settings')) schedule(AFTER_EDIT_MS);
+    if (keys.includes(TEAM_SYNC_KEYS.config)) void follow().then(() => schedule(AFTER_EDIT_MS));
+    else if (keys.includes('settings')) schedule(AFTER_EDIT_MS);
   });
   return () => {
     stopped = true;
     clearTimeout(timer);
-    unwatch();
+    unwatch?.();
     unlisten();
   };
 }
