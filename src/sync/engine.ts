@@ -85,16 +85,14 @@ export async function syncOnce(target: TeamTarget, env: SyncEnv): Promise<SyncRe
       if (known.kind !== 'offline' && known.kind !== 'server-error') throw known;
       reachable = false;
     }
-    const { key, newHeader } = await teamKeyFor(state.vault, target.passphrase || undefined);
-    if (newHeader && reachable) {
-      await remote.put({ _id: VAULT_DOC_ID, ...newHeader });
-      state.vault = newHeader;
-    }
+    // A key made up offline would seal documents no teammate can open: wait for the team's header.
+    if (!reachable && target.passphrase && !state.vault) throw teamSyncError('offline');
+    const key = await teamKey(remote, state, target.passphrase || undefined);
     const ctx: Context = { local, key, state, device: env.device, now, tags: new Map() };
     const rows = await sharedRows(db);
     await exportChanges(ctx, rows, await env.settings.read());
     await writeState(local, state);
-    if (!reachable || (target.passphrase && !state.vault)) throw teamSyncError('offline');
+    if (!reachable) throw teamSyncError('offline');
 
     const up = await replicate(() => local.replicate.to(remote, { batch_size: 200 }));
     const down = await replicate(() => local.replicate.from(remote, { batch_size: 200 }));
@@ -164,6 +162,25 @@ async function readVaultHeader(remote: PouchDatabase): Promise<VaultHeader | nul
   } catch (error) {
     if ((error as { status?: number }).status === 404) return null;
     throw error;
+  }
+}
+
+/**
+ * The team key: from the team's header, or, for the first browser with a passphrase, from a new
+ * header it puts on the server. Two first browsers at once: the one whose header lost reads the
+ * winner's and derives from that.
+ */
+async function teamKey(remote: PouchDatabase, state: LocalState, passphrase: string | undefined): Promise<TeamKey | null> {
+  const { key, newHeader } = await teamKeyFor(state.vault, passphrase);
+  if (!newHeader) return key;
+  try {
+    await remote.put({ _id: VAULT_DOC_ID, ...newHeader });
+    state.vault = newHeader;
+    return key;
+  } catch (error) {
+    if ((error as { status?: number }).status !== 409) throw toTeamSyncError(error);
+    state.vault = await readVaultHeader(remote);
+    return (await teamKeyFor(state.vault, passphrase)).key;
   }
 }
 

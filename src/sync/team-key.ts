@@ -42,7 +42,17 @@ export async function teamKeyFor(header: VaultHeader | null, passphrase: string 
     return { key: await teamKeyOf(created.key), newHeader: created.header };
   }
   if (!passphrase) throw teamSyncError('passphrase-needed');
-  const key = await unlockVault(header, passphrase);
-  if (!key) throw teamSyncError('wrong-passphrase');
-  return { key: await teamKeyOf(key) };
+  // 600,000 PBKDF2 rounds per sync would cost a page a noticeable moment every 20 seconds.
+  const cacheKey = `${header.salt}\n${header.iterations}\n${passphrase}`;
+  let derived = derivedKeys.get(cacheKey);
+  if (!derived) derivedKeys.set(cacheKey, (derived = unlockVault(header, passphrase).then((key) => key && teamKeyOf(key))));
+  const key = await derived;
+  if (!key) {
+    derivedKeys.delete(cacheKey);
+    throw teamSyncError('wrong-passphrase');
+  }
+  return { key };
 }
+
+/** Keys derived in this page, by header and passphrase (memory only, gone with the page). */
+const derivedKeys = new Map<string, Promise<TeamKey | null>>();

@@ -23,7 +23,7 @@ interface SyncServer {
 
 let server: SyncServer;
 beforeAll(async () => {
-  server = await startSyncServer({ users: [{ name: 'ann', password: 'ann-pw' }, { name: 'bob', password: 'bob-pw' }], databases: ['team', 'sealed', 'other'] });
+  server = await startSyncServer({ users: [{ name: 'ann', password: 'ann-pw' }, { name: 'bob', password: 'bob-pw' }], databases: ['team', 'sealed', 'other', 'race', 'late'] });
 });
 afterAll(() => server.close());
 
@@ -169,6 +169,32 @@ describe('team sync over the CouchDB protocol', () => {
     const wrong = browser('eve', 'sealed', { passphrase: 'guess' });
     await expect(wrong.sync()).rejects.toMatchObject({ kind: 'wrong-passphrase' });
     await expect(browser('eve', 'sealed').sync()).rejects.toMatchObject({ kind: 'passphrase-needed' });
+  }, 30_000);
+
+  it('two browsers turning encryption on at once end up with one team key', async () => {
+    const a = browser('ann-laptop', 'race', { passphrase: 'correct horse battery' });
+    const b = browser('bob-desktop', 'race', { passphrase: 'correct horse battery' });
+    await savePoints('manual-1', [reading('mrr', 11, 1_000)], a.db);
+    await savePoints('manual-1', [reading('mrr', 22, 1_000)], b.db);
+    await Promise.all([a.sync(), b.sync()]);
+    await a.sync();
+    await b.sync();
+    expect(await pointValues(a.db)).toEqual(['stripe:acct_1:mrr=11', 'stripe:acct_1:mrr=22']);
+    expect(await pointValues(b.db)).toEqual(await pointValues(a.db));
+  }, 30_000);
+
+  it('an encrypting browser that has never reached the server seals nothing until it has the team’s key', async () => {
+    const first = browser('ann-laptop', 'late', { passphrase: 'correct horse battery' });
+    await first.sync();
+    const late = browser('bob-desktop', 'late', { passphrase: 'correct horse battery' });
+    await savePoints('manual-2', [reading('churn', 4, 2_000)], late.db);
+    await server.down();
+    await expect(late.sync()).rejects.toMatchObject({ kind: 'offline' });
+    await server.up();
+    await late.sync();
+    await first.sync();
+    expect(await pointValues(first.db)).toEqual(['stripe:acct_1:churn=4']);
+    expect((await first.sync()).rejected).toEqual([]);
   }, 30_000);
 
   it('says which account problem it is: wrong password, no such database, not a CouchDB at all', async () => {
