@@ -64,8 +64,9 @@ export function TeamSyncCard() {
       </p>
       {config ? (
         <>
-          <p data-testid="team-status" role="status">
-            {status?.state === 'syncing' ? 'Syncing… ' : ''}
+          {/* Not a live region: it changes every sync, which would be read out every 20 seconds. */}
+          <p data-testid="team-status">
+            {status?.state === 'syncing' ? 'Syncing now… ' : ''}
             Syncing with <strong>{config.url}</strong> as {config.username}
             {config.encrypted ? ', encrypted with the team passphrase' : ''}.
             {status?.lastSyncedAt ? ` Last synced ${timeAgo(status.lastSyncedAt, now)}.` : ' Not synced yet.'}
