@@ -72,7 +72,8 @@ export function TeamSyncCard() {
             {status?.lastSyncedAt ? ` Last synced ${timeAgo(status.lastSyncedAt, now)}.` : ' Not synced yet.'}
             {status ? ` ${status.up} sent, ${status.down} received.` : ''}
           </p>
-          {status?.state === 'error' && status.error && (
+          {/* Kept while the next try runs: an alert that left and came back would be read out again. */}
+          {status?.state !== 'ok' && status?.error && (
             <p class="notice error compact" role="alert" data-testid="team-error">
               {status.error.message}
             </p>
