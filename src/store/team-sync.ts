@@ -25,6 +25,10 @@ export function sharedRows(db: CustomerDb = customerDb()): Promise<SharedRows> {
   }));
 }
 
+export function sharedOverrides(db: CustomerDb = customerDb()): Promise<IdentityOverride[]> {
+  return db.overrides.toArray();
+}
+
 export type PinDefinition = Pick<Pin, 'id' | 'label' | 'selector' | 'urlPattern' | 'origin' | 'createdAt'>;
 
 /** What the team changed, to write here. */

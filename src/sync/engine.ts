@@ -1,4 +1,4 @@
-import { applySharedChanges, sharedRows, type SharedChanges, type SharedRows, type SharedStore } from '../store/team-sync';
+import { applySharedChanges, sharedOverrides, sharedRows, type SharedChanges, type SharedRows, type SharedStore } from '../store/team-sync';
 import type { VaultHeader } from '../secrets/vault';
 import { canonical, decode, docIdOf, encode, LWW_KINDS, RejectedDoc, type BodyOf, type DocKind, type TeamDoc, type WireDoc } from './documents';
 import { headsOf, pairOf, replayPair, type Contradiction, type Decision } from './decisions';
@@ -33,6 +33,11 @@ export interface SyncEnv {
   now?: () => number;
   /** The local replica's name; by default one per team database URL. */
   replica?: string;
+  /**
+   * Nothing shared changed here since the last sync: only pull. Reading every point to find
+   * no change would cost an open panel a moment every 20 seconds.
+   */
+  pullOnly?: boolean;
 }
 
 export interface SyncReport {
@@ -89,14 +94,13 @@ export async function syncOnce(target: TeamTarget, env: SyncEnv): Promise<SyncRe
     if (!reachable && target.passphrase && !state.vault) throw teamSyncError('offline');
     const key = await teamKey(remote, state, target.passphrase || undefined);
     const ctx: Context = { local, key, state, device: env.device, now, tags: new Map() };
-    const rows = await sharedRows(db);
-    await exportChanges(ctx, rows, await env.settings.read());
+    const overrides = env.pullOnly ? await sharedOverrides(db) : (await exportChanges(ctx, await sharedRows(db), await env.settings.read())).overrides;
     await writeState(local, state);
     if (!reachable) throw teamSyncError('offline');
 
     const up = await replicate(() => local.replicate.to(remote, { batch_size: 200 }));
     const down = await replicate(() => local.replicate.from(remote, { batch_size: 200 }));
-    const changes = await importChanges(ctx, rows);
+    const changes = await importChanges(ctx, overrides);
     if (changes.resolved) await replicate(() => local.replicate.to(remote, { batch_size: 200 }));
     await applySharedChanges(changes.shared, db);
     if (changes.setting) await env.settings.write(changes.setting);
@@ -205,7 +209,7 @@ const bodyHash = (body: unknown) => hashOf(canonical(body));
 const pinBody = (pin: SharedRows['pins'][number]): BodyOf<'pin'> => ({ id: pin.id, label: pin.label, selector: pin.selector, urlPattern: pin.urlPattern, origin: pin.origin, createdAt: pin.createdAt });
 
 /** This browser's changes since the last sync, as new documents or revisions in the local replica. */
-async function exportChanges(ctx: Context, rows: SharedRows, settings: { pointRetentionDays: number | null }): Promise<void> {
+async function exportChanges(ctx: Context, rows: SharedRows, settings: { pointRetentionDays: number | null }): Promise<SharedRows> {
   const { mirror } = ctx.state;
   const writes: PouchDoc[] = [];
   const stampNow = () => {
@@ -261,6 +265,7 @@ async function exportChanges(ctx: Context, rows: SharedRows, settings: { pointRe
     }
   }
   if (writes.length) await ctx.local.bulkDocs(writes);
+  return rows;
 }
 
 async function getOrNull(local: PouchDatabase, id: string, options?: { rev?: string }): Promise<PouchDoc | null> {
@@ -313,7 +318,7 @@ interface Imported {
 }
 
 /** The team's documents that changed in the local replica since the last import, into the store. */
-async function importChanges(ctx: Context, rows: SharedRows): Promise<Imported> {
+async function importChanges(ctx: Context, overrides: SharedRows['overrides']): Promise<Imported> {
   const { state } = ctx;
   const shared: SharedChanges = { metrics: [], points: [], pins: [], boards: [], deletedPins: [], deletedBoards: [], overrides: [] };
   const result: Imported = { shared, contradictions: [], resolved: false };
@@ -340,7 +345,7 @@ async function importChanges(ctx: Context, rows: SharedRows): Promise<Imported> 
   }
 
   // The decision log replayed whole, in stamp order: the same standing decisions in every browser.
-  const current = new Map(rows.overrides.map((o) => [o.id, o.kind]));
+  const current = new Map(overrides.map((o) => [o.id, o.kind]));
   for (const [pair, decisions] of await readDecisions(ctx)) {
     const replayed = replayPair(decisions);
     if (!replayed) continue;

@@ -14,7 +14,7 @@ const AFTER_EDIT_MS = 1_500;
  * One sync with the team, if it is set up: the engine and PouchDB are loaded only now, and a lock
  * keeps two open pages (panel and Options) from syncing the same replica at once.
  */
-export async function syncWithTeam(): Promise<TeamSyncStatus | null> {
+export async function syncWithTeam({ pullOnly = false }: { pullOnly?: boolean } = {}): Promise<TeamSyncStatus | null> {
   const config = await readTeamSyncConfig();
   if (!config) return null;
   return navigator.locks.request('team-sync', async () => {
@@ -33,6 +33,7 @@ export async function syncWithTeam(): Promise<TeamSyncStatus | null> {
       const report = await syncOnce(target.data, {
         Pouch: BrowserPouch,
         device: target.data.device,
+        pullOnly,
         settings: { read: getSettings, write: async (change) => void (await updateSettings(change)) },
       });
       const status: TeamSyncStatus = { url: config.url, state: 'ok', lastSyncedAt: report.at, up: before.up + report.up, down: before.down + report.down, rejected: report.rejected, contradictions: report.contradictions };
@@ -55,19 +56,28 @@ export function startLiveSync(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let unwatch: (() => void) | undefined;
   let stopped = false;
+  // Whether something shared may have changed here since the last sync that went through.
+  let changedHere = true;
   const schedule = (delay: number) => {
     clearTimeout(timer);
     if (stopped || !unwatch) return;
     timer = setTimeout(async () => {
-      await syncWithTeam().catch(() => undefined);
+      const pullOnly = !changedHere;
+      changedHere = false;
+      const status = await syncWithTeam({ pullOnly }).catch(() => null);
+      if (status?.state !== 'ok') changedHere ||= !pullOnly;
       schedule(PULL_EVERY_MS);
     }, delay);
+  };
+  const onChangeHere = () => {
+    changedHere = true;
+    schedule(AFTER_EDIT_MS);
   };
   const follow = async () => {
     const configured = !!(await readTeamSyncConfig());
     if (stopped || configured === !!unwatch) return;
     if (configured) {
-      unwatch = watchSharedTables(() => schedule(AFTER_EDIT_MS));
+      unwatch = watchSharedTables(onChangeHere);
       schedule(0);
     } else {
       unwatch?.();
@@ -77,8 +87,8 @@ export function startLiveSync(): () => void {
   };
   void follow();
   const unlisten = onStorageChanged('local', (keys) => {
-    if (keys.includes(TEAM_SYNC_KEYS.config)) void follow().then(() => schedule(AFTER_EDIT_MS));
-    else if (keys.includes('settings')) schedule(AFTER_EDIT_MS);
+    if (keys.includes(TEAM_SYNC_KEYS.config)) void follow().then(onChangeHere);
+    else if (keys.includes('settings')) onChangeHere();
   });
   return () => {
     stopped = true;

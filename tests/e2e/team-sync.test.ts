@@ -146,6 +146,8 @@ describe('team sync between two browsers over CouchDB replication', () => {
     const settings = (page: Page) => page.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { pointRetentionDays?: number } | undefined)?.pointRetentionDays);
     expect(await settings(annOptions)).toBe(730);
     expect(await settings(bobOptions)).toBe(730);
+    // Ann's open Options shows Bob's later choice.
+    await expect.poll(() => annOptions.getByTestId('retention-select').inputValue()).toBe('730');
     expect(await pointsOf(bobOptions)).toEqual(await pointsOf(annOptions));
     expect((await pointsOf(bobOptions)).filter((p) => p.startsWith('hubspot:4815162:contacts='))).toHaveLength(2);
     expect((await serverDocs('team')).filter((d) => d._conflicts)).toEqual([]);

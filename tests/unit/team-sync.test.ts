@@ -43,7 +43,7 @@ function browser(name: string, database = 'team', overrides: Partial<TeamTarget>
   const target: TeamTarget = { url: `${server.url}/${database}`, username: 'ann', password: 'ann-pw', ...overrides };
   return {
     db,
-    sync: () => syncOnce(target, env),
+    sync: (options: Partial<SyncEnv> = {}) => syncOnce(target, { ...env, ...options }),
     settings: () => settings,
     setRetention: (days: number | null) => void (settings = { pointRetentionDays: days }),
   };
@@ -75,6 +75,20 @@ describe('team sync over the CouchDB protocol', () => {
     }
     expect(await pointValues(a.db)).toEqual(['stripe:acct_1:churn=3', 'stripe:acct_1:mrr=1200', 'stripe:acct_1:mrr=1250']);
     expect(await pointValues(b.db)).toEqual(await pointValues(a.db));
+  });
+
+  it('a pull-only sync brings the team’s changes and leaves this browser’s for the next full one', async () => {
+    const a = browser('ann-laptop', 'other');
+    const b = browser('bob-desktop', 'other');
+    await a.sync();
+    await b.sync();
+    await saveBoard('pull-only', 'Made while pulling', [], a.db);
+    expect((await a.sync({ pullOnly: true })).up).toBe(0);
+    await b.sync();
+    expect(await b.db.boards.get('pull-only')).toBeUndefined();
+    expect((await a.sync()).up).toBe(1);
+    await b.sync({ pullOnly: true });
+    expect((await b.db.boards.get('pull-only'))?.name).toBe('Made while pulling');
   });
 
   it('keeps edits made while the server is down and syncs them once it is back', async () => {

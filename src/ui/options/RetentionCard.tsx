@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getSettings } from '../../platform/settings';
+import { onStorageChanged } from '../../platform/storage';
 import { send } from '../../protocol/client';
 
 const CHOICES: Array<[string, number | null]> = [
@@ -13,7 +14,12 @@ const CHOICES: Array<[string, number | null]> = [
 export function RetentionCard() {
   const [keepDays, setKeepDays] = useState<number | null | undefined>(undefined);
   const [message, setMessage] = useState<string | null>(null);
-  useEffect(() => void getSettings().then((s) => setKeepDays(s.pointRetentionDays)), []);
+  // Kept current: team sync may bring a teammate's choice while Options is open.
+  useEffect(() => {
+    const load = () => void getSettings().then((s) => setKeepDays(s.pointRetentionDays));
+    load();
+    return onStorageChanged('local', (keys) => keys.includes('settings') && load());
+  }, []);
   const choose = async (value: string) => {
     const days = value === 'forever' ? null : Number(value);
     setKeepDays(days);
