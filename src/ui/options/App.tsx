@@ -30,7 +30,7 @@ export function App() {
     <main class="options">
       <h1>Customer view · Options</h1>
       <p class="muted">
-        Tokens stay in this browser and are sent only to their own vendor's API. Nothing is sent anywhere else.
+        Tokens stay in this browser and are sent only to their own vendor's API. Nothing else leaves it, except what you choose to share with your team's own server (Team sync, below).
       </p>
       {connections === undefined ? (
         <p role="status">Loading…</p>
