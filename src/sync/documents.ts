@@ -35,9 +35,11 @@ export interface WireDoc {
   sealed?: { iv: string; data: string };
 }
 
-/** Document ids: a thing's own name without encryption, an HMAC tag of it with. */
-export async function docIdOf<K extends DocKind>(kind: K, body: BodyOf<K>, key: TeamKey | null, hlc?: string): Promise<string> {
-  const tag = (name: string) => (key ? key.tag(name) : Promise.resolve(name));
+/**
+ * Document ids: `tag` gives a thing's own name without encryption, an HMAC tag of it with (the
+ * engine caches them: one metric's points share one tag).
+ */
+export async function docIdOf<K extends DocKind>(kind: K, body: BodyOf<K>, tag: (name: string) => Promise<string>, hlc?: string): Promise<string> {
   switch (kind) {
     case 'pt': {
       const point = body as BodyOf<'pt'>;

@@ -94,7 +94,13 @@ export async function syncOnce(target: TeamTarget, env: SyncEnv): Promise<SyncRe
     if (!reachable && target.passphrase && !state.vault) throw teamSyncError('offline');
     const key = await teamKey(remote, state, target.passphrase || undefined);
     const ctx: Context = { local, key, state, device: env.device, now, tags: new Map() };
-    const overrides = env.pullOnly ? await sharedOverrides(db) : (await exportChanges(ctx, await sharedRows(db), await env.settings.read())).overrides;
+    let overrides: SharedRows['overrides'];
+    if (env.pullOnly) overrides = await sharedOverrides(db);
+    else {
+      const rows = await sharedRows(db);
+      await exportChanges(ctx, rows, await env.settings.read());
+      overrides = rows.overrides;
+    }
     await writeState(local, state);
     if (!reachable) throw teamSyncError('offline');
 
@@ -209,7 +215,7 @@ const bodyHash = (body: unknown) => hashOf(canonical(body));
 const pinBody = (pin: SharedRows['pins'][number]): BodyOf<'pin'> => ({ id: pin.id, label: pin.label, selector: pin.selector, urlPattern: pin.urlPattern, origin: pin.origin, createdAt: pin.createdAt });
 
 /** This browser's changes since the last sync, as new documents or revisions in the local replica. */
-async function exportChanges(ctx: Context, rows: SharedRows, settings: { pointRetentionDays: number | null }): Promise<SharedRows> {
+async function exportChanges(ctx: Context, rows: SharedRows, settings: { pointRetentionDays: number | null }): Promise<void> {
   const { mirror } = ctx.state;
   const writes: PouchDoc[] = [];
   const stampNow = () => {
@@ -217,9 +223,10 @@ async function exportChanges(ctx: Context, rows: SharedRows, settings: { pointRe
     return stamp(ctx.state.clock, ctx.device);
   };
   const current = new Set<string>();
+  const tag = (name: string) => tagOf(ctx, name);
 
   const lww = async <K extends DocKind>(kind: K, body: BodyOf<K>, natural: string, skipUnlessKnown = false) => {
-    const id = kind === 'set' ? `set:${natural}` : `${kind}:${await tagOf(ctx, natural)}`;
+    const id = await docIdOf(kind, body, tag);
     current.add(id);
     const h = bodyHash(body);
     if (mirror[id]?.h === h || (skipUnlessKnown && !mirror[id])) return;
@@ -237,7 +244,7 @@ async function exportChanges(ctx: Context, rows: SharedRows, settings: { pointRe
   for (const point of rows.points) {
     if (point.device) continue; // another browser's point, which came from the team
     const body: BodyOf<'pt'> = { metricId: point.metricId, snapshotId: point.snapshotId, at: point.at, value: point.value, device: ctx.device };
-    const id = `pt:${await tagOf(ctx, point.metricId)}:${point.at}:${ctx.device}`;
+    const id = await docIdOf('pt', body, tag);
     if (mirror[id]) continue; // immutable: written once
     writes.push(asDoc(await encode({ id, kind: 'pt', body }, ctx.key)));
     mirror[id] = { h: bodyHash(body) };
@@ -258,14 +265,13 @@ async function exportChanges(ctx: Context, rows: SharedRows, settings: { pointRe
     for (const override of changedPairs) {
       const hlc = stampNow();
       const body: BodyOf<'dec'> = { a: override.a, b: override.b, kind: override.kind, seen: headsOf(decisions.get(override.id) ?? []) };
-      const id = await docIdOf('dec', body, ctx.key, hlc);
+      const id = await docIdOf('dec', body, tag, hlc);
       writes.push(asDoc(await encode({ id, kind: 'dec', body, hlc }, ctx.key)));
       mirror[id] = { h: bodyHash(body) };
       mirror[`ovr:${override.id}`] = { h: override.kind };
     }
   }
   if (writes.length) await ctx.local.bulkDocs(writes);
-  return rows;
 }
 
 async function getOrNull(local: PouchDatabase, id: string, options?: { rev?: string }): Promise<PouchDoc | null> {
@@ -358,7 +364,8 @@ async function importChanges(ctx: Context, overrides: SharedRows['overrides']): 
 }
 
 async function importDoc(ctx: Context, wire: PouchDoc, result: Imported): Promise<void> {
-  const { state, shared } = { state: ctx.state, shared: result.shared };
+  const { state } = ctx;
+  const { shared } = result;
   let doc: TeamDoc;
   try {
     doc = await decode(wire as unknown as WireDoc, ctx.key);

@@ -1,4 +1,4 @@
-import { createVault, exportKey, isSealed, open, seal, unlockVault, type SealedSecret, type VaultHeader } from '../secrets/vault';
+import { createVault, isSealed, open, seal, unlockVault, type SealedSecret, type VaultHeader } from '../secrets/vault';
 import { teamSyncError } from './errors';
 
 /**
@@ -19,9 +19,7 @@ export interface TeamKey {
 const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 async function teamKeyOf(key: CryptoKey): Promise<TeamKey> {
-  const raw = (await exportKey(key)).k!;
-  const bytes = Uint8Array.from(atob(raw.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0));
-  const hmac = await crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const hmac = await crypto.subtle.importKey('raw', await crypto.subtle.exportKey('raw', key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return {
     seal: (plain) => seal(key, plain),
     open: (sealed) => open(key, sealed),
