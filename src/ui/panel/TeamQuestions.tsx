@@ -15,7 +15,8 @@ import { parseRecordKey } from '../../model/keys';
  */
 export function TeamQuestions() {
   const team = useTeamSync();
-  const questions = team?.config ? (team.status?.contradictions ?? []) : [];
+  // No status is read without a team set up (useTeamSync), so no team means no questions.
+  const questions = team?.status?.contradictions ?? [];
   if (!questions.length) return null;
   return (
     <section class="notice compact" aria-labelledby="team-questions-title" data-testid="team-questions">
