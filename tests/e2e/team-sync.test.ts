@@ -69,6 +69,21 @@ async function syncNow(page: Page): Promise<void> {
   await expect.poll(() => button.isEnabled(), { timeout: 20_000 }).toBe(true);
 }
 
+/** The rows of one table of the extension's customer database, as the page sees them. */
+function storeRows<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (table) =>
+      new Promise<T[]>((resolve) => {
+        const open = indexedDB.open('unified-customer-view');
+        open.onsuccess = () => {
+          const all = open.result.transaction(table).objectStore(table).getAll();
+          all.onsuccess = () => resolve(all.result as T[]);
+        };
+      }),
+    table,
+  );
+}
+
 type ServerDoc = Record<string, unknown> & { _id: string };
 const serverDocs = async (name: string): Promise<ServerDoc[]> => (await server.db(name).allDocs({ include_docs: true, conflicts: true })).rows.map((row: { doc: ServerDoc }) => row.doc);
 
@@ -101,13 +116,7 @@ describe('team sync between two browsers over CouchDB replication', () => {
     await bobPanel.getByTestId('board-select').selectOption({ label: 'Monday numbers' });
     await expect.poll(() => bobPanel.locator('[data-testid="metric"] .metric-label').allTextContents()).toEqual(['HubSpot contacts']);
     // Bob's browser holds no customer record: only what the team shares came over.
-    expect(await bobPanel.evaluate(() => new Promise((resolve) => {
-      const open = indexedDB.open('unified-customer-view');
-      open.onsuccess = () => {
-        const count = open.result.transaction('records').objectStore('records').count();
-        count.onsuccess = () => resolve(count.result);
-      };
-    }))).toBe(0);
+    expect(await storeRows(bobPanel, 'records')).toEqual([]);
     expect(JSON.stringify(await serverDocs('team'))).not.toMatch(/example\.(com|org)|pat-na1/);
     for (const page of [panel, bobPanel, annOptions, bobOptions]) await page.close();
   });
@@ -119,13 +128,7 @@ describe('team sync between two browsers over CouchDB replication', () => {
     await lastSynced(bobOptions);
     await server.down();
 
-    const pointsOf = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve) => {
-      const open = indexedDB.open('unified-customer-view');
-      open.onsuccess = () => {
-        const all = open.result.transaction('points').objectStore('points').getAll();
-        all.onsuccess = () => resolve((all.result as Array<{ metricId: string; value: number }>).map((p) => `${p.metricId}=${p.value}`).sort());
-      };
-    }));
+    const pointsOf = async (page: Page) => (await storeRows<{ metricId: string; value: number }>(page, 'points')).map((p) => `${p.metricId}=${p.value}`).sort();
     const annPanel = await ann.openPanel();
     await annPanel.getByTestId('view-metrics').click();
     await annPanel.getByTestId('capture-all').click();
@@ -164,13 +167,7 @@ describe('team sync between two browsers over CouchDB replication', () => {
     await expect.poll(() => annPanel.getByTestId('team-question').count(), { timeout: 20_000 }).toBe(0);
     await syncNow(bobOptions);
     await expect.poll(() => bobPanel.getByTestId('team-question').count(), { timeout: 20_000 }).toBe(0);
-    const overrides = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve) => {
-      const open = indexedDB.open('unified-customer-view');
-      open.onsuccess = () => {
-        const all = open.result.transaction('overrides').objectStore('overrides').getAll();
-        all.onsuccess = () => resolve((all.result as Array<{ id: string; kind: string }>).map((o) => `${o.id}:${o.kind}`));
-      };
-    }));
+    const overrides = async (page: Page) => (await storeRows<{ id: string; kind: string }>(page, 'overrides')).map((o) => `${o.id}:${o.kind}`);
     expect(await overrides(bobOptions)).toEqual(['hubspot:4815162:contact:1|hubspot:4815162:contact:2:merge']);
     expect(await overrides(annOptions)).toEqual(await overrides(bobOptions));
     for (const page of [annPanel, bobPanel, annOptions, bobOptions]) await page.close();

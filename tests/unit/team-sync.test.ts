@@ -49,6 +49,15 @@ function browser(name: string, database = 'team', overrides: Partial<TeamTarget>
   };
 }
 
+/** Ann's and Bob's browsers on one team database, each synced once. */
+async function twoBrowsersSynced(database: string) {
+  const a = browser('ann-laptop', database);
+  const b = browser('bob-desktop', database);
+  await a.sync();
+  await b.sync();
+  return { a, b };
+}
+
 const reading = (metric: string, value: number, at: number) => ({ connector: 'stripe' as const, account: 'acct_1', metric, label: `Stripe ${metric}`, unit: 'USD', value, at });
 const pointValues = async (db: CustomerDb) => (await db.points.toArray()).map((p) => `${p.metricId}=${p.value}`).sort();
 
@@ -78,10 +87,7 @@ describe('team sync over the CouchDB protocol', () => {
   });
 
   it('a pull-only sync brings the team’s changes and leaves this browser’s for the next full one', async () => {
-    const a = browser('ann-laptop', 'other');
-    const b = browser('bob-desktop', 'other');
-    await a.sync();
-    await b.sync();
+    const { a, b } = await twoBrowsersSynced('other');
     await saveBoard('pull-only', 'Made while pulling', [], a.db);
     expect((await a.sync({ pullOnly: true })).up).toBe(0);
     await b.sync();
@@ -92,10 +98,7 @@ describe('team sync over the CouchDB protocol', () => {
   });
 
   it('keeps edits made while the server is down and syncs them once it is back', async () => {
-    const a = browser('ann-laptop', 'other');
-    const b = browser('bob-desktop', 'other');
-    await a.sync();
-    await b.sync();
+    const { a, b } = await twoBrowsersSynced('other');
     await server.down();
     await savePoints('manual-1', [reading('mrr', 900, 2_000)], a.db);
     await saveBoard('offline-board', 'Made on the train', [], b.db);
@@ -110,10 +113,7 @@ describe('team sync over the CouchDB protocol', () => {
   });
 
   it('settles concurrent settings on the latest edit in every browser, and the server keeps no conflict', async () => {
-    const a = browser('ann-laptop', 'team');
-    const b = browser('bob-desktop', 'team');
-    await a.sync();
-    await b.sync();
+    const { a, b } = await twoBrowsersSynced('team');
     a.setRetention(30);
     await a.sync().catch(() => undefined);
     b.setRetention(90);
@@ -140,10 +140,7 @@ describe('team sync over the CouchDB protocol', () => {
   });
 
   it('shows opposite split/merge decisions made at once as one question, until someone settles it', async () => {
-    const a = browser('ann-laptop', 'team');
-    const b = browser('bob-desktop', 'team');
-    await a.sync();
-    await b.sync();
+    const { a, b } = await twoBrowsersSynced('team');
     await server.down();
     await setOverride('hubspot:1:contact:7', 'stripe:acct_1:customer:cus_7', 'merge', a.db);
     await setOverride('hubspot:1:contact:7', 'stripe:acct_1:customer:cus_7', 'split', b.db);
