@@ -1,4 +1,5 @@
 import type { CustomerRecord } from '../model/record';
+import { parseRecordKey } from '../model/keys';
 
 /**
  * Profile resolution: which cached records are the same person (or company) as the one on
@@ -6,7 +7,11 @@ import type { CustomerRecord } from '../model/record';
  */
 
 export interface ResolveSource {
-  byIdentity(identity: string): Promise<CustomerRecord[]>;
+  /**
+   * Keys of records carrying this identity, at most `limit`: keys alone (the index, not the
+   * records) say which tool account holds each, enough to tell a shared identity unread.
+   */
+  keysByIdentity(identity: string, limit: number): Promise<string[]>;
   byKeys(keys: string[]): Promise<CustomerRecord[]>;
   /** Records that link to this key (a company's people, a person's tickets). */
   linking(key: string): Promise<CustomerRecord[]>;
@@ -51,16 +56,25 @@ export function isRoleEmailIdentity(identity: string): boolean {
  */
 const SHARED_THRESHOLD = 4;
 
-function isSharedAmong(records: CustomerRecord[]): boolean {
+function isSharedAmong(keys: string[]): boolean {
   const perAccount = new Map<string, number>();
-  for (const record of records) {
-    const account = `${record.connector}:${record.account}`;
+  for (const key of keys) {
+    const parsed = parseRecordKey(key);
+    const account = parsed ? `${parsed.connector}:${parsed.account}` : key;
     const count = (perAccount.get(account) ?? 0) + 1;
     if (count > SHARED_THRESHOLD) return true;
     perAccount.set(account, count);
   }
   return false;
 }
+
+/**
+ * Read at most this many keys per identity; as many means shared whatever the accounts (a phone
+ * switchboard in a million-record store carries hundreds, and reading them all cost a keystroke
+ * 180 ms). Twenty tools with four records each stay under it.
+ */
+const IDENTITY_READ_LIMIT = 100;
+
 const MAX_MEMBERS = 25;
 const MAX_DEPTH = 3;
 
@@ -100,7 +114,7 @@ export async function resolveProfile(root: CustomerRecord, source: ResolveSource
  */
 export async function resolveMembers(
   root: CustomerRecord,
-  source: Pick<ResolveSource, 'byIdentity' | 'byKeys'>,
+  source: Pick<ResolveSource, 'keysByIdentity' | 'byKeys'>,
   overrides: IdentityOverrides = { splits: [], merges: [] },
 ): Promise<{ members: CustomerRecord[]; sharedIdentities: string[] }> {
   const splits = new Set(overrides.splits.map(([a, b]) => pairKey(a, b)));
@@ -114,15 +128,22 @@ export async function resolveMembers(
   for (let depth = 0; kind && depth < MAX_DEPTH && frontier.length && members.size < MAX_MEMBERS; depth++) {
     const next: CustomerRecord[] = [];
     for (const record of frontier) {
-      const candidates: CustomerRecord[] = await source.byKeys(mergesOf(record.key));
+      const merged = new Set(mergesOf(record.key));
+      const candidateKeys = [...merged];
       for (const identity of joiningIdentities(record)) {
-        const found = (await source.byIdentity(identity)).filter((r) => r.type === kind);
-        if (isSharedAmong(found)) {
+        const keys = await source.keysByIdentity(identity, IDENTITY_READ_LIMIT);
+        // A key that does not parse (an account with a colon in it) is read and checked as a record.
+        const ofKind = keys.filter((key) => (parseRecordKey(key)?.type ?? kind) === kind);
+        if (keys.length >= IDENTITY_READ_LIMIT || isSharedAmong(ofKind)) {
           sharedIdentities.add(identity);
           continue;
         }
-        candidates.push(...found);
+        candidateKeys.push(...ofKind);
       }
+      // Only records not yet in the profile are read: a person in eight tools is found eight times.
+      const unread = [...new Set(candidateKeys)].filter((key) => !members.has(key) && !isSplitFromMembers(key));
+      const read = unread.length ? await source.byKeys(unread) : [];
+      const candidates = read.filter((candidate) => candidate.type === kind || merged.has(candidate.key));
       for (const candidate of candidates) {
         if (members.has(candidate.key) || isSplitFromMembers(candidate.key) || members.size >= MAX_MEMBERS) continue;
         members.set(candidate.key, candidate);

@@ -1,5 +1,5 @@
 import { customerDb, type CustomerDb } from './db';
-import { getRecords, recentRecords, recordsByIdentity, searchRecords } from './records';
+import { getRecords, recentRecords, recordKeysByIdentity, searchRecords } from './records';
 import { identityOverrides } from './profiles';
 import { resolveMembers } from '../identity/resolve';
 import type { ConnectorId, CustomerRecord, RecordType } from '../model/record';
@@ -66,7 +66,8 @@ function profileRow(root: CustomerRecord, members: CustomerRecord[]): ProfileRow
  * Records as a list of people: the records of one person or company become one row (grouped
  * by the profile resolution the profile view uses, the user's splits and merges included),
  * people and companies first in the order they came; other records after them, one row each.
- * Identity lookups are shared across the rows, so records of one person cost one walk.
+ * Identity lookups are shared across the rows, so records of one person cost one walk; an
+ * identity is read as keys first, so one shared by hundreds of records costs no record read.
  */
 export function groupRecords(records: CustomerRecord[], db: CustomerDb = customerDb()): Promise<ListRow[]> {
   // One read transaction for every row's walk: dozens of small reads, each of which outside a
@@ -76,14 +77,26 @@ export function groupRecords(records: CustomerRecord[], db: CustomerDb = custome
 
 async function groupInTransaction(records: CustomerRecord[], db: CustomerDb): Promise<ListRow[]> {
   const overrides = await identityOverrides(db);
-  const cache = new Map<string, Promise<CustomerRecord[]>>();
+  // The rows' own records are already here, and a person's twins are asked for by every row
+  // of that person: each identity's keys and each record are read once per list.
+  const keysOf = new Map<string, Promise<string[]>>();
+  const known = new Map(records.map((record) => [record.key, record]));
   const source = {
-    byIdentity: (identity: string) => {
-      let found = cache.get(identity);
-      if (!found) cache.set(identity, (found = recordsByIdentity(identity, db)));
-      return found;
+    keysByIdentity: (identity: string, limit: number) => {
+      let keys = keysOf.get(identity);
+      if (!keys) keysOf.set(identity, (keys = recordKeysByIdentity(identity, limit, db)));
+      return keys;
     },
-    byKeys: (keys: string[]) => (keys.length ? getRecords(keys, db) : Promise.resolve([])),
+    // Chained on the store's own promise, as records.ts returns its reads: an async wrapper
+    // around a read committed this transaction early.
+    byKeys: (keys: string[]) => {
+      const missing = keys.filter((key) => !known.has(key));
+      const read = missing.length ? getRecords(missing, db) : Promise.resolve([]);
+      return read.then((found) => {
+        for (const record of found) known.set(record.key, record);
+        return keys.flatMap((key) => known.get(key) ?? []);
+      });
+    },
   };
   const profiles: ProfileRow[] = [];
   const others: RecordRow[] = [];

@@ -1,6 +1,6 @@
 import { customerDb, type CustomerDb } from './db';
 import { withReopen } from './reopen';
-import { getRecords, recordsByIdentity, recordsLinkingTo } from './records';
+import { getRecords, recordKeysByIdentity, recordsByIdentity, recordsLinkingTo } from './records';
 import { resolveProfile, type IdentityOverrides, type ResolvedProfile } from '../identity/resolve';
 import type { CustomerRecord } from '../model/record';
 import { billedTotal, type Money } from '../identity/billing';
@@ -21,7 +21,7 @@ export async function profileOf(root: CustomerRecord, db: CustomerDb = customerD
   return resolveProfile(
     root,
     {
-      byIdentity: (identity) => recordsByIdentity(identity, db),
+      keysByIdentity: (identity, limit) => recordKeysByIdentity(identity, limit, db),
       byKeys: (keys) => getRecords(keys, db),
       linking: (key) => recordsLinkingTo(key, 50, db),
     },

@@ -86,6 +86,11 @@ export function recordsByIdentity(identity: string, db: CustomerDb = customerDb(
   return db.records.where('terms').equals(identity).toArray();
 }
 
+/** Keys of the records carrying an identity, from the index alone (no record is read). */
+export function recordKeysByIdentity(identity: string, limit = Infinity, db: CustomerDb = customerDb()): Promise<string[]> {
+  return db.records.where('terms').equals(identity).limit(limit).primaryKeys() as Promise<string[]>;
+}
+
 /** Records that link to this one (a company's people, a person's tickets). */
 export function recordsLinkingTo(key: string, limit = Infinity, db: CustomerDb = customerDb()): Promise<CustomerRecord[]> {
   return db.records.where('terms').equals(linkTerm(key)).limit(limit).toArray();

@@ -143,7 +143,7 @@ export const demoRecords: CustomerRecord[] = [...hubspotRecords(), ...stripeReco
 /** The store's lookups over a set of records, as profileOf gives them to resolveProfile. */
 export function sourceOf(records: CustomerRecord[]): ResolveSource {
   return {
-    byIdentity: async (identity) => records.filter((r) => r.identities.includes(identity)),
+    keysByIdentity: async (identity, limit) => records.filter((r) => r.identities.includes(identity)).slice(0, limit).map((r) => r.key),
     byKeys: async (keys) => records.filter((r) => keys.includes(r.key)),
     linking: async (key) => records.filter((r) => r.links.includes(key)),
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findConflicts, isRoleEmailIdentity, resolveProfile, type ResolveSource } from '../../src/identity/resolve';
+import { findConflicts, isRoleEmailIdentity, resolveProfile } from '../../src/identity/resolve';
+import { sourceOf } from './demo-records';
 import { recordKey, type ConnectorId, type CustomerRecord, type RecordType } from '../../src/model/record';
 import { emailIdentity, normalizeEmail } from '../../src/identity/normalize';
 
@@ -19,14 +20,6 @@ function record(connector: ConnectorId, type: RecordType, id: string, title: str
     updatedAt: 0,
     fetchedAt: 0,
     tokens: [],
-  };
-}
-
-function sourceOf(records: CustomerRecord[]): ResolveSource {
-  return {
-    byIdentity: async (identity) => records.filter((r) => r.identities.includes(identity)),
-    byKeys: async (keys) => records.filter((r) => keys.includes(r.key)),
-    linking: async (key) => records.filter((r) => r.links.includes(key)),
   };
 }
 
@@ -67,6 +60,19 @@ describe('resolveProfile', () => {
     const profile = await resolveProfile(shared[0]!, sourceOf(shared));
     expect(profile.members).toHaveLength(1);
     expect(profile.sharedIdentities).toEqual(['email:family.smith@acme-robotics.com']);
+  });
+
+  it('reads none of the records behind an identity a hundred records carry, even one per account', async () => {
+    const switchboard = Array.from({ length: 150 }, (_, i) => {
+      const base = record('hubspot', 'person', `sb${i}`, `Caller ${i}`, { emails: [`caller${i}@acme-robotics.com`] });
+      return { ...base, account: `portal${i}`, key: recordKey('hubspot', `portal${i}`, 'person', `sb${i}`), identities: [...base.identities, 'phone:+14155550100'] };
+    });
+    const source = sourceOf(switchboard);
+    const read: string[] = [];
+    const profile = await resolveProfile(switchboard[0]!, { ...source, byKeys: (keys) => (read.push(...keys), source.byKeys(keys)) });
+    expect(profile.members).toEqual([switchboard[0]]);
+    expect(profile.sharedIdentities).toEqual(['phone:+14155550100']);
+    expect(read).toEqual([]);
   });
 
   it('joins one person known to eight tools: an address every tool has once is personal, not shared', async () => {

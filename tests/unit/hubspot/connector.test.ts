@@ -5,7 +5,8 @@ import { clearHubspotCaches, hubspot } from '../../../src/connectors/hubspot';
 import { HubspotApi } from '../../../src/connectors/hubspot/api';
 import { detectPage } from '../../../src/connectors/page-registry';
 import { keyFacts, timeline } from '../../../src/identity/key-facts';
-import { resolveProfile, type ResolveSource } from '../../../src/identity/resolve';
+import { resolveProfile } from '../../../src/identity/resolve';
+import { sourceOf } from '../demo-records';
 import type { Connection } from '../../../src/model/health';
 import type { RecordPageContext } from '../../../src/model/page-context';
 import { customerRecordSchema, type CustomerRecord } from '../../../src/model/record';
@@ -97,12 +98,7 @@ describe('HubSpot contact with its deals and tickets', () => {
 
   it('counts Ann’s open HubSpot ticket in her key facts and shows deals and tickets on her timeline', async () => {
     const { records } = await hubspot.fetchRecord(page(`https://app.hubspot.com/contacts/${PORTAL}/record/0-1/101`), credentials, connection);
-    const source: ResolveSource = {
-      byIdentity: async (identity) => records.filter((r) => r.identities.includes(identity)),
-      byKeys: async (keys) => records.filter((r) => keys.includes(r.key)),
-      linking: async (target) => records.filter((r) => r.links.includes(target)),
-    };
-    const profile = await resolveProfile(records[0]!, source);
+    const profile = await resolveProfile(records[0]!, sourceOf(records));
     expect(profile.activity.map((r) => r.key).sort()).toEqual([key('deal', '7005'), key('deal', '7008'), key('deal', '7041'), key('ticket', '9001'), key('ticket', '9002')].sort());
     expect(keyFacts(profile).openTickets.value).toBe(1);
     expect(timeline(profile)[0]!.key).toBe(key('ticket', '9001'));
