@@ -42,6 +42,18 @@ describe('one rule per outcome, in every service', () => {
     expect((await db.health.get('hubspot'))?.lastErrors ?? []).toEqual([]);
   });
 
+  it('stops a sync on a rate limit met by the page asked for ahead, keeping the page before it', async () => {
+    const bob = { ...ann, key: ann.key.replace('101', '102'), id: '102' };
+    vi.spyOn(connectorFor('hubspot'), 'sync').mockImplementation(async (cursor) => {
+      if (cursor === 'p2') throw new ConnectorError('rate-limit', 'HubSpot asked us to slow down.');
+      return { records: [bob], cursor: 'p2' };
+    });
+    await startSync('hubspot');
+    await vi.waitFor(async () => expect(await db.syncs.get('hubspot')).toMatchObject({ status: 'error', error: 'HubSpot asked us to slow down.', cursor: 'p2', records: 1 }));
+    expect(await db.records.get(bob.key)).toBeDefined();
+    expect((await db.health.get('hubspot'))?.lastErrors?.[0]).toMatchObject({ kind: 'rate-limit' });
+  });
+
   it('says tokens are locked in a lookup and in a snapshot, as on a record page', async () => {
     await browser.storage.local.set({ vault: { salt: 's', iterations: 1, check: { iv: 'i', data: 'd' } }, 'secret:stripe': { iv: 'i', data: 'd' }, 'secret:hubspot': { iv: 'i', data: 'd' } });
     const metrics = vi.spyOn(connectorFor('hubspot'), 'metrics');

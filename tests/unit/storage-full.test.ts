@@ -74,15 +74,21 @@ describe('a full disk, as the background services meet it', () => {
       p3: { records: [contact('5', 'E')], cursor: null },
     };
     const asked: Array<string | null> = [];
+    let secondPageArrives = () => {};
+    const secondPageHeld = new Promise<void>((resolve) => (secondPageArrives = resolve));
     vi.spyOn(connectorFor('hubspot'), 'sync').mockImplementation(async (cursor) => {
       asked.push(cursor);
-      // The disk fills up while the second page is on its way.
-      if (cursor === 'p2' && !lift) await fill();
+      if (cursor === 'p2' && !lift) await secondPageHeld;
       return pages[cursor ?? 'start']!;
     });
     await startSync('hubspot');
+    // The disk fills up once the first page is written, while the second is on its way.
+    await vi.waitFor(async () => expect(await db.records.count()).toBe(2));
+    await fill();
+    secondPageArrives();
     await vi.waitFor(async () => expect(await storageFullAlerts()).toHaveProperty('sync:hubspot'));
-    await vi.waitFor(() => expect(asked).toEqual([null, 'p2']));
+    // The third page was asked for while the second was being written, and is dropped with it.
+    await vi.waitFor(() => expect(asked).toEqual([null, 'p2', 'p3']));
 
     // The refused page left nothing behind and the cursor did not move past it.
     expect(await db.syncs.get('hubspot')).toMatchObject({ status: 'running', cursor: 'p2', pages: 1, records: 2 });
@@ -93,7 +99,7 @@ describe('a full disk, as the background services meet it', () => {
       await resumeSyncs();
       expect(await db.syncs.get('hubspot')).toMatchObject({ status: 'done', pages: 3, records: 5 });
     });
-    expect(asked).toEqual([null, 'p2', 'p2', 'p3']);
+    expect(asked).toEqual([null, 'p2', 'p3', 'p2', 'p3']);
     expect(await db.records.count()).toBe(5);
     expect(await storageFullAlerts()).toEqual({});
   });
