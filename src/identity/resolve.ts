@@ -73,7 +73,7 @@ function isSharedAmong(keys: string[]): boolean {
  * switchboard in a million-record store carries hundreds, and reading them all cost a keystroke
  * 180 ms). Twenty tools with four records each stay under it.
  */
-const IDENTITY_READ_LIMIT = 100;
+export const IDENTITY_READ_LIMIT = 100;
 
 const MAX_MEMBERS = 25;
 const MAX_DEPTH = 3;
@@ -84,7 +84,7 @@ export function pairKey(a: string, b: string): string {
 }
 
 /** Identities that may join two records of this kind into one profile. */
-function joiningIdentities(record: CustomerRecord): string[] {
+export function joiningIdentities(record: CustomerRecord): string[] {
   if (record.type === 'company') return record.identities.filter((i) => i.startsWith('domain:'));
   if (record.type === 'person') return record.identities.filter((i) => (i.startsWith('email:') && !isRoleEmailIdentity(i)) || i.startsWith('phone:'));
   return [];

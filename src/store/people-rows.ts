@@ -1,7 +1,7 @@
 import { customerDb, type CustomerDb } from './db';
 import { getRecords, recentRecords, recordKeysByIdentity, searchRecords } from './records';
 import { identityOverrides } from './profiles';
-import { resolveMembers } from '../identity/resolve';
+import { IDENTITY_READ_LIMIT, joiningIdentities, resolveMembers } from '../identity/resolve';
 import type { ConnectorId, CustomerRecord, RecordType } from '../model/record';
 
 /** One person or company across every tool that knows them, as lists show it. */
@@ -98,6 +98,9 @@ async function groupInTransaction(records: CustomerRecord[], db: CustomerDb): Pr
       });
     },
   };
+  // Every row's identities asked for at once, not one row after another: IndexedDB answers the
+  // requests of one transaction side by side, and each row's walk then finds its keys waiting.
+  for (const record of records.slice(0, MAX_PROFILES)) for (const identity of joiningIdentities(record)) void source.keysByIdentity(identity, IDENTITY_READ_LIMIT);
   const profiles: ProfileRow[] = [];
   const others: RecordRow[] = [];
   const placed = new Set<string>();
