@@ -63,9 +63,9 @@ log(`sync throughput: ${SYNC_RECORDS.toLocaleString()} HubSpot contacts, then St
 // The replica's own limit would answer 429s to an unpaced client; the vendor's pace is not what is measured.
 replica.hubspot.state.rateLimit = { max: 1e9, windowMs: 10_000 };
 const syncByKind = {};
-for (const [kind, connector, token] of [['hubspot-contacts', 'hubspot', DEMO_TOKEN], ['stripe-customers', 'stripe', STRIPE_DEMO_KEY]]) {
+for (const [kind, connector] of [['hubspot-contacts', 'hubspot'], ['stripe-customers', 'stripe']]) {
   await call('reset');
-  syncByKind[kind] = await call('syncThroughput', connector, token, SYNC_RECORDS);
+  syncByKind[kind] = await call('syncThroughput', connector);
   log(`${kind}: ${Math.round(syncByKind[kind].recordsPerSec)} records/s over ${syncByKind[kind].records.toLocaleString()} records`);
 }
 replica.hubspot.state.rateLimit = { max: 100, windowMs: 10_000 };
@@ -78,8 +78,8 @@ for (const records of sizes) {
   const ingest = await call('ingest');
   const lookup = await call('lookup', 300);
   const search = await call('search', 400);
-  perSize[records] = { records, ingestRatio: ingest.ratio, ingestStoreMs: ingest.storeMs, ingestRawMs: ingest.rawMs, lookupP95Ms: lookup.p95Ms, searchP95Ms: search.p95Ms, searchP95ByKind: search.p95ByKind, searchMatchP95ByKind: search.matchP95ByKind };
-  log(`search p95 by kind of query: ${JSON.stringify(search.p95ByKind)}; the match alone, before grouping into people: ${JSON.stringify(search.matchP95ByKind)}`);
+  perSize[records] = { records, ingestRatio: ingest.ratio, ingestStoreMs: ingest.storeMs, ingestRawMs: ingest.rawMs, lookupP95Ms: lookup.p95Ms, searchP95Ms: search.p95Ms, searchP95ByKind: search.p95ByKind, searchMatchP95ByKind: search.matchP95ByKind, searchGroupP95ByKind: search.groupP95ByKind, searchMatchAgainP95ByKind: search.matchAgainP95ByKind };
+  log(`search p95 by kind of query: ${JSON.stringify(search.p95ByKind)}; of which the match: ${JSON.stringify(search.matchP95ByKind)}, grouping into people: ${JSON.stringify(search.groupP95ByKind)}; the same match again, warm: ${JSON.stringify(search.matchAgainP95ByKind)}`);
   if (records === sizes.at(-1)) {
     log(`panel heap after a search at ${records.toLocaleString()} records`);
     // Extension pages share one renderer: close the bench page (and its generated records) first.
@@ -103,15 +103,29 @@ await tab.goto('https://www.example.com/');
 await tab.goto(`https://app.hubspot.com/contacts/${replica.hubspot.data.portalId}`);
 const panel = await openPanel(context, extensionId, tab);
 const contacts = replica.hubspot.data.contacts.slice(20, 32);
+// Timed from the tab's URL changing (its navigation committing, heard as playwright hears it)
+// to the profile's name in the panel (heard the same way, on the DOM mutation that shows it):
+// before the commit the vendor's server is answering, and no extension is told of a new URL
+// (`tabs.onUpdated` reports it at the commit). That wait is reported too, as urlChangedAfterGotoMs.
 async function timeProfile(contact) {
   const name = `${contact.properties.firstname} ${contact.properties.lastname}`;
-  const start = performance.now();
+  const gotoAt = performance.now();
+  let committedAt;
+  const onCommit = (frame) => {
+    if (frame === tab.mainFrame() && committedAt === undefined) committedAt = performance.now();
+  };
+  tab.on('framenavigated', onCommit);
   await tab.goto(`https://app.hubspot.com/contacts/${replica.hubspot.data.portalId}/record/0-1/${contact.id}`, { waitUntil: 'commit' });
-  await panel.waitForFunction((expected) => document.querySelector('[data-testid="profile-name"]')?.textContent === expected, name, { polling: 'raf', timeout: 15_000 });
-  return performance.now() - start;
+  const shown = await panel.waitForFunction((expected) => document.querySelector('[data-testid="profile-name"]')?.textContent === expected && performance.now(), name, { polling: 'mutation', timeout: 15_000 });
+  const shownAt = performance.now();
+  tab.off('framenavigated', onCommit);
+  const ms = shownAt - committedAt;
+  const shownInPanel = await shown.jsonValue();
+  // The commit on the panel's own clock, for the breakdown of its marks.
+  return { ms, urlChangedAfterGotoMs: committedAt - gotoAt, committedInPanel: shownInPanel - ms, shownInPanel };
 }
 const fresh = [];
-for (const contact of contacts) fresh.push(await timeProfile(contact));
+for (const contact of contacts) fresh.push((await timeProfile(contact)).ms);
 
 // Where a cached profile's time goes, from the panel's marks: the panel noticing the tab's new
 // URL and asking the worker, the profile showing (from the store, not waiting for the answer),
@@ -119,19 +133,18 @@ for (const contact of contacts) fresh.push(await timeProfile(contact));
 const panelMarks = () => panel.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('record-fetch:')).map((m) => [m.name, m.startTime])));
 async function timeCachedProfile(contact, parts) {
   await panel.evaluate(() => performance.clearMarks());
-  const navigationStart = await panel.evaluate(() => performance.now());
-  const ms = await timeProfile(contact);
-  const shownAt = await panel.evaluate(() => performance.now());
+  const timing = await timeProfile(contact);
   await panel.waitForFunction(() => performance.getEntriesByName('record-fetch:answered').length > 0, null, { timeout: 15_000 }).catch(() => {});
   const marks = await panelMarks();
   const sent = marks['record-fetch:sent'];
   const answered = marks['record-fetch:answered'];
-  if (sent !== undefined) parts.panelAskedMs.push(sent - navigationStart);
-  if (sent !== undefined) parts.shownAfterAskingMs.push(shownAt - sent);
+  parts.urlChangedAfterGotoMs.push(timing.urlChangedAfterGotoMs);
+  if (sent !== undefined) parts.panelAskedMs.push(sent - timing.committedInPanel);
+  if (sent !== undefined) parts.shownAfterAskingMs.push(timing.shownInPanel - sent);
   if (sent !== undefined && answered !== undefined) parts.workerAnsweredMs.push(answered - sent);
-  return ms;
+  return timing.ms;
 }
-const newParts = () => ({ panelAskedMs: [], shownAfterAskingMs: [], workerAnsweredMs: [] });
+const newParts = () => ({ urlChangedAfterGotoMs: [], panelAskedMs: [], shownAfterAskingMs: [], workerAnsweredMs: [] });
 const medians = (parts) => Object.fromEntries(Object.entries(parts).map(([part, values]) => [part, values.length ? Math.round(median(values) * 10) / 10 : null]));
 const cached = [];
 const warmParts = newParts();
