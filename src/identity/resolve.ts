@@ -69,11 +69,19 @@ function isSharedAmong(keys: string[]): boolean {
 }
 
 /**
- * Read at most this many keys per identity; as many means shared whatever the accounts (a phone
- * switchboard in a million-record store carries hundreds, and reading them all cost a keystroke
- * 180 ms). Twenty tools with four records each stay under it.
+ * Read at most this many keys per identity; as many means shared whatever the accounts. Twenty
+ * tools with four records each stay under it.
  */
-export const IDENTITY_READ_LIMIT = 100;
+const IDENTITY_READ_LIMIT = 100;
+
+/**
+ * An identity's keys are read in two steps: this many first, which settles the usual cases (a
+ * personal address on a few records; a switchboard number on many records of one account, keys
+ * being sorted by account). Only an identity on this many records across accounts is read on
+ * to the limit. Even index-only, Chromium checks each index entry against its record: reading a
+ * switchboard's hundred keys per row cost a million-record search 140 ms.
+ */
+export const IDENTITY_FIRST_READ = SHARED_THRESHOLD + 1;
 
 const MAX_MEMBERS = 25;
 const MAX_DEPTH = 3;
@@ -131,9 +139,11 @@ export async function resolveMembers(
       const merged = new Set(mergesOf(record.key));
       const candidateKeys = [...merged];
       for (const identity of joiningIdentities(record)) {
-        const keys = await source.keysByIdentity(identity, IDENTITY_READ_LIMIT);
         // A key that does not parse (an account with a colon in it) is read and checked as a record.
-        const ofKind = keys.filter((key) => (parseRecordKey(key)?.type ?? kind) === kind);
+        const kindOf = (keys: string[]) => keys.filter((key) => (parseRecordKey(key)?.type ?? kind) === kind);
+        let keys = await source.keysByIdentity(identity, IDENTITY_FIRST_READ);
+        if (keys.length === IDENTITY_FIRST_READ && !isSharedAmong(kindOf(keys))) keys = await source.keysByIdentity(identity, IDENTITY_READ_LIMIT);
+        const ofKind = kindOf(keys);
         if (keys.length >= IDENTITY_READ_LIMIT || isSharedAmong(ofKind)) {
           sharedIdentities.add(identity);
           continue;

@@ -1,7 +1,7 @@
 import { customerDb, type CustomerDb } from './db';
 import { getRecords, recentRecords, recordKeysByIdentity, searchRecords } from './records';
 import { identityOverrides } from './profiles';
-import { IDENTITY_READ_LIMIT, joiningIdentities, resolveMembers } from '../identity/resolve';
+import { IDENTITY_FIRST_READ, joiningIdentities, resolveMembers } from '../identity/resolve';
 import type { ConnectorId, CustomerRecord, RecordType } from '../model/record';
 
 /** One person or company across every tool that knows them, as lists show it. */
@@ -83,8 +83,8 @@ async function groupInTransaction(records: CustomerRecord[], db: CustomerDb): Pr
   const known = new Map(records.map((record) => [record.key, record]));
   const source = {
     keysByIdentity: (identity: string, limit: number) => {
-      let keys = keysOf.get(identity);
-      if (!keys) keysOf.set(identity, (keys = recordKeysByIdentity(identity, limit, db)));
+      let keys = keysOf.get(`${limit}|${identity}`);
+      if (!keys) keysOf.set(`${limit}|${identity}`, (keys = recordKeysByIdentity(identity, limit, db)));
       return keys;
     },
     // Chained on the store's own promise, as records.ts returns its reads: an async wrapper
@@ -100,7 +100,7 @@ async function groupInTransaction(records: CustomerRecord[], db: CustomerDb): Pr
   };
   // Every row's identities asked for at once, not one row after another: IndexedDB answers the
   // requests of one transaction side by side, and each row's walk then finds its keys waiting.
-  for (const record of records.slice(0, MAX_PROFILES)) for (const identity of joiningIdentities(record)) void source.keysByIdentity(identity, IDENTITY_READ_LIMIT);
+  for (const record of records.slice(0, MAX_PROFILES)) for (const identity of joiningIdentities(record)) void source.keysByIdentity(identity, IDENTITY_FIRST_READ);
   const profiles: ProfileRow[] = [];
   const others: RecordRow[] = [];
   const placed = new Set<string>();

@@ -75,6 +75,18 @@ describe('resolveProfile', () => {
     expect(read).toEqual([]);
   });
 
+  it('tells a switchboard number of one tool from its first five keys, without reading on', async () => {
+    const callers = Array.from({ length: 150 }, (_, i) => {
+      const base = record('hubspot', 'person', `c${i}`, `Caller ${i}`, { emails: [`caller${i}@acme-robotics.com`] });
+      return { ...base, identities: [...base.identities, 'phone:+14155550100'] };
+    });
+    const source = sourceOf(callers);
+    const asked: Array<[string, number]> = [];
+    const profile = await resolveProfile(callers[0]!, { ...source, keysByIdentity: (identity, limit) => (asked.push([identity, limit]), source.keysByIdentity(identity, limit)) });
+    expect(profile.sharedIdentities).toEqual(['phone:+14155550100']);
+    expect(asked.filter(([identity]) => identity === 'phone:+14155550100')).toEqual([['phone:+14155550100', 5]]);
+  });
+
   it('joins one person known to eight tools: an address every tool has once is personal, not shared', async () => {
     const tools = ['hubspot', 'salesforce', 'stripe', 'zendesk', 'intercom', 'mailchimp', 'klaviyo', 'pipedrive'] as const;
     const everywhere = tools.map((tool) => record(tool, 'person', `ann-${tool}`, 'Ann Lee', { emails: ['ann.lee@acme-robotics.com'] }));
