@@ -115,12 +115,22 @@ async function timeProfile(contact) {
     if (frame === tab.mainFrame() && committedAt === undefined) committedAt = performance.now();
   };
   tab.on('framenavigated', onCommit);
+  // Watching before the navigation starts: the panel's clock when the name appears.
+  const shown = panel.evaluate(
+    (expected) =>
+      new Promise((resolve, reject) => {
+        const isShown = () => document.querySelector('[data-testid="profile-name"]')?.textContent === expected;
+        const observer = new MutationObserver(() => isShown() && (observer.disconnect(), resolve(performance.now())));
+        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        setTimeout(() => (observer.disconnect(), reject(new Error(`${expected} was not shown within 15 s`))), 15_000);
+      }),
+    name,
+  );
   await tab.goto(`https://app.hubspot.com/contacts/${replica.hubspot.data.portalId}/record/0-1/${contact.id}`, { waitUntil: 'commit' });
-  const shown = await panel.waitForFunction((expected) => document.querySelector('[data-testid="profile-name"]')?.textContent === expected && performance.now(), name, { polling: 'mutation', timeout: 15_000 });
+  const shownInPanel = await shown;
   const shownAt = performance.now();
   tab.off('framenavigated', onCommit);
   const ms = shownAt - committedAt;
-  const shownInPanel = await shown.jsonValue();
   // The commit on the panel's own clock, for the breakdown of its marks.
   return { ms, urlChangedAfterGotoMs: committedAt - gotoAt, committedInPanel: shownInPanel - ms, shownInPanel };
 }

@@ -86,15 +86,18 @@ export async function callWithCredentials<T>(connection: Connection, credentials
     const work = connection.signIn === 'google' ? withRenewal(id, credentials.token, (token) => steps.call({ ...credentials, token })) : steps.call(credentials);
     const answer = await (steps.timeoutMs ? withTimeout(work, steps.timeoutMs, connectorFor(id).label) : work);
     await steps.save(answer);
-    await clearStorageFull(...scopes);
-    for (const warning of steps.warnings?.(answer) ?? []) await recordConnectorFailure(id, warning);
-    await unlessStorageFull(recordHealthSuccess(id));
+    // Bookkeeping side by side (each health write reads the row afresh): a sync pays it per page.
+    await Promise.all([clearStorageFull(...scopes), recordWarnings(id, steps.warnings?.(answer) ?? []), unlessStorageFull(recordHealthSuccess(id))]);
     return { ok: true, answer };
   } catch (error) {
     await noteIfStorageFull(error, ...scopes);
     if (isConnectorError(error) && error.kind !== 'not-found') await recordConnectorFailure(id, error);
     return { ok: false, error: toErrorReply(error) };
   }
+}
+
+async function recordWarnings(id: Connection['connector'], warnings: ConnectorError[]): Promise<void> {
+  for (const warning of warnings) await recordConnectorFailure(id, warning);
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number, label: string): Promise<T> {

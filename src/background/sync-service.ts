@@ -76,9 +76,8 @@ export async function runSync(connectorId: ConnectorId): Promise<void> {
   let ahead: { cursor: string; page: Promise<SyncPage> } | null = null;
   try {
     for (;;) {
-      const state = await syncStateOf(connectorId);
+      const [state, connection] = await Promise.all([syncStateOf(connectorId), getConnection(connectorId)]);
       if (!state || state.status !== 'running') return;
-      const connection = await getConnection(connectorId);
       if (!connection || connection.account !== state.account) {
         await stopSync(connectorId, `${connector.label} is no longer connected.`);
         return;
