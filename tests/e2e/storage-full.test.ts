@@ -174,7 +174,10 @@ describe('when the disk is full', () => {
     await expect(panel.getByTestId('sync-hubspot').count()).resolves.toBe(0);
     const contactPages = listed().slice(before);
     expect(contactPages.filter((r) => !r.path.includes('after=')).length).toBe(1);
-    expect(contactPages.filter((r) => r.path.includes('after=200')).length).toBe(1);
+    // The page after the refused one was asked for ahead while the refused one was being
+    // written, and dropped with it: asked once more on resuming, never more than that.
+    expect(contactPages.filter((r) => r.path.includes('after=200')).length).toBeGreaterThanOrEqual(1);
+    expect(contactPages.filter((r) => r.path.includes('after=200')).length).toBeLessThanOrEqual(2);
     env.replica.hubspot.state.faults.length = 0;
     await panel.close();
   });
