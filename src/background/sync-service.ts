@@ -1,5 +1,5 @@
 import { connectorFor } from '../connectors/registry';
-import type { Credentials, SyncPage } from '../connectors/contract';
+import type { SyncPage } from '../connectors/contract';
 import type { ConnectorId } from '../model/keys';
 import type { SyncState } from '../store/schema';
 import { commitSyncPage, runningSyncs, saveSyncState, syncStateOf } from '../store/syncs';
@@ -82,19 +82,14 @@ export async function runSync(connectorId: ConnectorId): Promise<void> {
         await stopSync(connectorId, `${connector.label} is no longer connected.`);
         return;
       }
-      let used: Credentials | null = null;
       // Only the owner of this cursor writes: another context (a restarted worker) may have moved on.
       const outcome = await callConnector(connection, {
-        call: (credentials) => {
-          used = credentials;
-          const page = ahead?.cursor === state.cursor ? ahead.page : connector.sync(state.cursor, credentials, connection);
-          ahead = null;
+        call: async (credentials) => {
+          const page = await (ahead?.cursor === state.cursor ? ahead.page : connector.sync(state.cursor, credentials, connection));
+          ahead = page.cursor === null ? null : askAhead(connector.sync(page.cursor, credentials, connection), page.cursor);
           return page;
         },
-        save: async (page) => {
-          if (page.cursor !== null && used) ahead = askAhead(connector.sync(page.cursor, used, connection), page.cursor);
-          await commitSyncPage(state, page.records, afterPage(state, page));
-        },
+        save: async (page) => void (await commitSyncPage(state, page.records, afterPage(state, page))),
         scopes: [`sync:${connectorId}`],
       });
       if (!outcome.ok) {
