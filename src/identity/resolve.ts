@@ -131,6 +131,8 @@ export async function resolveMembers(
   const members = new Map([[root.key, root]]);
   const sharedIdentities = new Set<string>();
   const isSplitFromMembers = (key: string) => [...members.keys()].some((member) => splits.has(pairKey(member, key)));
+  // A key that does not parse (an account with a colon in it) is read and checked as a record.
+  const kindOf = (keys: string[]) => keys.filter((key) => (parseRecordKey(key)?.type ?? kind) === kind);
 
   let frontier = [root];
   for (let depth = 0; kind && depth < MAX_DEPTH && frontier.length && members.size < MAX_MEMBERS; depth++) {
@@ -139,8 +141,6 @@ export async function resolveMembers(
       const merged = new Set(mergesOf(record.key));
       const candidateKeys = [...merged];
       for (const identity of joiningIdentities(record)) {
-        // A key that does not parse (an account with a colon in it) is read and checked as a record.
-        const kindOf = (keys: string[]) => keys.filter((key) => (parseRecordKey(key)?.type ?? kind) === kind);
         let keys = await source.keysByIdentity(identity, IDENTITY_FIRST_READ);
         if (keys.length === IDENTITY_FIRST_READ && !isSharedAmong(kindOf(keys))) keys = await source.keysByIdentity(identity, IDENTITY_READ_LIMIT);
         const ofKind = kindOf(keys);
