@@ -40,6 +40,13 @@ describe('dates as the tools give them', () => {
     expect(formatDate(undefined)).toBeUndefined();
   });
 
+  it('shows nothing for a moment outside what a date can hold, and formats the same twice', () => {
+    expect(formatDate(NaN)).toBeUndefined();
+    expect(formatDate(9e15)).toBeUndefined();
+    expect(formatDate(day + 60_000)).toBe(formatDate(day + 60_000));
+    expect(formatDate(day + 60_000)).not.toBe(formatDate(day + 120_000));
+  });
+
   it('marks the fields a vendor sent as bare dates, and only those', () => {
     expect(calendarDateFields({ lastActivityAt: '2026-03-01', createdAt: '2026-03-01T09:00:00.000+0000' })).toEqual(['lastActivityAt']);
     expect(calendarDateFields({ lastActivityAt: null })).toBeUndefined();
