@@ -1,6 +1,6 @@
 import { customerDb, type CustomerDb } from './db';
 import { withReopen } from './reopen';
-import { getRecords, recordKeysByIdentity, recordsByIdentity, recordsLinkingTo } from './records';
+import { getRecord, getRecords, recordKeysByIdentity, recordsByIdentity, recordsLinkingTo } from './records';
 import { resolveProfile, type IdentityOverrides, type ResolvedProfile } from '../identity/resolve';
 import type { CustomerRecord } from '../model/record';
 import { billedTotal, type Money } from '../identity/billing';
@@ -32,6 +32,14 @@ export function profileOf(root: CustomerRecord, db: CustomerDb = customerDb()): 
       await identityOverrides(db),
     ),
   );
+}
+
+/** A cached record and the profile around it, read in one transaction (what the panel shows first). */
+export function recordWithProfile(key: string, db: CustomerDb = customerDb()): Promise<{ record?: CustomerRecord; profile?: ResolvedProfile }> {
+  return db.transaction('r', db.records, db.overrides, async () => {
+    const record = await getRecord(key, db);
+    return { record, profile: record ? await profileOf(record, db) : undefined };
+  });
 }
 
 export async function setOverride(first: string, second: string, kind: 'split' | 'merge', db: CustomerDb = customerDb()): Promise<void> {

@@ -1,6 +1,5 @@
 import { holdsCustomers } from '../../model/keys';
-import { getRecord } from '../../store/records';
-import { profileOf } from '../../store/profiles';
+import { recordWithProfile } from '../../store/profiles';
 import { findConflicts } from '../../identity/resolve';
 import type { Connection } from '../../model/health';
 import { useLiveQuery } from '../shared/use-live-query';
@@ -33,8 +32,7 @@ export function RecordView({ recordKey, connections, description, status, connec
   // Re-resolves whenever any record, lookup or split/merge changes, in this page or the worker.
   const data = useLiveQuery(async () => {
     const queriedAt = performance.now();
-    const record = await getRecord(recordKey);
-    return { record, profile: record ? await profileOf(record) : undefined, queriedAt };
+    return { ...(await recordWithProfile(recordKey)), queriedAt };
   }, [recordKey]);
 
   const record = data?.record;

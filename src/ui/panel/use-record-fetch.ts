@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { send } from '../../protocol/client';
 import type { ErrorReply } from '../../protocol/messages';
 import type { RecordPageContext } from '../../model/page-context';
@@ -31,7 +31,8 @@ export function useRecordFetch(context: RecordPageContext | null, enabled: boole
     [contextId, enabled],
   );
 
-  useEffect(() => {
+  // Asked as the page's record commits, not a frame later: a woken worker needs every millisecond.
+  useLayoutEffect(() => {
     setStatus({ state: 'idle' });
     setShownKey(null);
     void run(false);

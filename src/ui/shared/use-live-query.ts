@@ -1,5 +1,5 @@
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /**
  * Preact binding for Dexie's liveQuery: re-runs when any table it read changes, in this page
@@ -9,7 +9,9 @@ import { useEffect, useState } from 'preact/hooks';
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): T | undefined {
   const depsKey = JSON.stringify(deps);
   const [state, setState] = useState<{ depsKey: string; value: T } | undefined>(undefined);
-  useEffect(() => {
+  // Subscribed as the component commits, not after the next frame (preact's useEffect waits for
+  // one, or 35 ms in a hidden panel): the store read is what the profile waits on.
+  useLayoutEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ depsKey, value }),
       error: (error) => console.error('liveQuery failed', error),
