@@ -108,7 +108,9 @@ export async function resolveProfile(root: CustomerRecord, source: ResolveSource
   const kind = root.type === 'company' ? 'company' : root.type === 'person' ? 'person' : null;
   const members = new Map(memberList.map((m) => [m.key, m]));
   const linkedKeys = [...new Set(memberList.flatMap((m) => m.links))].filter((key) => !members.has(key));
-  const around = [...(await source.byKeys(linkedKeys)), ...(await Promise.all(memberList.map((m) => source.linking(m.key)))).flat()];
+  // What the members link to and what links to them, asked for together.
+  const [linked, linking] = await Promise.all([source.byKeys(linkedKeys), Promise.all(memberList.map((m) => source.linking(m.key)))]);
+  const around = [...linked, ...linking.flat()];
   const aroundByKey = new Map(around.filter((r) => !members.has(r.key)).map((r) => [r.key, r]));
   const otherKind = kind === 'company' ? 'person' : 'company';
   const associated = [...aroundByKey.values()].filter((r) => r.type === otherKind);
@@ -140,16 +142,17 @@ export async function resolveMembers(
     for (const record of frontier) {
       const merged = new Set(mergesOf(record.key));
       const candidateKeys = [...merged];
-      for (const identity of joiningIdentities(record)) {
-        let keys = await source.keysByIdentity(identity, IDENTITY_FIRST_READ);
-        if (keys.length === IDENTITY_FIRST_READ && !isSharedAmong(kindOf(keys))) keys = await source.keysByIdentity(identity, IDENTITY_READ_LIMIT);
-        const ofKind = kindOf(keys);
-        if (keys.length >= IDENTITY_READ_LIMIT || isSharedAmong(ofKind)) {
-          sharedIdentities.add(identity);
-          continue;
-        }
-        candidateKeys.push(...ofKind);
-      }
+      // A record's identities are asked for together: each is a round trip to the store.
+      const identities = joiningIdentities(record);
+      const keysOf = await Promise.all(identities.map(async (identity) => {
+        const keys = await source.keysByIdentity(identity, IDENTITY_FIRST_READ);
+        return keys.length === IDENTITY_FIRST_READ && !isSharedAmong(kindOf(keys)) ? source.keysByIdentity(identity, IDENTITY_READ_LIMIT) : keys;
+      }));
+      identities.forEach((identity, i) => {
+        const ofKind = kindOf(keysOf[i]!);
+        if (keysOf[i]!.length >= IDENTITY_READ_LIMIT || isSharedAmong(ofKind)) sharedIdentities.add(identity);
+        else candidateKeys.push(...ofKind);
+      });
       // Only records not yet in the profile are read: a person in eight tools is found eight times.
       const unread = [...new Set(candidateKeys)].filter((key) => !members.has(key) && !isSplitFromMembers(key));
       const read = unread.length ? await source.byKeys(unread) : [];
