@@ -204,10 +204,3 @@ export async function recentRecords(limit = 10, db: CustomerDb = customerDb()): 
   return getRecords(views.map((view) => view.key), db);
 }
 
-/** Records this one links to, plus records that link to it (a company's people). */
-export async function relatedRecords(record: CustomerRecord, db: CustomerDb = customerDb()): Promise<CustomerRecord[]> {
-  const [outgoing, incoming] = await Promise.all([getRecords(record.links, db), recordsLinkingTo(record.key, 50, db)]);
-  const byKey = new Map([...outgoing, ...incoming].map((r) => [r.key, r]));
-  byKey.delete(record.key);
-  return [...byKey.values()];
-}

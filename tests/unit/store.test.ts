@@ -4,11 +4,11 @@ import {
   markViewed,
   recentRecords,
   recordsByIdentity,
-  relatedRecords,
   saveRecords,
   searchRecords,
 } from '../../src/store/records';
 import { recordHealthError } from '../../src/store/health';
+import { profileOf } from '../../src/store/profiles';
 import { normalizeHubspotCompany, normalizeHubspotContact } from '../../src/connectors/hubspot/normalize';
 import type { CustomerRecord } from '../../src/model/record';
 import { campaignEventRecord } from '../../src/connectors/kit/campaign-events';
@@ -102,8 +102,8 @@ describe('records', () => {
   it('finds a person by normalised identity and walks links both ways', async () => {
     const [ann] = await recordsByIdentity('email:ann.lee@acme-robotics.com', db);
     expect(ann?.title).toBe('Ann Lee');
-    expect((await relatedRecords(ann!, db)).map((r) => r.title)).toEqual(['Acme Robotics']);
-    expect((await relatedRecords(company, db)).map((r) => r.title)).toEqual(['Ann Lee']);
+    expect((await profileOf(ann!, db)).associated.map((r) => r.title)).toEqual(['Acme Robotics']);
+    expect((await profileOf(company, db)).associated.map((r) => r.title)).toEqual(['Ann Lee']);
   });
 
   it('writes a batch atomically: one invalid record leaves the cache as it was', async () => {
