@@ -45,6 +45,34 @@ function writeBlankExtension(dir) {
   return dir;
 }
 
+/**
+ * The floor under a woken worker's first answer: a module worker that only answers, and a page
+ * of its own to ask from (Chrome's cost of starting any worker and carrying a message to it).
+ */
+function writeAnsweringExtension(dir) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Floor', version: '1.0', background: { service_worker: 'background.js', type: 'module' } }));
+  writeFileSync(join(dir, 'background.js'), "chrome.runtime.onMessage.addListener((message, sender, reply) => void reply({ ok: true }));\n");
+  writeFileSync(join(dir, 'page.html'), '<!doctype html><title>floor</title>');
+  return dir;
+}
+
+/** How long a stopped worker takes to answer a message from `page`, each time stopped first. */
+async function wokenWorkerAnswers(context, page, message, rounds) {
+  const times = [];
+  for (let i = 0; i < rounds; i++) {
+    await stopServiceWorker(context, page);
+    times.push(
+      await page.evaluate(async (message) => {
+        const start = performance.now();
+        await chrome.runtime.sendMessage(message);
+        return performance.now() - start;
+      }, message),
+    );
+  }
+  return times;
+}
+
 log('building the extension with the benchmark page');
 await buildExtension({ chromeDir: benchDir, firefoxDir: null, bench: true });
 // 100,000 more HubSpot contacts for the sync throughput (Stripe's replica makes a customer of every other one).
@@ -185,19 +213,21 @@ const firstMessage = [];
 // The woken worker's own clock starts with it: its script's evaluation ends at the mark it sets.
 const workerScriptMs = [];
 for (let i = 0; i < 20; i++) {
-  await stopServiceWorker(context, panel);
-  firstMessage.push(await panel.evaluate(async () => {
-    const start = performance.now();
-    await chrome.runtime.sendMessage({ type: 'options→background:vault', request: { action: 'status' } });
-    return performance.now() - start;
-  }));
+  firstMessage.push(...(await wokenWorkerAnswers(context, panel, { type: 'options→background:vault', request: { action: 'status' } }, 1)));
   const worker = await serviceWorker(context);
   const evaluated = await worker.evaluate(() => performance.getEntriesByName('background:listening')[0]?.startTime ?? null);
   if (evaluated !== null) workerScriptMs.push(evaluated);
 }
 
-log('host page load with and without the extension');
 await context.close();
+log('the same first answer from a worker that only answers');
+const floor = await launchWithExtension({ resolverRules: replica.resolverRules, extensionDir: writeAnsweringExtension(resolve(root, 'dist/bench-floor')) });
+const floorPage = await floor.context.newPage();
+await floorPage.goto(`chrome-extension://${floor.extensionId}/page.html`);
+const floorFirstMessage = await wokenWorkerAnswers(floor.context, floorPage, { ping: true }, 20);
+await floor.context.close();
+
+log('host page load with and without the extension');
 const heavyUrl = `https://app.hubspot.com/contacts/${replica.hubspot.data.portalId}/objects/0-1/views/all/list?copies=40`;
 // The baseline browser is launched the same way with an extension that does nothing: a
 // launch without any extension also switches Chromium's extension system off, and that alone
@@ -243,6 +273,8 @@ const result = {
   // Medians of the parts named in timeCachedProfile.
   cachedProfileBreakdownMs: { workerRunning: medians(warmParts), workerStopped: medians(coldParts) },
   workerFirstMessageP95Ms: p95(firstMessage),
+  // The same for a worker that only answers (measured in this run): what any worker costs.
+  workerFirstMessageFloorP95Ms: p95(floorFirstMessage),
   // Of that: from the worker's start to its listeners registered (script fetched, compiled, run).
   workerScriptReadyMedianMs: workerScriptMs.length ? median(workerScriptMs) : null,
   freshProfileMs: median(fresh),
@@ -292,7 +324,7 @@ for (const size of Object.values(perSize)) {
 }
 console.table(rows);
 console.log(`machine: ${result.machine.cpus} × ${result.machine.cpuModel}, ${result.machine.memoryGB} GB, ${result.machine.platform}`);
-console.log(`cached profile, median parts (ms): ${JSON.stringify(result.cachedProfileBreakdownMs)}; woken worker ready to listen after ${round2(result.workerScriptReadyMedianMs)} ms (median)`);
+console.log(`cached profile, median parts (ms): ${JSON.stringify(result.cachedProfileBreakdownMs)}; woken worker ready to listen after ${round2(result.workerScriptReadyMedianMs)} ms (median); a worker that only answers: first answer p95 ${round2(result.workerFirstMessageFloorP95Ms)} ms`);
 if (jsonFile) {
   writeFileSync(jsonFile, JSON.stringify(result, null, 2));
   const chartFile = jsonFile.replace(/\.json$/, '') + '.svg';
