@@ -1,4 +1,5 @@
 import { customerDb, type CustomerDb } from './db';
+import { readTogether } from './read-together';
 import { getRecords, recentRecords, recordKeysByIdentity, searchRecords } from './records';
 import { identityOverrides } from './profiles';
 import { IDENTITY_FIRST_READ, joiningIdentities, resolveMembers } from '../identity/resolve';
@@ -70,9 +71,9 @@ function profileRow(root: CustomerRecord, members: CustomerRecord[]): ProfileRow
  * identity is read as keys first, so one shared by hundreds of records costs no record read.
  */
 export function groupRecords(records: CustomerRecord[], db: CustomerDb = customerDb()): Promise<ListRow[]> {
-  // One read transaction for every row's walk: dozens of small reads, each of which outside a
-  // transaction paid for one of its own (about half of a keystroke's time in a small store).
-  return db.transaction('r', db.records, db.overrides, () => groupInTransaction(records, db));
+  // Every row's walk read together: dozens of small reads, each of which alone paid for a
+  // transaction of its own (about half of a keystroke's time in a small store).
+  return readTogether(db, [db.records, db.overrides], () => groupInTransaction(records, db));
 }
 
 async function groupInTransaction(records: CustomerRecord[], db: CustomerDb): Promise<ListRow[]> {

@@ -1,5 +1,6 @@
 import { customerDb, type CustomerDb } from './db';
 import { withReopen } from './reopen';
+import { readTogether } from './read-together';
 import { getRecord, getRecords, recordKeysByIdentity, recordsByIdentity, recordsLinkingTo } from './records';
 import { resolveProfile, type IdentityOverrides, type ResolvedProfile } from '../identity/resolve';
 import type { CustomerRecord } from '../model/record';
@@ -18,28 +19,30 @@ export async function identityOverrides(db: CustomerDb = customerDb()): Promise<
 
 /**
  * The profile around a cached record, from the store, honouring the user's splits and merges.
- * Its dozen small reads share one read transaction: each outside one paid for its own.
+ * Its dozen small reads are read together (see readTogether).
  */
 export function profileOf(root: CustomerRecord, db: CustomerDb = customerDb()): Promise<ResolvedProfile> {
-  return db.transaction('r', db.records, db.overrides, async () =>
-    resolveProfile(
-      root,
-      {
-        keysByIdentity: (identity, limit) => recordKeysByIdentity(identity, limit, db),
-        byKeys: (keys) => getRecords(keys, db),
-        linking: (key) => recordsLinkingTo(key, 50, db),
-      },
-      await identityOverrides(db),
-    ),
-  );
+  return readTogether(db, [db.records, db.overrides], () => profileFromStore(root, db));
 }
 
-/** A cached record and the profile around it, read in one transaction (what the panel shows first). */
+/** A cached record and the profile around it, read together (what the panel shows first). */
 export function recordWithProfile(key: string, db: CustomerDb = customerDb()): Promise<{ record?: CustomerRecord; profile?: ResolvedProfile }> {
-  return db.transaction('r', db.records, db.overrides, async () => {
+  return readTogether(db, [db.records, db.overrides], async () => {
     const record = await getRecord(key, db);
-    return { record, profile: record ? await profileOf(record, db) : undefined };
+    return { record, profile: record ? await profileFromStore(record, db) : undefined };
   });
+}
+
+async function profileFromStore(root: CustomerRecord, db: CustomerDb): Promise<ResolvedProfile> {
+  return resolveProfile(
+    root,
+    {
+      keysByIdentity: (identity, limit) => recordKeysByIdentity(identity, limit, db),
+      byKeys: (keys) => getRecords(keys, db),
+      linking: (key) => recordsLinkingTo(key, 50, db),
+    },
+    await identityOverrides(db),
+  );
 }
 
 export async function setOverride(first: string, second: string, kind: 'split' | 'merge', db: CustomerDb = customerDb()): Promise<void> {
