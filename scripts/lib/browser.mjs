@@ -133,8 +133,14 @@ export async function connectThroughOptions(context, extensionId, connector, tok
 export async function stopServiceWorker(context, extensionPage) {
   const cdp = await context.newCDPSession(extensionPage);
   const status = new Map();
+  // Stopped once is enough: a page's message may start the worker again within the 10 ms between
+  // two looks at its status (a test waited 10 s for a stop it had missed).
+  const seenStopped = new Set();
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions) status.set(v.versionId, v.runningStatus);
+    for (const v of versions) {
+      status.set(v.versionId, v.runningStatus);
+      if (v.runningStatus === 'stopped') seenStopped.add(v.versionId);
+    }
   });
   await cdp.send('ServiceWorker.enable');
   const until = async (done, what, timeoutMs) => {
@@ -146,8 +152,9 @@ export async function stopServiceWorker(context, extensionPage) {
   try {
     await until(() => [...status.values()].includes('running'), 'was not seen running', 5_000);
     const running = [...status].filter(([, s]) => s === 'running').map(([id]) => id);
+    seenStopped.clear();
     for (const versionId of running) await cdp.send('ServiceWorker.stopWorker', { versionId });
-    await until(() => running.every((id) => status.get(id) === 'stopped'), 'did not stop', 10_000);
+    await until(() => running.every((id) => seenStopped.has(id)), 'did not stop', 10_000);
   } finally {
     await cdp.detach();
   }
