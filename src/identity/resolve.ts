@@ -149,8 +149,9 @@ export async function resolveMembers(
         return keys.length === IDENTITY_FIRST_READ && !isSharedAmong(kindOf(keys)) ? source.keysByIdentity(identity, IDENTITY_READ_LIMIT) : keys;
       }));
       identities.forEach((identity, i) => {
-        const ofKind = kindOf(keysOf[i]!);
-        if (keysOf[i]!.length >= IDENTITY_READ_LIMIT || isSharedAmong(ofKind)) sharedIdentities.add(identity);
+        const keys = keysOf[i]!;
+        const ofKind = kindOf(keys);
+        if (keys.length >= IDENTITY_READ_LIMIT || isSharedAmong(ofKind)) sharedIdentities.add(identity);
         else candidateKeys.push(...ofKind);
       });
       // Only records not yet in the profile are read: a person in eight tools is found eight times.
