@@ -69,18 +69,65 @@ const page = (outDir: string, name: (typeof PAGES)[number]): UserConfig => ({
   },
 });
 
-/** The module service worker: one file. MV3 workers cannot `import()`, so nothing may be split off. */
+/** Where the worker's chunks go; the Firefox manifest lists them (scripts/lib/build-extension.mjs). */
+export const WORKER_CHUNK_DIR = 'background';
+
+/**
+ * The service worker is a classic script whose rarely needed parts (the vendors' API clients,
+ * the identity data, backups) are chunks loaded on first use, so a woken worker compiles and runs
+ * a third of its code before it answers. Worker modules cannot `import()`, so the chunks are
+ * CommonJS, each wrapped as a function registered by file name, and `import()` becomes a
+ * synchronous `importScripts` of the chunk. Chrome lets a worker import later only the scripts
+ * it imported while installing, so the install event imports them all (which only registers
+ * them). Firefox's background page lists every chunk in its manifest instead.
+ */
+const classicWorkerChunks: Plugin = {
+  name: 'classic-worker-chunks',
+  generateBundle(_options, bundle) {
+    const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
+    const lazy = chunks.filter((chunk) => !chunk.isEntry).map((chunk) => chunk.fileName);
+    for (const chunk of chunks) {
+      const register = `(self.__workerChunks ??= {})[${JSON.stringify(chunk.fileName)}] = function (require, exports, module) {\n"use strict";\n`;
+      chunk.code = `${register}${chunk.code}\n};\n${chunk.isEntry ? workerLoader(chunk.fileName, lazy) : ''}`;
+      if (chunk.map) chunk.map.mappings = ';;' + chunk.map.mappings;
+    }
+  },
+};
+
+/** Runs the entry chunk; `require` of another chunk registers it first (importScripts) unless listed in the manifest. */
+const workerLoader = (entry: string, lazy: string[]) => `(() => {
+  const registered = self.__workerChunks;
+  const loaded = {};
+  if (typeof importScripts === 'function') addEventListener('install', () => importScripts(...${JSON.stringify(lazy)}));
+  const resolve = (from, path) => {
+    const parts = from.split('/').slice(0, -1);
+    for (const part of path.split('/')) part === '..' ? parts.pop() : part !== '.' && parts.push(part);
+    return parts.join('/');
+  };
+  const load = (name) => {
+    if (loaded[name]) return loaded[name].exports;
+    if (!registered[name]) importScripts(name);
+    const module = (loaded[name] = { exports: {} });
+    registered[name].call(undefined, (path) => load(resolve(name, path)), module.exports, module);
+    return module.exports;
+  };
+  load(${JSON.stringify(entry)});
+})();
+`;
+
 const background = (outDir: string): UserConfig => ({
   ...shared,
+  plugins: [...shared.plugins, classicWorkerChunks],
   publicDir: resolve(here, 'public'),
   build: {
     outDir,
     emptyOutDir: true,
     target,
     sourcemap,
+    modulePreload: false,
     rolldownOptions: {
       input: { background: resolve(here, 'src/background/index.ts') },
-      output: { entryFileNames: 'background.js', codeSplitting: false },
+      output: { format: 'cjs', entryFileNames: 'background.js', chunkFileNames: `${WORKER_CHUNK_DIR}/[name]-[hash].js` },
     },
   },
 });

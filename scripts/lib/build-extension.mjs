@@ -1,6 +1,6 @@
 // Builds the extension for Chrome (and Firefox) from one source tree and one source manifest.
 import { build } from 'vite';
-import { cp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadVendorMetas, withVendorHosts } from './vendor-hosts.mjs';
 
@@ -29,7 +29,8 @@ export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'),
     ...base,
     version: pkg.version,
     permissions: [...base.permissions, 'sidePanel'],
-    background: { service_worker: 'background.js', type: 'module' },
+    // A classic worker: it loads its chunks itself, on first use (vite.config.ts).
+    background: { service_worker: 'background.js' },
     side_panel: { default_path: 'panel.html' },
     // No other extension (nor any web page) may message us, even if a listener for them were added.
     // Firefox has no such key; there, we simply never listen for other extensions.
@@ -42,7 +43,8 @@ export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'),
   const firefox = {
     ...base,
     version: pkg.version,
-    background: { scripts: ['background.js'], type: 'module' },
+    // A background page cannot importScripts: every chunk is listed (each only registers itself), the entry last.
+    background: { scripts: [...(await workerChunks(chromeDir)), 'background.js'] },
     // Firefox's shortcut opens the sidebar itself.
     commands: Object.fromEntries(Object.entries(base.commands).map(([name, command]) => [name === '_execute_action' ? '_execute_sidebar_action' : name, command])),
     sidebar_action: { default_panel: 'panel.html', default_title: 'Customer view', default_icon: base.action.default_icon, open_at_install: false },
@@ -54,4 +56,10 @@ export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'),
   await rm(firefoxDir, { recursive: true, force: true });
   await cp(chromeDir, firefoxDir, { recursive: true });
   await writeFile(resolve(firefoxDir, 'manifest.json'), JSON.stringify(firefox, null, 2));
+}
+
+/** The worker's chunk files, as the background build wrote them. */
+async function workerChunks(dir) {
+  const files = await readdir(resolve(dir, 'background'));
+  return files.filter((file) => file.endsWith('.js')).sort().map((file) => `background/${file}`);
 }

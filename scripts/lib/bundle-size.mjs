@@ -4,7 +4,8 @@ import { gzipSync } from 'node:zlib';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 
-const STATIC_IMPORT = /(?:import|from)\s*["'](\.{1,2}\/[^"']+\.js)["']/g;
+// ES chunks import; the worker's CommonJS chunks `require` (a lazy one inside `=>`, not counted).
+const STATIC_IMPORT = /(?:(?:import|from)\s*["']|(?<!=>)require\(")(\.{1,2}\/[^"']+\.js)["']/g;
 const gzipBytes = (bytes) => gzipSync(bytes).length;
 const toKB = (bytes) => Math.round((bytes / 1024) * 10) / 10;
 

@@ -1,4 +1,5 @@
-import { connectorFor } from '../connectors/registry';
+import { metaOf } from '../connectors/vendors';
+import { loadConnector } from './connectors';
 import type { Connection } from '../model/health';
 import type { CustomerRecord } from '../model/record';
 import { getRecord, saveRecordsKeepingLinks } from '../store/records';
@@ -25,7 +26,7 @@ export async function readCompanyPeople(key: string, force: boolean): Promise<Re
   const { members } = await profileOf(record);
   const asked = members.flatMap((company) => {
     const connection = connections.find((c) => c.connector === company.connector && c.account === company.account);
-    return company.type === 'company' && connection && connectorFor(connection.connector).companyPeople ? [{ company, connection }] : [];
+    return company.type === 'company' && connection && metaOf(connection.connector).traits.companyPeople ? [{ company, connection }] : [];
   });
   const tools = await Promise.all(asked.map(({ company, connection }) => peopleInTool(company, connection, force)));
   return { ok: true, data: { tools } };
@@ -35,7 +36,7 @@ async function peopleInTool(company: CustomerRecord, connection: Connection, for
   const id = `${connection.connector}|${connection.account}|company-people:${company.id}`;
   const cached = await cachedLookup(id);
   if (!force && cached && Date.now() - cached.checkedAt < PEOPLE_FRESH_MS) return { connector: connection.connector, state: 'ok', count: cached.keys.length };
-  const connector = connectorFor(connection.connector);
+  const connector = await loadConnector(connection.connector);
   const outcome = await callConnector(connection, {
     call: (credentials) => connector.companyPeople!(company.id, credentials, connection),
     timeoutMs: TOOL_TIMEOUT_MS,

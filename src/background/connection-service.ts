@@ -1,4 +1,4 @@
-import { connectorFor } from '../connectors/registry';
+import { loadConnector } from './connectors';
 import type { ConnectorId } from '../model/record';
 import type { Credentials } from '../connectors/contract';
 import { getConnection, removeConnection, saveConnection } from '../platform/connections';
@@ -14,7 +14,7 @@ import { sessionToken } from './credentials';
  * is stored at all; the vendor's session cookie is read again at each use.
  */
 export async function connect(connectorId: ConnectorId, authMode: 'token' | 'session', credentials: Credentials): Promise<Reply<'options→background:connect'>> {
-  const connector = connectorFor(connectorId);
+  const connector = await loadConnector(connectorId);
   // Nothing is fetched while locked, not even a signed-in session's first call.
   if ((await vaultStatus()) === 'locked') {
     return { ok: false, error: { kind: 'auth', message: 'Unlock your tokens with your passphrase before connecting another tool.' } };

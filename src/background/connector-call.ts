@@ -1,4 +1,4 @@
-import { connectorFor } from '../connectors/registry';
+import { metaOf } from '../connectors/vendors';
 import { ConnectorError, isConnectorError } from '../connectors/errors';
 import type { Credentials } from '../connectors/contract';
 import type { Connection } from '../model/health';
@@ -84,7 +84,7 @@ export async function callWithCredentials<T>(connection: Connection, credentials
   try {
     // A Google sign-in's token refused before its hour is renewed once and the call made again.
     const work = connection.signIn === 'google' ? withRenewal(id, credentials.token, (token) => steps.call({ ...credentials, token })) : steps.call(credentials);
-    const answer = await (steps.timeoutMs ? withTimeout(work, steps.timeoutMs, connectorFor(id).label) : work);
+    const answer = await (steps.timeoutMs ? withTimeout(work, steps.timeoutMs, metaOf(id).label) : work);
     await steps.save(answer);
     // Bookkeeping side by side (each health write reads the row afresh): a sync pays it per page.
     await Promise.all([clearStorageFull(...scopes), recordWarnings(id, steps.warnings?.(answer) ?? []), unlessStorageFull(recordHealthSuccess(id))]);

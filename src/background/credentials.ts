@@ -1,5 +1,6 @@
 import type { Credentials } from '../connectors/contract';
-import { connectorFor } from '../connectors/registry';
+import { metaOf } from '../connectors/vendors';
+import { loadConnector } from './connectors';
 import type { Connection } from '../model/health';
 import type { ConnectorId } from '../model/record';
 import { readCookie } from '../platform/cookies';
@@ -8,8 +9,10 @@ import { googleSignInToken } from './google-sign-in';
 
 /** The signed-in console session of a vendor that allows API calls with it, or null when signed out. */
 export async function sessionToken(connectorId: ConnectorId, site: string | undefined): Promise<string | null> {
-  const session = connectorFor(connectorId).auth.session;
-  if (!session || !site) return null;
+  // Which cookie holds the session is the API client's knowledge: loaded only for a tool that offers one.
+  if (!site || !metaOf(connectorId).auth.modes.includes('session')) return null;
+  const session = (await loadConnector(connectorId)).auth.session;
+  if (!session) return null;
   try {
     const { url, name } = session.cookie(site);
     return await readCookie(url, name);
@@ -38,7 +41,7 @@ export async function credentialsFor(connection: Connection): Promise<Credential
 
 /** Why there are no credentials, in words a marketer can act on. */
 export function missingCredentialsMessage(connection: Connection): string {
-  const label = connectorFor(connection.connector).label;
+  const label = metaOf(connection.connector).label;
   return connection.authMode === 'session'
     ? `You are signed out of ${label}. Sign in to ${label} in this browser; the panel uses the new session by itself.`
     : `${label} has no token. Reconnect it in Options.`;

@@ -1,4 +1,4 @@
-import { connectorFor } from '../connectors/registry';
+import { loadConnector } from './connectors';
 import { metaOf } from '../connectors/vendors';
 import { codeFromRedirect, exchangeCode, renewAccessToken, RENEW_MARGIN_MS } from '../connectors/kit/google-oauth';
 import { isConnectorError } from '../connectors/errors';
@@ -43,7 +43,7 @@ export async function signInWithGoogle(connectorId: ConnectorId, request: Google
   try {
     const answer = await exchangeCode(client, codeFromRedirect(request.redirected, request.state), request.verifier, request.redirectUri);
     const grant: GoogleGrant = { ...client, refreshToken: answer.refresh_token, ...(request.tokenPrefix ? { tokenPrefix: request.tokenPrefix.trim() } : {}), accessToken: answer.access_token, expiresAt: Date.now() + answer.expires_in * 1000 };
-    const verified = await connectorFor(connectorId).verify({ token: connectorToken(grant), site: request.site });
+    const verified = await (await loadConnector(connectorId)).verify({ token: connectorToken(grant), site: request.site });
     const connection = { ...verified, authMode: 'token' as const, signIn: 'google' as const, site: request.site || undefined, connectedAt: Date.now() };
     // A pasted token of this tool goes: the sign-in is what is used from now on.
     await forgetToken(connectorId);
@@ -78,7 +78,7 @@ export async function googleSignInToken(id: ConnectorId, rejectedToken?: string)
 }
 
 async function renew(id: ConnectorId, grant: GoogleGrant): Promise<string> {
-  const answer = await renewAccessToken(grant, grant.refreshToken, connectorFor(id).label);
+  const answer = await renewAccessToken(grant, grant.refreshToken, metaOf(id).label);
   const next: GoogleGrant = { ...grant, accessToken: answer.access_token, expiresAt: Date.now() + answer.expires_in * 1000, ...(answer.refresh_token ? { refreshToken: answer.refresh_token } : {}) };
   // Kept for the next call; on a full disk this one still gets its token and the next renews again.
   await storeGrant(id, next).catch(() => undefined);

@@ -9,14 +9,11 @@ import { readCompanyPeople } from './company-people-service';
 import { setOverride } from '../store/profiles';
 import { startSync } from './sync-service';
 import { captureAll } from './metrics-service';
-import { BackupError, importBackup, parseBackup, planImport, type Backup } from '../store/backup';
+import type { Backup } from '../store/backup';
 import type { ImportSummary, Reply } from '../protocol/messages';
 import { toErrorReply } from './errors';
 import { prunePoints } from '../store/points';
-import { scanPage } from './page-scan-service';
 import { deleteBoard, editBoard, saveBoard } from '../store/boards';
-import { peopleFromRows } from '../import/import-csv';
-import { normalizePayload } from '../import/normalize-payload';
 import { saveRecords } from '../store/records';
 import { isConnectorError } from '../connectors/errors';
 import { enablePassphrase, lockTokens, removePassphrase, unlockTokens, vaultStatus } from '../secrets/tokens';
@@ -29,6 +26,8 @@ import { forgetTeamSync, saveTeamSync, teamSyncTarget } from './team-sync-servic
 
 /** Parses the file first: a damaged or newer backup is refused before anything is written. */
 async function withBackup(text: string, run: (backup: Backup) => Promise<ImportSummary>): Promise<Reply<'options→background:importBackup'>> {
+  // A backup's records are tokenised again on the way in (the tokenizer's data is not kept loaded).
+  const { BackupError, parseBackup } = await import('../store/backup');
   try {
     return { ok: true, data: await run(parseBackup(text)) };
   } catch (error) {
@@ -71,7 +70,7 @@ export const handlers: Handlers = {
     await updateSettings({ pointRetentionDays: keepDays });
     return { ok: true, data: { removedPoints: await prunePoints(keepDays) } };
   },
-  'panel→background:scanPage': ({ tabId }) => scanPage(tabId),
+  'panel→background:scanPage': async ({ tabId }) => (await import('./page-scan-service')).scanPage(tabId),
   'options→background:vault': async ({ action, passphrase = '' }) => {
     if ((action === 'enable' || action === 'unlock') && passphrase.length < 8) {
       return { ok: false, error: { kind: 'rejected', message: 'Use a passphrase of at least 8 characters.' } };
@@ -89,7 +88,10 @@ export const handlers: Handlers = {
   'options→background:importVendorFile': async ({ connector, fileName, text, rows }) => {
     try {
       const notes: string[] = [];
-      const records = rows ? peopleFromRows(rows, connector) : normalizePayload(connector, JSON.parse(text), notes);
+      // The vendor readers load with the API clients (./connectors.ts), only when a file comes in.
+      const records = rows
+        ? (await import('../import/import-csv')).peopleFromRows(rows, connector)
+        : (await import('../import/normalize-payload')).normalizePayload(connector, JSON.parse(text), notes);
       await saveRecords(records);
       return { ok: true, data: { imported: records.length, notes } };
     } catch (error) {
@@ -109,8 +111,8 @@ export const handlers: Handlers = {
   'options→background:saveTeamSync': (request) => saveTeamSync(request),
   'options→background:forgetTeamSync': () => forgetTeamSync(),
   'page→background:teamSyncTarget': () => teamSyncTarget(),
-  'options→background:previewImport': ({ text }) => withBackup(text, (backup) => planImport(backup)),
-  'options→background:importBackup': ({ text }) => withBackup(text, (backup) => importBackup(backup)),
+  'options→background:previewImport': ({ text }) => withBackup(text, async (backup) => (await import('../store/backup')).planImport(backup)),
+  'options→background:importBackup': ({ text }) => withBackup(text, async (backup) => (await import('../store/backup')).importBackup(backup)),
   'options→background:startSync': async ({ connector }) => {
     await startSync(connector);
     return { ok: true, data: {} };

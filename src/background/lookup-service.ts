@@ -1,9 +1,9 @@
 import { holdsCustomers } from '../model/keys';
-import { connectorFor } from '../connectors/registry';
+import { loadConnector } from './connectors';
 import type { Connection } from '../model/health';
 import type { CustomerRecord } from '../model/record';
 import type { FetchResult } from '../connectors/contract';
-import { normalizeEmail, emailIdentity } from '../identity/normalize';
+import { normalizeEmail, emailIdentity } from '../identity/email';
 import { getRecord, saveRecords } from '../store/records';
 import { cachedLookup, saveLookup } from '../store/lookups';
 import { getConnections } from '../platform/connections';
@@ -26,7 +26,7 @@ export async function lookupAcrossTools(key: string, force: boolean): Promise<Re
 }
 
 async function lookupInTool(record: CustomerRecord, connection: Connection, force: boolean): Promise<ToolLookup> {
-  const connector = connectorFor(connection.connector);
+  const connector = await loadConnector(connection.connector);
   const usable = await usableCredentials(connection);
   if ('error' in usable) return { connector: connection.connector, state: 'error', keys: [], error: usable.error };
   const { credentials } = usable;

@@ -1,4 +1,4 @@
-import { connectorFor } from '../connectors/registry';
+import { loadConnector } from './connectors';
 import { savePoints } from '../store/metrics';
 import { getConnections } from '../platform/connections';
 import type { Reply } from '../protocol/messages';
@@ -17,7 +17,7 @@ export async function captureAll(snapshotId: string): Promise<Reply<'panel→bac
   let captured = 0;
   await Promise.all(
     (await getConnections()).map(async (connection) => {
-      const connector = connectorFor(connection.connector);
+      const connector = await loadConnector(connection.connector);
       const metrics = connector.metrics?.bind(connector);
       if (!metrics) return;
       const outcome = await callConnector(connection, {

@@ -1,6 +1,6 @@
 import { detectPage } from '../connectors/page-registry';
 import { isPageReadable, pageModeContext } from '../connectors/page-mode';
-import { recordFromPage, type PageRecordValues } from '../connectors/page-record';
+import type { PageRecordValues } from '../connectors/page-record';
 import type { RecordPageContext } from '../model/page-context';
 import { recordKey } from '../model/keys';
 import { getConnection } from '../platform/connections';
@@ -48,6 +48,8 @@ export async function savePageRecord(href: string | undefined, values: PageRecor
   }
   const context = pageModeContext(detected);
   const existing = await getRecord(recordKey(context.connector, context.account, context.type, context.id));
+  // The page's values are normalised (phones, domains) with the identity data the API clients load with.
+  const { recordFromPage } = await import('../connectors/page-record');
   const record = recordFromPage(context, href, values, Date.now(), existing);
   try {
     await saveRecords([record]);

@@ -1,4 +1,5 @@
-import { connectorFor } from '../connectors/registry';
+import { metaOf } from '../connectors/vendors';
+import { loadConnector } from './connectors';
 import type { RecordPageContext } from '../model/page-context';
 import { recordKey } from '../model/record';
 import { getRecord, markViewed, saveRecords } from '../store/records';
@@ -26,7 +27,7 @@ const inFlight = new Map<string, Promise<Reply<'panel→background:fetchRecord'>
 export async function fetchRecord(pageContext: RecordPageContext, force: boolean): Promise<Reply<'panel→background:fetchRecord'>> {
   const connection = (await getConnection(pageContext.connector)) ?? undefined;
   if (connection && isOtherAccountsConsole(pageContext, connection)) {
-    const { label, traits } = connectorFor(pageContext.connector);
+    const { label, traits } = metaOf(pageContext.connector);
     return {
       ok: false,
       error: {
@@ -45,10 +46,10 @@ export async function fetchRecord(pageContext: RecordPageContext, force: boolean
 }
 
 async function fetchAndStore(context: RecordPageContext, key: string, force: boolean): Promise<Reply<'panel→background:fetchRecord'>> {
-  const connector = connectorFor(context.connector);
+  const { label } = metaOf(context.connector);
   const connection = await getConnection(context.connector);
   if (!connection) {
-    return { ok: false, error: { kind: 'not-connected', message: `${connector.label} is not connected. Add a token in Options.` } };
+    return { ok: false, error: { kind: 'not-connected', message: `${label} is not connected. Add a token in Options.` } };
   }
   // Locked or signed out is said at once, even over a fresh cached record.
   const usable = await usableCredentials(connection);
@@ -58,7 +59,7 @@ async function fetchAndStore(context: RecordPageContext, key: string, force: boo
       ok: false,
       error: {
         kind: 'wrong-account',
-        message: `This page is in ${connector.label} account ${context.account}, but the connected token belongs to ${connection.accountLabel}.`,
+        message: `This page is in ${label} account ${context.account}, but the connected token belongs to ${connection.accountLabel}.`,
       },
     };
   }
@@ -71,7 +72,7 @@ async function fetchAndStore(context: RecordPageContext, key: string, force: boo
 
   // A not-found is shown: the page names a record the vendor does not have (any more).
   const outcome = await callWithCredentials(connection, usable.credentials, {
-    call: (credentials) => connector.fetchRecord(context, credentials, connection),
+    call: async (credentials) => (await loadConnector(context.connector)).fetchRecord(context, credentials, connection),
     warnings: (answer) => answer.warnings,
     save: async ({ records }) => {
       const shown = records[0]?.key ?? key;

@@ -1,4 +1,4 @@
-import { connectorFor } from '../connectors/registry';
+import { loadConnector } from './connectors';
 import type { SyncPage } from '../connectors/contract';
 import type { ConnectorId } from '../model/keys';
 import type { SyncState } from '../store/schema';
@@ -72,7 +72,7 @@ async function stopSync(connectorId: ConnectorId, error: string): Promise<void> 
 export async function runSync(connectorId: ConnectorId): Promise<void> {
   if (running.has(connectorId)) return;
   running.add(connectorId);
-  const connector = connectorFor(connectorId);
+  const connector = await loadConnector(connectorId);
   let ahead: { cursor: string; page: Promise<SyncPage> } | null = null;
   try {
     for (;;) {

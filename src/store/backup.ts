@@ -1,8 +1,8 @@
 import { z } from '../model/zod-setup';
 import { customerDb, type CustomerDb } from './db';
 import { withReopen } from './reopen';
-import { customerRecordSchema } from '../model/record';
-import { withCurrentTokens } from './terms';
+import { customerRecordSchema, type CustomerRecord } from '../model/record';
+import { searchTokens } from '../identity/tokens';
 import { putRecords } from './records';
 
 /**
@@ -102,6 +102,11 @@ export async function planImport(backup: Backup, db: CustomerDb = customerDb()):
     newPoints: existingPoints.filter((p) => !p).length,
     newOverrides: existingOverrides.filter((o) => !o).length,
   };
+}
+
+/** The record with its search tokens recomputed by today's rules, so a file from an older version searches like new records. */
+function withCurrentTokens(record: CustomerRecord): CustomerRecord {
+  return { ...record, tokens: searchTokens(record.title, record.fields) };
 }
 
 /** Merges in one transaction: newer records win, existing points and decisions are kept. */

@@ -1,5 +1,4 @@
 import type { CustomerRecord } from '../model/record';
-import { searchTokens } from '../identity/tokens';
 
 /**
  * The keys of the records table's one index. Identities keep their own form (`email:…`,
@@ -11,14 +10,6 @@ export const TOKEN_PREFIX = 's:';
 
 export const linkTerm = (key: string) => `${LINK_PREFIX}${key}`;
 export const tokenTerm = (token: string) => `${TOKEN_PREFIX}${token}`;
-
-/**
- * The record with its search tokens recomputed by today's rules, for records that come from
- * an older version (a migrated database, a backup file) so they search like new ones.
- */
-export function withCurrentTokens<T extends CustomerRecord>(record: T): T {
-  return { ...record, tokens: searchTokens(record.title, record.fields) };
-}
 
 /** The single words among a record's tokens (whole names are left to their words). */
 export function vocabularyOf(tokens: string[]): string[] {

@@ -31,6 +31,8 @@ function whatIsMissing(meta: (typeof VENDOR_METAS)[number]): string[] {
   const connector = connectors[inFolder(id, 'index.ts')];
   if (connector?.id !== id) missing.push(`a connector: \`connector\` with id “${id}” exported by src/connectors/${id}/index.ts`);
   else if (meta.auth.modes.includes('session') && !connector.auth.session) missing.push('the session cookie its `session` mode needs (connector.auth.session)');
+  // The worker picks the tools to ask by the trait, before it loads any API client.
+  if (connector && Boolean(meta.traits.companyPeople) !== Boolean(connector.companyPeople)) missing.push('`traits.companyPeople` in its meta exactly when its connector has `companyPeople`');
   if (!SUPPORTED_CONNECTORS.includes(id)) missing.push(`an import reader: \`readPayload\` in src/connectors/${id}/payload.ts`);
   if (meta.pages.length === 0 && !meta.traits.metricsOnly) missing.push('page detectors (only metrics-only tools may have none)');
   if (meta.pages.length > 0 && !examples[inFolder(id, 'pages.ts')]?.positives.length) missing.push(`detector examples: \`pageExamples\` in src/connectors/${id}/pages.ts`);
