@@ -2,7 +2,6 @@ import { z } from '../model/zod-setup';
 import { customerDb, type CustomerDb } from './db';
 import { withReopen } from './reopen';
 import { customerRecordSchema, type CustomerRecord } from '../model/record';
-import { searchTokens } from '../identity/tokens';
 import { putRecords } from './records';
 
 /**
@@ -104,13 +103,11 @@ export async function planImport(backup: Backup, db: CustomerDb = customerDb()):
   };
 }
 
-/** The record with its search tokens recomputed by today's rules, so a file from an older version searches like new records. */
-function withCurrentTokens(record: CustomerRecord): CustomerRecord {
-  return { ...record, tokens: searchTokens(record.title, record.fields) };
-}
-
 /** Merges in one transaction: newer records win, existing points and decisions are kept. */
 export async function importBackup(backup: Backup, db: CustomerDb = customerDb()): Promise<ImportPlan> {
+  // Loaded before the transaction (which cannot wait on it); Options, which only exports, never loads it.
+  const { searchTokens } = await import('../identity/tokens');
+  const withCurrentTokens = (record: CustomerRecord): CustomerRecord => ({ ...record, tokens: searchTokens(record.title, record.fields) });
   return withReopen(db, () => db.transaction('rw', [db.records, db.vocabulary, db.metrics, db.points, db.overrides, db.recent, db.boards], async () => {
     const plan = await planImport(backup, db);
     const existing = await db.records.bulkGet(backup.data.records.map((r) => r.key));
