@@ -136,31 +136,43 @@ export async function resolveMembers(
   // A key that does not parse (an account with a colon in it) is read and checked as a record.
   const kindOf = (keys: string[]) => keys.filter((key) => (parseRecordKey(key)?.type ?? kind) === kind);
 
+  // An identity is asked for once per walk: records found through an address mostly carry the
+  // same ones, and its keys would be met again with the same verdict (members only grow).
+  const asked = new Set<string>();
+  const keysOf = async (identity: string) => {
+    const keys = await source.keysByIdentity(identity, IDENTITY_FIRST_READ);
+    return keys.length === IDENTITY_FIRST_READ && !isSharedAmong(kindOf(keys)) ? source.keysByIdentity(identity, IDENTITY_READ_LIMIT) : keys;
+  };
+  /** The keys a record proposes (its merges, then who shares its identities), unread. */
+  const proposalOf = async (record: CustomerRecord) => {
+    const merged = new Set(mergesOf(record.key));
+    const identities = joiningIdentities(record).filter((identity) => !asked.has(identity) && Boolean(asked.add(identity)));
+    const found = await Promise.all(identities.map(keysOf));
+    const candidateKeys = [...merged];
+    identities.forEach((identity, i) => {
+      const keys = found[i]!;
+      const ofKind = kindOf(keys);
+      if (keys.length >= IDENTITY_READ_LIMIT || isSharedAmong(ofKind)) sharedIdentities.add(identity);
+      else candidateKeys.push(...ofKind);
+    });
+    return { merged, candidateKeys: [...new Set(candidateKeys)] };
+  };
+
   let frontier = [root];
   for (let depth = 0; kind && depth < MAX_DEPTH && frontier.length && members.size < MAX_MEMBERS; depth++) {
+    // The whole frontier's identities are asked for together, then its candidates read at once:
+    // each is a round trip to the store. Candidates join in frontier order, as one by one would.
+    const proposals = await Promise.all(frontier.map(proposalOf));
+    // Only records not yet in the profile are read: a person in eight tools is found eight times.
+    const unread = [...new Set(proposals.flatMap((p) => p.candidateKeys))].filter((key) => !members.has(key) && !isSplitFromMembers(key));
+    const read = new Map((unread.length ? await source.byKeys(unread) : []).map((record) => [record.key, record]));
     const next: CustomerRecord[] = [];
-    for (const record of frontier) {
-      const merged = new Set(mergesOf(record.key));
-      const candidateKeys = [...merged];
-      // A record's identities are asked for together: each is a round trip to the store.
-      const identities = joiningIdentities(record);
-      const keysOf = await Promise.all(identities.map(async (identity) => {
-        const keys = await source.keysByIdentity(identity, IDENTITY_FIRST_READ);
-        return keys.length === IDENTITY_FIRST_READ && !isSharedAmong(kindOf(keys)) ? source.keysByIdentity(identity, IDENTITY_READ_LIMIT) : keys;
-      }));
-      identities.forEach((identity, i) => {
-        const keys = keysOf[i]!;
-        const ofKind = kindOf(keys);
-        if (keys.length >= IDENTITY_READ_LIMIT || isSharedAmong(ofKind)) sharedIdentities.add(identity);
-        else candidateKeys.push(...ofKind);
-      });
-      // Only records not yet in the profile are read: a person in eight tools is found eight times.
-      const unread = [...new Set(candidateKeys)].filter((key) => !members.has(key) && !isSplitFromMembers(key));
-      const read = unread.length ? await source.byKeys(unread) : [];
-      const candidates = read.filter((candidate) => candidate.type === kind || merged.has(candidate.key));
-      for (const candidate of candidates) {
-        if (members.has(candidate.key) || isSplitFromMembers(candidate.key) || members.size >= MAX_MEMBERS) continue;
-        members.set(candidate.key, candidate);
+    for (const { merged, candidateKeys } of proposals) {
+      for (const key of candidateKeys) {
+        const candidate = read.get(key);
+        if (!candidate || (candidate.type !== kind && !merged.has(key))) continue;
+        if (members.has(key) || isSplitFromMembers(key) || members.size >= MAX_MEMBERS) continue;
+        members.set(key, candidate);
         next.push(candidate);
       }
     }

@@ -95,6 +95,16 @@ describe('resolveProfile', () => {
     expect(profile.sharedIdentities).toEqual([]);
   });
 
+  it('asks the store about each identity once per profile, however many members carry it', async () => {
+    const asked: string[] = [];
+    const source = sourceOf(all);
+    const counting = { ...source, keysByIdentity: (identity: string, limit: number) => (asked.push(identity), source.keysByIdentity(identity, limit)) };
+    const profile = await resolveProfile(annStripe, counting);
+    expect(profile.members).toHaveLength(3);
+    // Stripe's address finds HubSpot's Ann, whose second address finds Zendesk's: two identities, each asked once.
+    expect(asked.sort()).toEqual(['email:ann.lee@acme-robotics.com', 'email:annleehome@gmail.com']);
+  });
+
   it('keeps two people with free-mail addresses apart', async () => {
     const profile = await resolveProfile(bobGmail, sourceOf(all));
     expect(profile.members.map((m) => m.title)).toEqual(['Bob Gray']);
