@@ -12,6 +12,7 @@ import { ImportCard } from './ImportCard';
 import { TeamSyncCard } from './TeamSyncCard';
 import { useLiveTeamSync } from '../shared/use-team-sync';
 import { extensionVersion } from '../../platform/manifest';
+import { StoreErrorBoundary } from '../shared/StoreErrorBoundary';
 
 function firstStep(connections: Connection[]): string {
   return connections.length === 0
@@ -32,18 +33,20 @@ export function App() {
       <p class="muted">
         Tokens stay in this browser and are sent only to their own vendor's API. Nothing else leaves it, except what you choose to share with your team's own server (Team sync, below).
       </p>
-      {connections === undefined ? (
-        <p role="status">Loading…</p>
-      ) : (
-        <section aria-labelledby="tools-title" data-testid="tools">
-          <h2 id="tools-title">Tools</h2>
-          <p data-testid="first-step">{firstStep(connections)}</p>
-          {(order.current ?? []).map((id) => {
-            const meta = VENDOR_METAS.find((m) => m.id === id)!;
-            return <ConnectorCard key={id} connector={meta} connection={connections.find((c) => c.connector === id)} />;
-          })}
-        </section>
-      )}
+      <StoreErrorBoundary>
+        {connections === undefined ? (
+          <p role="status">Loading…</p>
+        ) : (
+          <section aria-labelledby="tools-title" data-testid="tools">
+            <h2 id="tools-title">Tools</h2>
+            <p data-testid="first-step">{firstStep(connections)}</p>
+            {(order.current ?? []).map((id) => {
+              const meta = VENDOR_METAS.find((m) => m.id === id)!;
+              return <ConnectorCard key={id} connector={meta} connection={connections.find((c) => c.connector === id)} />;
+            })}
+          </section>
+        )}
+      </StoreErrorBoundary>
       <ImportCard />
       <PassphraseCard />
       <RetentionCard />

@@ -17,6 +17,7 @@ import { NotConnected } from './NotConnected';
 import { PageModeView } from './PageModeView';
 import { TeamQuestions } from './TeamQuestions';
 import { useLiveTeamSync } from '../shared/use-team-sync';
+import { StoreErrorBoundary } from '../shared/StoreErrorBoundary';
 
 /** Tests open the panel in a tab and pass the tab it should follow. */
 function fixedTabId(): number | null {
@@ -124,31 +125,33 @@ export function App() {
         </nav>
       </header>
       <main>
-        <SyncProgress />
-        <TeamQuestions />
-        {view === 'metrics' ? (
-          MetricsView && <MetricsView />
-        ) : connections === undefined ? null : context && !(search && !openedKey) ? (
-          !connection ? (
-            isPageReadable(context.connector) ? (
-              <PageModeView context={pageModeContext(context)} connections={connections} onOpen={setOpenedKey} tabId={tab?.id ?? null} />
+        <StoreErrorBoundary>
+          <SyncProgress />
+          <TeamQuestions />
+          {view === 'metrics' ? (
+            MetricsView && <MetricsView />
+          ) : connections === undefined ? null : context && !(search && !openedKey) ? (
+            !connection ? (
+              isPageReadable(context.connector) ? (
+                <PageModeView context={pageModeContext(context)} connections={connections} onOpen={setOpenedKey} tabId={tab?.id ?? null} />
+              ) : (
+                <NotConnected connector={context.connector} />
+              )
             ) : (
-              <NotConnected connector={context.connector} />
+              <RecordView
+                recordKey={shownKey ?? recordKey(context.connector, context.account, context.type, context.id)}
+                connections={connections}
+                description={`${connectorLabel(context.connector)} ${RECORD_TYPE_WORDS[context.type] ?? context.type} ${context.id}`}
+                status={status}
+                connection={connection}
+                onRefresh={() => void refresh()}
+                onOpen={setOpenedKey}
+              />
             )
           ) : (
-            <RecordView
-              recordKey={shownKey ?? recordKey(context.connector, context.account, context.type, context.id)}
-              connections={connections}
-              description={`${connectorLabel(context.connector)} ${RECORD_TYPE_WORDS[context.type] ?? context.type} ${context.id}`}
-              status={status}
-              connection={connection}
-              onRefresh={() => void refresh()}
-              onOpen={setOpenedKey}
-            />
-          )
-        ) : (
-          <HomeView key={search?.id ?? 'home'} initialQuery={search?.query ?? ''} onOpen={setOpenedKey} hasConnections={connections.length > 0} tabId={tab?.id ?? null} />
-        )}
+            <HomeView key={search?.id ?? 'home'} initialQuery={search?.query ?? ''} onOpen={setOpenedKey} hasConnections={connections.length > 0} tabId={tab?.id ?? null} />
+          )}
+        </StoreErrorBoundary>
       </main>
     </div>
   );
