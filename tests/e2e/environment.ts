@@ -99,6 +99,15 @@ export async function confirmPageHosts(env: Environment, entries: string[]): Pro
 
 export const contactUrl = (id: string, host = 'app.hubspot.com') => `https://${host}/contacts/${PORTAL}/record/0-1/${id}`;
 
+/** Caches a HubSpot contact the way a user does: by opening its page with the panel open until its name shows. */
+export async function cacheContact(env: Environment, id: string): Promise<void> {
+  const page = await env.context.newPage();
+  await page.goto(contactUrl(id));
+  const panel = await env.openPanel(page);
+  await panel.getByTestId('profile-name').waitFor({ timeout: 15_000 });
+  await Promise.all([page.close(), panel.close()]);
+}
+
 /** A side panel's size: narrow and tall. */
 export const SIDE_PANEL = { width: 400, height: 900 };
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { contactUrl, startEnvironment, type Environment } from './environment';
+import { cacheContact, startEnvironment, type Environment } from './environment';
 import { ZENDESK_LOOKALIKE_HOST } from '../replica/zendesk.mjs';
 
 /**
@@ -17,11 +17,7 @@ beforeAll(async () => {
   env = await startEnvironment();
   await (await env.connect()).close();
   // Ann is a known customer (HubSpot), as the attacker hopes.
-  const page = await env.context.newPage();
-  await page.goto(contactUrl('101'));
-  const panel = await env.openPanel(page);
-  await panel.getByTestId('profile-name').waitFor({ timeout: 15_000 });
-  await Promise.all([page.close(), panel.close()]);
+  await cacheContact(env, '101');
 });
 afterAll(async () => {
   await env?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { contactUrl, startEnvironment, type Environment } from './environment';
+import { cacheContact, startEnvironment, type Environment } from './environment';
 
 /**
  * A read of the extension's own IndexedDB that fails (a damaged profile, a disk error) is made
@@ -12,11 +12,7 @@ beforeAll(async () => {
   env = await startEnvironment();
   await (await env.connect()).close();
   // Ann is cached by visiting her page.
-  const page = await env.context.newPage();
-  await page.goto(contactUrl('101'));
-  const panel = await env.openPanel(page);
-  await expect(panel.getByTestId('profile-name').textContent({ timeout: 15_000 })).resolves.toBe('Ann Lee');
-  await Promise.all([page.close(), panel.close()]);
+  await cacheContact(env, '101');
 });
 afterAll(async () => {
   await env?.close();
