@@ -2,7 +2,7 @@ import { holdsCustomers } from '../model/keys';
 import { loadConnector } from './connectors';
 import type { Connection } from '../model/health';
 import type { CustomerRecord } from '../model/record';
-import type { FetchResult } from '../connectors/contract';
+import type { Connector, FetchResult } from '../connectors/contract';
 import { normalizeEmail, emailIdentity } from '../identity/email';
 import { getRecord, saveRecords } from '../store/records';
 import { cachedLookup, saveLookup } from '../store/lookups';
@@ -26,18 +26,17 @@ export async function lookupAcrossTools(key: string, force: boolean): Promise<Re
 }
 
 async function lookupInTool(record: CustomerRecord, connection: Connection, force: boolean): Promise<ToolLookup> {
-  const connector = await loadConnector(connection.connector);
   const usable = await usableCredentials(connection);
   if ('error' in usable) return { connector: connection.connector, state: 'error', keys: [], error: usable.error };
   const { credentials } = usable;
   // Vendors match emails as typed; the raw address goes out, the normalised one keys the cache.
   const emails = (record.fields.emails ?? []).filter((email) => normalizeEmail(email)).slice(0, MAX_EMAILS);
-  const queries = emails.map((email) => ({ identity: emailIdentity(normalizeEmail(email)!), run: () => connector.findByEmail(email, credentials, connection) }));
+  const queries: Array<{ identity: string; run: (connector: Connector) => Promise<FetchResult> }> = emails.map((email) => ({
+    identity: emailIdentity(normalizeEmail(email)!),
+    run: (connector) => connector.findByEmail(email, credentials, connection),
+  }));
   const domain = record.type === 'company' ? record.fields.domain : undefined;
-  if (domain && connector.findByDomain) {
-    const findByDomain = connector.findByDomain.bind(connector);
-    queries.push({ identity: `domain:${domain}`, run: () => findByDomain(domain, credentials, connection) });
-  }
+  if (domain) queries.push({ identity: `domain:${domain}`, run: (connector) => connector.findByDomain!(domain, credentials, connection) });
 
   const keys = new Set<string>();
   const stale: typeof queries = [];
@@ -48,8 +47,13 @@ async function lookupInTool(record: CustomerRecord, connection: Connection, forc
   }
   if (!stale.length) return { connector: connection.connector, state: 'ok', keys: [...keys] };
 
+  // Only now is the vendor's API client needed: a profile seen again within the quarter hour loads none.
+  const connector = await loadConnector(connection.connector);
+  // A tool that cannot look a domain up is not asked (nor its health touched).
+  const asked = stale.filter((query) => !query.identity.startsWith('domain:') || connector.findByDomain);
+  if (!asked.length) return { connector: connection.connector, state: 'ok', keys: [...keys] };
   const outcome = await callWithCredentials(connection, credentials, {
-    call: () => Promise.all(stale.map(async ({ identity, run }) => ({ identity, ...(await run()) }))),
+    call: () => Promise.all(asked.map(async ({ identity, run }) => ({ identity, ...(await run(connector)) }))),
     timeoutMs: TOOL_TIMEOUT_MS,
     warnings: (answers) => answers.flatMap((answer) => answer.warnings ?? []),
     save: (answers) => saveAnswers(connection, answers),

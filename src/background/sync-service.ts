@@ -72,9 +72,10 @@ async function stopSync(connectorId: ConnectorId, error: string): Promise<void> 
 export async function runSync(connectorId: ConnectorId): Promise<void> {
   if (running.has(connectorId)) return;
   running.add(connectorId);
-  const connector = await loadConnector(connectorId);
   let ahead: { cursor: string; page: Promise<SyncPage> } | null = null;
   try {
+    // Inside the try, so a client that fails to load stops the sync with its error instead of holding `running`.
+    const connector = await loadConnector(connectorId);
     for (;;) {
       const [state, connection] = await Promise.all([syncStateOf(connectorId), getConnection(connectorId)]);
       if (!state || state.status !== 'running') return;
@@ -99,7 +100,7 @@ export async function runSync(connectorId: ConnectorId): Promise<void> {
       if (outcome.answer.cursor === null) return;
     }
   } catch (error) {
-    // Not the vendor's call (that is handled above): reading the sync state failed.
+    // Not the vendor's call (that is handled above): loading its client or reading the sync state failed.
     await noteIfStorageFull(error, connectorId, `sync:${connectorId}`);
     await stopSync(connectorId, toErrorReply(error).message);
   } finally {
