@@ -1,6 +1,6 @@
 // Builds the extension for Chrome (and Firefox) from one source tree and one source manifest.
 import { build } from 'vite';
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadVendorMetas, withVendorHosts } from './vendor-hosts.mjs';
 
@@ -21,7 +21,7 @@ export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'),
   process.env.OUT_DIR = chromeDir;
   process.env.SOURCEMAPS = sourcemaps ? 'hidden' : '';
   // The background first: it empties the directory and copies public/.
-  await build({ ...common, mode: 'production' });
+  const workerChunks = chunksBesideEntry(await build({ ...common, mode: 'production' }));
   for (const page of ['panel', 'options', ...(bench ? ['bench'] : [])]) await build({ ...common, mode: `page:${page}` });
   for (const script of ['content', 'picker', 'pin-reader']) await build({ ...common, mode: `content:${script}` });
 
@@ -44,7 +44,7 @@ export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'),
     ...base,
     version: pkg.version,
     // A background page cannot importScripts: every chunk is listed (each only registers itself), the entry last.
-    background: { scripts: [...(await workerChunks(chromeDir)), 'background.js'] },
+    background: { scripts: [...workerChunks, 'background.js'] },
     // Firefox's shortcut opens the sidebar itself.
     commands: Object.fromEntries(Object.entries(base.commands).map(([name, command]) => [name === '_execute_action' ? '_execute_sidebar_action' : name, command])),
     sidebar_action: { default_panel: 'panel.html', default_title: 'Customer view', default_icon: base.action.default_icon, open_at_install: false },
@@ -58,8 +58,8 @@ export async function buildExtension({ chromeDir = resolve(root, 'dist/chrome'),
   await writeFile(resolve(firefoxDir, 'manifest.json'), JSON.stringify(firefox, null, 2));
 }
 
-/** The worker's chunk files, as the background build wrote them. */
-async function workerChunks(dir) {
-  const files = await readdir(resolve(dir, 'background'));
-  return files.filter((file) => file.endsWith('.js')).sort().map((file) => `background/${file}`);
+/** The chunk files a build wrote beside its entry, as named by the build itself (sorted: packages are byte for byte the same). */
+function chunksBesideEntry(result) {
+  const { output } = Array.isArray(result) ? result[0] : result;
+  return output.filter((file) => file.type === 'chunk' && !file.isEntry).map((file) => file.fileName).sort();
 }
