@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cacheContact, startEnvironment, type Environment } from './environment';
+import { PORTAL, cacheContact, contactUrl, startEnvironment, type Environment } from './environment';
 
 /**
- * A read of the extension's own IndexedDB that fails (a damaged profile, a disk error) is made
- * real in the panel page: the browser's read methods throw as Chromium's do on such an error.
+ * Reads of the extension's own IndexedDB that fail or wait, made real in the panel page. A read
+ * that fails (a damaged profile, a disk error): the browser's read methods throw as Chromium's do
+ * on such an error. A read that waits: another context's write holds a table it needs.
  */
 let env: Environment;
 
@@ -56,6 +57,53 @@ describe('a read of the local store that fails', () => {
     await panel.getByTestId('search-input').fill('ann');
     await expect(panel.getByTestId('search-results').textContent()).resolves.toContain('Ann Lee');
     expect(await panel.getByTestId('read-error').count()).toBe(0);
+    await Promise.all([page.close(), panel.close()]);
+  });
+});
+
+/**
+ * A write on the user's merges and splits is held open in `page`, as while one is saved: until
+ * `releaseOverrides(page)`, every read that takes that table waits for it (the browser's rule).
+ */
+const holdOverrides = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('unified-customer-view');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const overrides = db.transaction('overrides', 'readwrite').objectStore('overrides');
+          let held = true;
+          (globalThis as unknown as { releaseOverrides: () => void }).releaseOverrides = () => (held = false);
+          // A transaction stays open while it has a request pending.
+          const keepOpen = () => {
+            if (held) overrides.get('held').onsuccess = keepOpen;
+            else db.close();
+          };
+          keepOpen();
+          resolve();
+        };
+      }),
+  );
+const releaseOverrides = (page: Page) => page.evaluate(() => (globalThis as unknown as { releaseOverrides: () => void }).releaseOverrides());
+
+describe('a profile whose reads wait', () => {
+  it('shows the record’s own card at once, and what the other tools know once their reads are through', async () => {
+    // The panel follows a tab the extension may read: a HubSpot list, then Ann's page in it.
+    const page = await env.context.newPage();
+    await page.goto(`https://app.hubspot.com/contacts/${PORTAL}`);
+    const panel = await env.openPanel(page);
+    await holdOverrides(panel);
+
+    await page.goto(contactUrl('101'));
+    await expect(panel.getByTestId('profile-name').textContent()).resolves.toBe('Ann Lee');
+    expect(await panel.getByTestId('profile-rest-loading').count()).toBe(1);
+    expect(await panel.getByTestId('merge-open').count()).toBe(0);
+
+    await releaseOverrides(panel);
+    await panel.getByTestId('merge-open').waitFor({ timeout: 15_000 });
+    expect(await panel.getByTestId('profile-rest-loading').count()).toBe(0);
     await Promise.all([page.close(), panel.close()]);
   });
 });

@@ -142,3 +142,14 @@ export function ProfileSkeleton() {
     </article>
   );
 }
+
+/** What the other tools add to a profile, while it is read (the record's own card shows already). */
+export function ProfileRestSkeleton() {
+  return (
+    <div class="skeleton" aria-hidden="true" data-testid="profile-rest-loading">
+      {[1, 2, 3].map((i) => (
+        <div key={i} class="bar line" />
+      ))}
+    </div>
+  );
+}

@@ -1,11 +1,12 @@
 import { holdsCustomers } from '../../model/keys';
 import { recordWithProfile } from '../../store/profiles';
+import { getRecord } from '../../store/records';
 import { findConflicts } from '../../identity/resolve';
 import type { Connection } from '../../model/health';
 import { useLiveQuery } from '../shared/use-live-query';
 import { useNow } from '../shared/use-now';
 import { timeAgo } from '../shared/format';
-import { ProfileCard, ProfileSkeleton } from './ProfileCard';
+import { ProfileCard, ProfileRestSkeleton, ProfileSkeleton } from './ProfileCard';
 import { ErrorNotice } from './ErrorNotice';
 import { Conflicts } from './Conflicts';
 import { ProfileSummary } from './ProfileSummary';
@@ -35,7 +36,10 @@ export function RecordView({ recordKey, connections, description, status, connec
     return { ...(await recordWithProfile(recordKey)), queriedAt };
   }, [recordKey]);
 
-  const record = data?.record;
+  // The record alone is one read; the profile around it is several, one after another. Its name
+  // and own fields show after that one (in a busy panel each read waits its turn), the rest fills in.
+  const own = useLiveQuery(async () => ({ record: await getRecord(recordKey) }), [recordKey]);
+  const record = data?.record ?? own?.record;
   const profile = data?.profile;
   // The record's own tool need not be connected (page mode): every other connected tool is asked.
   const otherTools = connections.filter((c) => c.connector !== record?.connector && holdsCustomers(c.connector)).length;
@@ -52,12 +56,12 @@ export function RecordView({ recordKey, connections, description, status, connec
     void refreshPeople();
   };
 
-  if (!record || !profile) {
+  if (!record) {
     if (error) return <ErrorNotice error={error} description={description} onRetry={onRefresh} />;
     return <ProfileSkeleton />;
   }
 
-  const conflicts = findConflicts(profile.members);
+  const conflicts = profile ? findConflicts(profile.members) : [];
   return (
     <>
       <div class="status-bar" role="status" aria-live="polite">
@@ -74,12 +78,13 @@ export function RecordView({ recordKey, connections, description, status, connec
         </button>
       </div>
       {error && !offline && <ErrorNotice error={error} description={description} onRetry={onRefresh} compact />}
-      <ProfileCard record={record} members={profile.members} related={profile.associated} connection={connection} onOpen={onOpen} />
-      {record.type === 'person' && <ProfileSummary profile={profile} pending={othersPending} onOpen={onOpen} />}
-      {record.type === 'company' && <CompanySummary profile={profile} peopleFrom={peoplePending ? companyTools : []} peopleErrors={people.state === 'done' ? people.tools.filter((t) => t.error) : []} onOpen={onOpen} />}
+      <ProfileCard record={record} members={profile?.members ?? [record]} related={profile?.associated ?? []} connection={connection} onOpen={onOpen} />
+      {!profile && <ProfileRestSkeleton />}
+      {profile && record.type === 'person' && <ProfileSummary profile={profile} pending={othersPending} onOpen={onOpen} />}
+      {profile && record.type === 'company' && <CompanySummary profile={profile} peopleFrom={peoplePending ? companyTools : []} peopleErrors={people.state === 'done' ? people.tools.filter((t) => t.error) : []} onOpen={onOpen} />}
       <Conflicts conflicts={conflicts} />
-      <OtherTools profile={profile} connections={connections} lookup={lookup} now={now} onOpen={onOpen} />
-      {(record.type === 'person' || record.type === 'company') && <MergeControl profile={profile} />}
+      {profile && <OtherTools profile={profile} connections={connections} lookup={lookup} now={now} onOpen={onOpen} />}
+      {profile && (record.type === 'person' || record.type === 'company') && <MergeControl profile={profile} />}
     </>
   );
 }
