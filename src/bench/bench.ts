@@ -9,7 +9,7 @@ import { normalizeHubspotCompany, normalizeHubspotContact } from '../connectors/
 import type { CustomerRecord } from '../model/record';
 import { RateLimiter } from '../connectors/rate-limiter';
 import { getConnection } from '../platform/connections';
-import { clearAlarms } from '../platform/alarms';
+import { alarmNames, clearAlarms } from '../platform/alarms';
 import { saveSyncState, syncStateOf } from '../store/syncs';
 import { runSync } from '../background/sync-service';
 import type { ConnectorId } from '../model/keys';
@@ -106,6 +106,12 @@ const bench = {
    * tool the benchmark is about to sync itself, and both would move the same sync state.
    */
   async holdScheduledSyncs() {
+    // A worker sets its alarms a moment after it starts: cleared before that, they would come back.
+    for (let waited = 0; waited < 5_000; waited += 100) {
+      const names = await alarmNames();
+      if (names.includes('sync') && names.includes('snapshot')) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await clearAlarms();
   },
   async reset() {

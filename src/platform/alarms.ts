@@ -15,6 +15,11 @@ export function onAlarm(name: string, listener: () => void): void {
   });
 }
 
+/** The names of the alarms set (a worker sets its own a moment after each start). */
+export async function alarmNames(): Promise<string[]> {
+  return (await browser.alarms.getAll()).map((alarm) => alarm.name);
+}
+
 /** Stops every scheduled job until the worker next starts (the benchmark holds the scheduled sync). */
 export async function clearAlarms(): Promise<void> {
   await browser.alarms.clearAll();
