@@ -108,6 +108,14 @@ export async function cacheContact(env: Environment, id: string): Promise<void> 
   await Promise.all([page.close(), panel.close()]);
 }
 
+/** A browser with HubSpot connected and Ann (contact 101) cached by visiting her page. */
+export async function startWithAnnCached(): Promise<Environment> {
+  const env = await startEnvironment();
+  await (await env.connect()).close();
+  await cacheContact(env, '101');
+  return env;
+}
+
 /** A side panel's size: narrow and tall. */
 export const SIDE_PANEL = { width: 400, height: 900 };
 

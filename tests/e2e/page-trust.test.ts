@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { cacheContact, startEnvironment, type Environment } from './environment';
+import { startWithAnnCached, type Environment } from './environment';
 import { ZENDESK_LOOKALIKE_HOST } from '../replica/zendesk.mjs';
 
 /**
@@ -14,10 +14,8 @@ const VICTIM = 'ann.lee@acme-robotics.com';
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 beforeAll(async () => {
-  env = await startEnvironment();
-  await (await env.connect()).close();
   // Ann is a known customer (HubSpot), as the attacker hopes.
-  await cacheContact(env, '101');
+  env = await startWithAnnCached();
 });
 afterAll(async () => {
   await env?.close();

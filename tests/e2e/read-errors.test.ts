@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { PORTAL, cacheContact, contactUrl, startEnvironment, type Environment } from './environment';
+import { PORTAL, contactUrl, startWithAnnCached, type Environment } from './environment';
 
 /**
  * Reads of the extension's own IndexedDB that fail or wait, made real in the panel page. A read
@@ -10,10 +10,7 @@ import { PORTAL, cacheContact, contactUrl, startEnvironment, type Environment } 
 let env: Environment;
 
 beforeAll(async () => {
-  env = await startEnvironment();
-  await (await env.connect()).close();
-  // Ann is cached by visiting her page.
-  await cacheContact(env, '101');
+  env = await startWithAnnCached();
 });
 afterAll(async () => {
   await env?.close();
