@@ -38,25 +38,21 @@ const BUDGETS = {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const log = (message) => console.error(`… ${message}`);
 
-/** An extension with a worker that does nothing: the baseline browser for host-page overhead. */
-function writeBlankExtension(dir) {
+/** A one-file extension for a baseline: a worker with this code, and a page of its own to ask from. */
+function writeTinyExtension(dir, name, workerCode, { module = false } = {}) {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Blank', version: '1.0', background: { service_worker: 'background.js' } }));
-  writeFileSync(join(dir, 'background.js'), '');
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name, version: '1.0', background: { service_worker: 'background.js', ...(module ? { type: 'module' } : {}) } }));
+  writeFileSync(join(dir, 'background.js'), workerCode);
+  writeFileSync(join(dir, 'page.html'), `<!doctype html><title>${name}</title>`);
   return dir;
 }
-
+/** An extension whose worker does nothing: the baseline browser for host-page overhead. */
+const writeBlankExtension = (dir) => writeTinyExtension(dir, 'Blank', '');
 /**
- * The floor under a woken worker's first answer: a module worker that only answers, and a page
- * of its own to ask from (Chrome's cost of starting any worker and carrying a message to it).
+ * The floor under a woken worker's first answer: a module worker that only answers (Chrome's
+ * cost of starting any worker and carrying a message to it).
  */
-function writeAnsweringExtension(dir) {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'Floor', version: '1.0', background: { service_worker: 'background.js', type: 'module' } }));
-  writeFileSync(join(dir, 'background.js'), "chrome.runtime.onMessage.addListener((message, sender, reply) => void reply({ ok: true }));\n");
-  writeFileSync(join(dir, 'page.html'), '<!doctype html><title>floor</title>');
-  return dir;
-}
+const writeAnsweringExtension = (dir) => writeTinyExtension(dir, 'Floor', "chrome.runtime.onMessage.addListener((message, sender, reply) => void reply({ ok: true }));\n", { module: true });
 
 /** How long a stopped worker takes to answer a message from `page`, each time stopped first. */
 async function wokenWorkerAnswers(context, page, message, rounds) {
