@@ -134,9 +134,9 @@ const bench = {
     return { rawMs, storeMs, ratio: storeMs / rawMs };
   },
   /** Exact profile resolution by email: the identity index read plus the related records. */
-  async lookup(samples = 300, seed = 7) {
+  async lookup(samples = 300) {
     const people = dataset.filter((r) => r.type === 'person');
-    const random = mulberry32(seed);
+    const random = mulberry32(7);
     const times: number[] = [];
     for (let i = 0; i < samples; i++) {
       const person = people[Math.floor(random() * people.length)]!;
@@ -154,8 +154,8 @@ const bench = {
    * Type-ahead as the panel runs it (matching, then grouping into profiles): one-letter
    * prefixes, names, emails, companies, two-word queries, typos and accented names typed plain.
    */
-  async search(samples = 400, seed = 11) {
-    const random = mulberry32(seed);
+  async search(samples = 400) {
+    const random = mulberry32(11);
     const people = dataset.filter((r) => r.type === 'person');
     const accented = people.filter((r) => fold(r.title) !== r.title.toLowerCase());
     const queries: string[] = [];

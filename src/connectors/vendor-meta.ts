@@ -49,6 +49,11 @@ export interface VendorTraits {
    * them for `7d` and `prev7d`.
    */
   adMetrics?: { spend: string; conversions: string };
+  /**
+   * Its lifecycle stage (lead, customer ...) is the one the marketing team runs on: the profile
+   * shows it over other tools' stages for the same person (identity/key-facts.ts).
+   */
+  lifecycleOwner?: boolean;
   /** Counts the orders a customer placed (a shop): the profile keeps an Orders tile while it connects. */
   ordersCount?: boolean;
   /** Lists a company's people when asked (its connector's `companyPeople`): the panel says it is asking. */

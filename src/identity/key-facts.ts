@@ -1,4 +1,5 @@
-import type { CustomerRecord } from '../model/record';
+import type { ConnectorId, CustomerRecord } from '../model/record';
+import { VENDOR_METAS } from '../connectors/vendors';
 import type { ResolvedProfile } from './resolve';
 import { billedTotal, type Money } from './billing';
 import { lastConversation, type LastConversation } from './last-conversation';
@@ -46,10 +47,13 @@ function orderCountOf(members: CustomerRecord[]): Sourced<number> | undefined {
   return { value: counting.reduce((total, m) => total + m.fields.orderCount!, 0), from: provenanceOf(counting) };
 }
 
+/** Tools whose lifecycle stage wins over others' (see the vendor trait). */
+const LIFECYCLE_OWNERS: readonly ConnectorId[] = VENDOR_METAS.filter((meta) => meta.traits.lifecycleOwner).map((meta) => meta.id);
+
 /** Facts computed across every tool that knows the person, each from the tool that owns it. */
 export function keyFacts(profile: ResolvedProfile): KeyFacts {
   const members = profile.members;
-  const stage = members.find((m) => m.connector === 'hubspot' && m.fields.lifecycleStage) ?? members.find((m) => m.fields.lifecycleStage);
+  const stage = members.find((m) => LIFECYCLE_OWNERS.includes(m.connector) && m.fields.lifecycleStage) ?? members.find((m) => m.fields.lifecycleStage);
   const newest = [...members, ...events(profile).filter((r) => !isDeliveryEvent(r))].reduce<{ record: CustomerRecord; at: number } | undefined>((best, record) => {
     const at = latestDate(record);
     return at !== undefined && (!best || at > best.at) ? { record, at } : best;

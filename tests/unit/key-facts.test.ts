@@ -35,6 +35,13 @@ describe('key facts across tools', () => {
     });
   });
 
+  it('shows the lifecycle stage of the tool the marketing team runs on over another tool’s, whichever came first', () => {
+    const intercomFirst = { ...profile, members: [rec('intercom', 'person', 'i1', { lifecycleStage: 'lead' }), ...profile.members] };
+    expect(keyFacts(intercomFirst).lifecycleStage).toMatchObject({ value: 'customer', from: [{ connector: 'hubspot' }] });
+    const intercomOnly = { ...profile, members: [rec('intercom', 'person', 'i1', { lifecycleStage: 'lead' }), profile.members[1]!] };
+    expect(keyFacts(intercomOnly).lifecycleStage).toMatchObject({ value: 'lead', from: [{ connector: 'intercom' }] });
+  });
+
   it('counts orders only where a shop tool counts them, adding two shops’ counts', () => {
     expect(keyFacts(profile).orderCount).toBeUndefined();
     const shops = [rec('shopify', 'person', 's1', { orderCount: 3 }), { ...rec('shopify', 'person', 's2', { orderCount: 2 }), account: 'b', key: 'shopify:b:person:s2' }];

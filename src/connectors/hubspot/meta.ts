@@ -9,7 +9,7 @@ export const hubspotMeta: VendorMeta<'hubspot'> = {
   apiMatches: ['https://api.hubapi.com/*'],
   pages: hubspotPages,
   auth: { modes: ['token'] },
-  traits: { marketingLists: true, companyPeople: true },
+  traits: { marketingLists: true, companyPeople: true, lifecycleOwner: true },
 };
 
 /** How Options asks for HubSpot's credentials and says where to get them; only Options reads it. */
