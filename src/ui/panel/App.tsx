@@ -85,7 +85,9 @@ export function App() {
     if (openedKey) {
       const parsed = parseRecordKey(openedKey);
       const connection = connections?.find((c) => c.connector === parsed?.connector);
-      return parsed ? { ...parsed, host: connection?.consoleHost ?? pageContext?.host ?? 'app.hubspot.com' } : null;
+      // The tab's host only when it is the same tool's console: another tool's would be wrong.
+      const host = connection?.consoleHost ?? (pageContext?.connector === parsed?.connector ? pageContext?.host : undefined) ?? '';
+      return parsed ? { ...parsed, host } : null;
     }
     return pageContext;
   }, [openedKey, pageContext, connections]);
