@@ -1,5 +1,5 @@
-// How busy a launched browser still is, from Linux's /proc: after a large write its store keeps
-// compacting in the background, and what is measured meanwhile is that work as much as ours.
+// How busy a launched browser still is, from Linux's /proc: after a large write its store may
+// compact in the background, and what is timed meanwhile would be that work as much as ours.
 import { readdirSync, readFileSync } from 'node:fs';
 
 const TICKS_PER_SECOND = 100;
