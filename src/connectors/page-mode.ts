@@ -1,6 +1,6 @@
 import type { ConnectorId } from '../model/keys';
 import type { RecordPageContext } from '../model/page-context';
-import { VENDOR_METAS } from './vendors';
+import { vendorsWith } from './vendors';
 
 /**
  * Vendors whose record pages are read from the DOM when no credential is set (`page` mode),
@@ -8,7 +8,7 @@ import { VENDOR_METAS } from './vendors';
  * and the other connected tools are looked up by its emails. No zod, no API code: the panel
  * and content script use this.
  */
-export const PAGE_READABLE: readonly ConnectorId[] = VENDOR_METAS.filter((meta) => meta.traits.pageRecord).map((meta) => meta.id);
+export const PAGE_READABLE: readonly ConnectorId[] = vendorsWith('pageRecord');
 
 export function isPageReadable(connector: ConnectorId): boolean {
   return PAGE_READABLE.includes(connector);

@@ -14,6 +14,7 @@ import { activecampaignMeta } from './activecampaign/meta';
 import { googleAdsMeta } from './google-ads/meta';
 import { metaAdsMeta } from './meta/meta';
 import { mixpanelMeta } from './mixpanel/meta';
+import type { VendorTraits } from './vendor-meta';
 
 /**
  * Every vendor, one line each: connector ids, labels, page detection, the Options cards, the
@@ -30,4 +31,9 @@ export function metaOf(id: AnyVendorMeta['id']): AnyVendorMeta {
   const meta = VENDOR_METAS.find((m) => m.id === id);
   if (!meta) throw new Error(`No vendor ${id}`);
   return meta;
+}
+
+/** The vendors whose meta sets this trait, in registry order: how the features that treat tools differently pick theirs. */
+export function vendorsWith(trait: keyof VendorTraits): Array<AnyVendorMeta['id']> {
+  return VENDOR_METAS.filter((meta) => meta.traits[trait]).map((meta) => meta.id);
 }

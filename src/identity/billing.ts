@@ -1,6 +1,6 @@
 import type { ConnectorId, CustomerRecord } from '../model/record';
 import { provenanceOf, type Sourced } from './provenance';
-import { VENDOR_METAS } from '../connectors/vendors';
+import { vendorsWith } from '../connectors/vendors';
 
 export type Money = { amountMinor: number; currency: string };
 
@@ -9,7 +9,7 @@ export type Money = { amountMinor: number; currency: string };
  * from shop orders) are often the same payments seen again, so they count only when no billing
  * tool knows the customer; adding both would count the revenue twice.
  */
-const BILLING_TOOLS: readonly ConnectorId[] = VENDOR_METAS.filter((meta) => meta.traits.billing).map((meta) => meta.id);
+const BILLING_TOOLS: readonly ConnectorId[] = vendorsWith('billing');
 
 /** Sums one currency: the first record's wins, and says so by its code; other currencies are not converted. */
 export function sumInOneCurrency(records: CustomerRecord[], pick: (r: CustomerRecord) => Money | undefined): Sourced<Money> | undefined {

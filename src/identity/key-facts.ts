@@ -1,5 +1,5 @@
 import type { ConnectorId, CustomerRecord } from '../model/record';
-import { VENDOR_METAS } from '../connectors/vendors';
+import { vendorsWith } from '../connectors/vendors';
 import type { ResolvedProfile } from './resolve';
 import { billedTotal, type Money } from './billing';
 import { lastConversation, type LastConversation } from './last-conversation';
@@ -48,7 +48,7 @@ function orderCountOf(members: CustomerRecord[]): Sourced<number> | undefined {
 }
 
 /** Tools whose lifecycle stage wins over others' (see the vendor trait). */
-const LIFECYCLE_OWNERS: readonly ConnectorId[] = VENDOR_METAS.filter((meta) => meta.traits.lifecycleOwner).map((meta) => meta.id);
+const LIFECYCLE_OWNERS: readonly ConnectorId[] = vendorsWith('lifecycleOwner');
 
 /** Facts computed across every tool that knows the person, each from the tool that owns it. */
 export function keyFacts(profile: ResolvedProfile): KeyFacts {

@@ -1,6 +1,6 @@
 import type { ConnectorId, CustomerRecord } from '../model/record';
 import type { ResolvedProfile } from './resolve';
-import { VENDOR_METAS } from '../connectors/vendors';
+import { vendorsWith } from '../connectors/vendors';
 
 export interface Membership {
   /** As the tool says it: `Newsletter: subscribed` (Mailchimp), `VIP customers` (Klaviyo). */
@@ -17,7 +17,7 @@ export interface Membership {
  * Stripe's memberships are billing plans (shown as subscriptions and MRR) and Zendesk's tags are
  * support triage, so neither is listed here.
  */
-const MARKETING_TOOLS: readonly ConnectorId[] = VENDOR_METAS.filter((meta) => meta.traits.marketingLists).map((meta) => meta.id);
+const MARKETING_TOOLS: readonly ConnectorId[] = vendorsWith('marketingLists');
 
 /** The list record a membership names: Klaviyo names it exactly, Mailchimp adds `: status`. */
 function listOf(name: string, lists: CustomerRecord[]): CustomerRecord | undefined {

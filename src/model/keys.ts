@@ -1,4 +1,4 @@
-import { VENDOR_METAS } from '../connectors/vendors';
+import { VENDOR_METAS, vendorsWith } from '../connectors/vendors';
 
 /**
  * Connector ids, record types and record keys without zod, so the panel and the content
@@ -21,10 +21,10 @@ export const CAMPAIGN_ACTIVITIES = ['sent', 'open', 'click', 'bounce', 'unsubscr
 export type CampaignActivity = (typeof CAMPAIGN_ACTIVITIES)[number];
 
 /** Tools that hold numbers, not customers (GA4 never exposes people): never asked about a person. */
-export const METRICS_ONLY_CONNECTORS: readonly ConnectorId[] = VENDOR_METAS.filter((meta) => meta.traits.metricsOnly).map((meta) => meta.id);
+export const METRICS_ONLY_CONNECTORS: readonly ConnectorId[] = vendorsWith('metricsOnly');
 
 /** Tools that list a company's people when it is opened (connectors' `companyPeople`). */
-export const COMPANY_PEOPLE_CONNECTORS: readonly ConnectorId[] = VENDOR_METAS.filter((meta) => meta.traits.companyPeople).map((meta) => meta.id);
+export const COMPANY_PEOPLE_CONNECTORS: readonly ConnectorId[] = vendorsWith('companyPeople');
 
 export function holdsCustomers(connector: ConnectorId): boolean {
   return !METRICS_ONLY_CONNECTORS.includes(connector);
