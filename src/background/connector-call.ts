@@ -66,6 +66,12 @@ export interface ConnectorCall<T> {
   scopes?: StorageFullScope[];
   /** Gives up after this long, as a network error (one slow tool must not hold up a lookup). */
   timeoutMs?: number;
+  /**
+   * Whether this answer records the tool's last success and clears its full-disk notes (always,
+   * unless said otherwise). A sync says so for its first and last pages and every few seconds
+   * between: each is a transaction of its own, and per page they slowed a sync down.
+   */
+  bookkeeping?: (answer: T) => boolean;
 }
 
 export type CallOutcome<T> = { ok: true; answer: T } | { ok: false; error: ErrorReply };
@@ -86,8 +92,9 @@ export async function callWithCredentials<T>(connection: Connection, credentials
     const work = connection.signIn === 'google' ? withRenewal(id, credentials.token, (token) => steps.call({ ...credentials, token })) : steps.call(credentials);
     const answer = await (steps.timeoutMs ? withTimeout(work, steps.timeoutMs, metaOf(id).label) : work);
     await steps.save(answer);
-    // Bookkeeping side by side (each health write reads the row afresh): a sync pays it per page.
-    await Promise.all([clearStorageFull(...scopes), recordWarnings(id, steps.warnings?.(answer) ?? []), unlessStorageFull(recordHealthSuccess(id))]);
+    // Bookkeeping side by side (each health write reads the row afresh).
+    const bookkeeping = steps.bookkeeping?.(answer) ?? true;
+    await Promise.all([bookkeeping && clearStorageFull(...scopes), recordWarnings(id, steps.warnings?.(answer) ?? []), bookkeeping && unlessStorageFull(recordHealthSuccess(id))]);
     return { ok: true, answer };
   } catch (error) {
     await noteIfStorageFull(error, ...scopes);

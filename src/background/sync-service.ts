@@ -15,6 +15,13 @@ import { callConnector } from './connector-call';
  */
 const running = new Set<ConnectorId>();
 
+/**
+ * How often a running sync records the tool's last success (Options shows it as "a minute
+ * ago"). Per page, that write was a transaction of its own beside the page's: the sync ran a
+ * median 6% faster without it (six alternating pairs of 30,000 records).
+ */
+const BOOKKEEPING_EVERY_MS = 5_000;
+
 export async function startSync(connectorId: ConnectorId): Promise<void> {
   const connection = await getConnection(connectorId);
   if (!connection) return;
@@ -73,6 +80,8 @@ export async function runSync(connectorId: ConnectorId): Promise<void> {
   if (running.has(connectorId)) return;
   running.add(connectorId);
   let ahead: { cursor: string; page: Promise<SyncPage> } | null = null;
+  // The first page records the tool's success (it may have failed before), then every few seconds.
+  let bookkeptAt = -Infinity;
   try {
     // Inside the try, so a client that fails to load stops the sync with its error instead of holding `running`.
     const connector = await loadConnector(connectorId);
@@ -92,6 +101,11 @@ export async function runSync(connectorId: ConnectorId): Promise<void> {
         },
         save: async (page) => void (await commitSyncPage(state, page.records, afterPage(state, page))),
         scopes: [`sync:${connectorId}`],
+        bookkeeping: (page) => {
+          const due = page.cursor === null || Date.now() - bookkeptAt >= BOOKKEEPING_EVERY_MS;
+          if (due) bookkeptAt = Date.now();
+          return due;
+        },
       });
       if (!outcome.ok) {
         await stopSync(connectorId, outcome.error.message);

@@ -54,6 +54,22 @@ describe('one rule per outcome, in every service', () => {
     expect((await db.health.get('hubspot'))?.lastErrors?.[0]).toMatchObject({ kind: 'rate-limit' });
   });
 
+  it('records a sync’s success on its first and last pages, not on every page between', async () => {
+    const pages = ['p1', 'p2', 'p3', 'p4', 'p5'];
+    vi.spyOn(connectorFor('hubspot'), 'sync').mockImplementation(async (cursor) => {
+      const at = cursor === null ? 0 : pages.indexOf(cursor) + 1;
+      return { records: [{ ...ann, key: ann.key.replace('101', `2${at}`), id: `2${at}` }], cursor: pages[at] ?? null };
+    });
+    // An error met before: the first page's success must follow it at once.
+    await db.health.put({ connector: 'hubspot', lastErrors: [{ kind: 'network', message: 'offline', at: 1 }], schemaDriftCount: 0 });
+    const healthWrites = vi.spyOn(db.health, 'put');
+    const started = Date.now();
+    await startSync('hubspot');
+    await vi.waitFor(async () => expect(await db.syncs.get('hubspot')).toMatchObject({ status: 'done', pages: 6, records: 6 }));
+    await vi.waitFor(() => expect(healthWrites).toHaveBeenCalledTimes(2));
+    expect((await db.health.get('hubspot'))?.lastSuccessAt).toBeGreaterThanOrEqual(started);
+  });
+
   it('says tokens are locked in a lookup and in a snapshot, as on a record page', async () => {
     await browser.storage.local.set({ vault: { salt: 's', iterations: 1, check: { iv: 'i', data: 'd' } }, 'secret:stripe': { iv: 'i', data: 'd' }, 'secret:hubspot': { iv: 'i', data: 'd' } });
     const metrics = vi.spyOn(connectorFor('hubspot'), 'metrics');
