@@ -1,5 +1,6 @@
 import { useRef } from 'preact/hooks';
-import { VENDOR_METAS } from '../../connectors/vendors';
+import { metaOf } from '../../connectors/vendors';
+import { CONNECTOR_IDS, type ConnectorId } from '../../model/keys';
 import type { Connection } from '../../model/health';
 import { useConnections } from '../shared/use-connections';
 import { ConnectorCard } from './ConnectorCard';
@@ -25,8 +26,8 @@ export function App() {
   useLiveTeamSync();
   // The order is taken once, when the connections first load: a card that moved to the top when
   // its token was accepted would leave the user looking at a different card.
-  const order = useRef<string[] | null>(null);
-  if (connections && !order.current) order.current = toolOrder(VENDOR_METAS.map((meta) => meta.id), new Set(connections.map((c) => c.connector)));
+  const order = useRef<ConnectorId[] | null>(null);
+  if (connections && !order.current) order.current = toolOrder(CONNECTOR_IDS, new Set(connections.map((c) => c.connector)));
   return (
     <main class="options">
       <h1>Customer view · Options</h1>
@@ -40,10 +41,9 @@ export function App() {
           <section aria-labelledby="tools-title" data-testid="tools">
             <h2 id="tools-title">Tools</h2>
             <p data-testid="first-step">{firstStep(connections)}</p>
-            {(order.current ?? []).map((id) => {
-              const meta = VENDOR_METAS.find((m) => m.id === id)!;
-              return <ConnectorCard key={id} connector={meta} connection={connections.find((c) => c.connector === id)} />;
-            })}
+            {(order.current ?? []).map((id) => (
+              <ConnectorCard key={id} connector={metaOf(id)} connection={connections.find((c) => c.connector === id)} />
+            ))}
           </section>
         )}
       </StoreErrorBoundary>
