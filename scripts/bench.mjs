@@ -21,6 +21,12 @@ const sizes = chosenSizes ?? (quick ? [2_000] : [10_000, 100_000, ...(args.inclu
 const root = resolve(import.meta.dirname, '..');
 const benchDir = resolve(root, 'dist/bench');
 const DEMO_TOKEN = 'pat-na1-00000000-demo-4815-1623-000000000042';
+// Samples behind each p95. With 50 queries of a kind, its p95 was its third slowest, and the
+// same 400 queries run three times over one store of 100,000 gave one letter 62, 25 and 39 ms;
+// with 200 of each kind, 33, 36 and 38. Twenty wakes made the woken worker's p95 their slowest.
+const SEARCH_QUERIES = quick ? 400 : 1600;
+const LOOKUPS = quick ? 300 : 1000;
+const WAKES = quick ? 20 : 60;
 
 const BUDGETS = {
   syncRecordsPerSecMin: 2000,
@@ -120,8 +126,8 @@ for (const records of sizes) {
   // far: 5 s and 0.6 CPU s after 100,000 records, 10 s and 1.3 CPU s after a million.
   const idle = await waitUntilBrowserIdle(userDataDir);
   log(`the browser went idle ${Math.round(idle.waitedMs / 1000)} s after the write (${idle.cpuSeconds?.toFixed(1) ?? '?'} CPU s meanwhile)`);
-  const lookup = await call('lookup', 300);
-  const search = await call('search', 400);
+  const lookup = await call('lookup', LOOKUPS);
+  const search = await call('search', SEARCH_QUERIES);
   perSize[records] = { records, ingestRatio: ingest.ratio, ingestStoreMs: ingest.storeMs, ingestRawMs: ingest.rawMs, idleAfterWriteMs: idle.waitedMs, browserCpuSecondsAfterWrite: idle.cpuSeconds, lookupP95Ms: lookup.p95Ms, searchP95Ms: search.p95Ms, searchP95ByKind: search.p95ByKind, searchMatchP95ByKind: search.matchP95ByKind, searchGroupP95ByKind: search.groupP95ByKind, searchMatchAgainP95ByKind: search.matchAgainP95ByKind };
   log(`lookup p95 ${lookup.p95Ms.toFixed(1)} ms; search p95 by kind of query: ${JSON.stringify(search.p95ByKind)}; of which the match: ${JSON.stringify(search.matchP95ByKind)}, grouping into people: ${JSON.stringify(search.groupP95ByKind)}; the same match again, warm: ${JSON.stringify(search.matchAgainP95ByKind)}`);
   if (records === sizes.at(-1)) {
@@ -215,7 +221,7 @@ for (const contact of contacts) {
 const firstMessage = [];
 // The woken worker's own clock starts with it: its script's evaluation ends at the mark it sets.
 const workerScriptMs = [];
-for (let i = 0; i < 20; i++) {
+for (let i = 0; i < WAKES; i++) {
   firstMessage.push(...(await wokenWorkerAnswers(context, panel, { type: 'options→background:vault', request: { action: 'status' } }, 1)));
   const worker = await serviceWorker(context);
   const evaluated = await worker.evaluate(() => performance.getEntriesByName('background:listening')[0]?.startTime ?? null);
@@ -227,7 +233,7 @@ log('the same first answer from a worker that only answers');
 const floor = await launchWithExtension({ resolverRules: replica.resolverRules, extensionDir: writeAnsweringExtension(resolve(root, 'dist/bench-floor')) });
 const floorPage = await floor.context.newPage();
 await floorPage.goto(`chrome-extension://${floor.extensionId}/page.html`);
-const floorFirstMessage = await wokenWorkerAnswers(floor.context, floorPage, { ping: true }, 20);
+const floorFirstMessage = await wokenWorkerAnswers(floor.context, floorPage, { ping: true }, WAKES);
 await floor.context.close();
 
 log('host page load with and without the extension');
@@ -287,6 +293,8 @@ const result = {
   bundleGzipKB: Object.fromEntries(Object.entries(entryFiles(benchDir)).map(([entry, file]) => [entry, bundleKB(file)])),
   panelHeapMB: perSize[sizes.at(-1)].panelHeapMB,
   perSize,
+  // How many samples each p95 rests on (search: per kind of query, eight kinds).
+  samples: { searchQueriesPerKind: SEARCH_QUERIES / 8, lookups: LOOKUPS, wakes: WAKES },
   machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), platform: `${os.platform()} ${os.release()}`, node: process.version },
   takenAt: new Date().toISOString(),
 };
