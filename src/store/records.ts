@@ -127,19 +127,30 @@ export async function searchRecords(query: string, limit = 20, db: CustomerDb = 
   if (!terms.length) return [];
   const phrase = words.join(' ');
   const want = limit * 3;
-  const keys = new Set<string>();
-  if (terms.length > 1) for (const key of await prefixKeys(db, tokenTerm(phrase), want)) keys.add(key);
-  if (keys.size < want) for (const key of await keysMatchingAll(db, terms, want, undefined, keys.size ? EXTRA_TERM_KEYS : MAX_TERM_KEYS)) keys.add(key);
-  if (keys.size === 0) {
+  // Records already read with their keys (one request for a whole prefix), in match order.
+  const found = new Map<string, CustomerRecord | undefined>();
+  const add = (records: CustomerRecord[]) => records.forEach((record) => found.size < want && !found.has(record.key) && found.set(record.key, record));
+  const addKeys = (keys: string[]) => keys.forEach((key) => found.size < want && !found.has(key) && found.set(key, undefined));
+  if (terms.length > 1) add(await prefixRecords(db, tokenTerm(phrase), want));
+  else {
+    // One word: the records themselves, read by the index in a request per prefix rather
+    // than their keys first and then each record in a request of its own.
+    add(await prefixRecords(db, tokenTerm(terms[0]!), want));
+    if (found.size < want) add(await prefixRecords(db, emailIdentity(terms[0]!), want - found.size));
+  }
+  if (found.size < want && terms.length > 1) addKeys(await keysMatchingAll(db, terms, want, undefined, found.size ? EXTRA_TERM_KEYS : MAX_TERM_KEYS));
+  if (found.size === 0) {
     const near = await typoCandidates(db, terms[0]!);
     const others = terms.slice(1);
     for (const token of near) {
-      const seed = await prefixKeys(db, tokenTerm(token), others.length ? MAX_TERM_KEYS : want, true);
-      for (const key of await keysMatchingAll(db, others, want, seed)) keys.add(key);
-      if (keys.size >= want) break;
+      if (others.length) addKeys(await keysMatchingAll(db, others, want, await prefixKeys(db, tokenTerm(token), MAX_TERM_KEYS, true)));
+      else add(await prefixRecords(db, tokenTerm(token), want - found.size, true));
+      if (found.size >= want) break;
     }
   }
-  const records = await getRecords([...keys].slice(0, want), db);
+  const unread = [...found].filter(([, record]) => !record).map(([key]) => key);
+  const read = new Map((await getRecords(unread, db)).map((record) => [record.key, record]));
+  const records = [...found].flatMap(([key, record]) => record ?? read.get(key) ?? []);
   const startsName = (record: CustomerRecord) => Number(fold(record.title).startsWith(phrase));
   return records
     .sort((a, b) => startsName(b) - startsName(a) || Number(b.type === 'person') - Number(a.type === 'person') || b.fetchedAt - a.fetchedAt)
@@ -148,9 +159,17 @@ export async function searchRecords(query: string, limit = 20, db: CustomerDb = 
 
 /** Primary keys of records with an index term starting with `prefix` (or equal to it). */
 async function prefixKeys(db: CustomerDb, prefix: string, limit: number, exact = false): Promise<string[]> {
+  return [...new Set((await termRange(db, prefix, exact).limit(limit).primaryKeys()) as string[])];
+}
+
+/** Records with an index term starting with `prefix` (or equal to it), read in one request. */
+function prefixRecords(db: CustomerDb, prefix: string, limit: number, exact = false): Promise<CustomerRecord[]> {
+  return termRange(db, prefix, exact).limit(limit).toArray();
+}
+
+function termRange(db: CustomerDb, prefix: string, exact: boolean) {
   const where = db.records.where('terms');
-  const range = exact ? where.equals(prefix) : where.startsWith(prefix);
-  return [...new Set((await range.limit(limit).primaryKeys()) as string[])];
+  return exact ? where.equals(prefix) : where.startsWith(prefix);
 }
 
 /** Keys of records where a token or an email starts with `term`. */
