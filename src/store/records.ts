@@ -118,10 +118,11 @@ const MAX_TERM_KEYS = 5000;
 const EXTRA_TERM_KEYS = 100;
 
 /**
- * Type-ahead over names, emails, companies and domains. A query of several words is first
- * tried as the start of a whole name ("ann le"); otherwise every word must start a token or an
- * email of the record, found by intersecting primary keys (index-only reads) before any record
- * is read. When nothing matches, the longest word is retried with typos allowed.
+ * Type-ahead over names, emails, companies and domains. A word alone reads the records it
+ * starts a token or an email of. A query of several words is first tried as the start of a whole
+ * name ("ann le"); otherwise every word must start a token or an email of the record, found by
+ * intersecting primary keys (index-only reads) before any record is read. When nothing
+ * matches, the longest word is retried with typos allowed.
  * Records whose name starts with the query come first, then people, then the freshest.
  */
 export async function searchRecords(query: string, limit = 20, db: CustomerDb = customerDb()): Promise<CustomerRecord[]> {
@@ -132,8 +133,11 @@ export async function searchRecords(query: string, limit = 20, db: CustomerDb = 
   const want = limit * 3;
   // Records already read with their keys (one request for a whole prefix), in match order.
   const found = new Map<string, CustomerRecord | undefined>();
-  const add = (records: CustomerRecord[]) => records.forEach((record) => found.size < want && !found.has(record.key) && found.set(record.key, record));
-  const addKeys = (keys: string[]) => keys.forEach((key) => found.size < want && !found.has(key) && found.set(key, undefined));
+  const keep = (key: string, record?: CustomerRecord) => {
+    if (found.size < want && !found.has(key)) found.set(key, record);
+  };
+  const add = (records: CustomerRecord[]) => records.forEach((record) => keep(record.key, record));
+  const addKeys = (keys: string[]) => keys.forEach((key) => keep(key));
   if (terms.length > 1) add(await prefixRecords(db, tokenTerm(phrase), want));
   else {
     // One word: the records themselves, read by the index in a request per prefix rather
