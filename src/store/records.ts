@@ -138,13 +138,7 @@ export async function searchRecords(query: string, limit = 20, db: CustomerDb = 
   };
   const add = (records: CustomerRecord[]) => records.forEach((record) => keep(record.key, record));
   const addKeys = (keys: string[]) => keys.forEach((key) => keep(key));
-  if (terms.length > 1) add(await prefixRecords(db, tokenTerm(phrase), want));
-  else {
-    // One word: the records themselves, read by the index in a request per prefix rather
-    // than their keys first and then each record in a request of its own.
-    add(await prefixRecords(db, tokenTerm(terms[0]!), want));
-    if (found.size < want) add(await prefixRecords(db, emailIdentity(terms[0]!), want - found.size));
-  }
+  add(terms.length > 1 ? await prefixRecords(db, tokenTerm(phrase), want) : await recordsForTerm(db, terms[0]!, want));
   if (found.size < want && terms.length > 1) addKeys(await keysMatchingAll(db, terms, want, undefined, found.size ? EXTRA_TERM_KEYS : MAX_TERM_KEYS));
   if (found.size === 0) {
     const near = await typoCandidates(db, terms[0]!);
@@ -177,6 +171,17 @@ function prefixRecords(db: CustomerDb, prefix: string, limit: number, exact = fa
 function termRange(db: CustomerDb, prefix: string, exact: boolean) {
   const where = db.records.where('terms');
   return exact ? where.equals(prefix) : where.startsWith(prefix);
+}
+
+/**
+ * Up to `limit` records where a token or an email starts with `term`: the records themselves,
+ * read by the index in a request per prefix, rather than their keys first (keysForTerm) and
+ * then each record in a request of its own. The email prefix is read only when names fall short.
+ */
+async function recordsForTerm(db: CustomerDb, term: string, limit: number): Promise<CustomerRecord[]> {
+  const byToken = new Map((await prefixRecords(db, tokenTerm(term), limit)).map((record) => [record.key, record]));
+  if (byToken.size < limit) for (const record of await prefixRecords(db, emailIdentity(term), limit - byToken.size)) byToken.set(record.key, record);
+  return [...byToken.values()];
 }
 
 /** Keys of records where a token or an email starts with `term`. */
